@@ -1,0 +1,50 @@
+import { createLocator, type Diagnostic } from "../diagnostic.js";
+import type { ParseOptions } from "./options.js";
+import type { Context, ResolvedOptions } from "./types.js";
+
+/** Resolve user options (never throws: a bad referenceDate becomes a diagnostic). */
+export function createContext(source: string, options: ParseOptions | null | undefined): Context {
+  const diagnostics: Diagnostic[] = [];
+  const ctx: Context = {
+    source,
+    options: { claims: true } as ResolvedOptions,
+    diagnostics,
+    report(ruleId, severity, message, span) {
+      const d: Diagnostic = { ruleId, source: "article-model", severity, message };
+      if (span) d.span = span;
+      diagnostics.push(d);
+    },
+  };
+  const o = options ?? {};
+  if (o.referenceDate !== undefined) {
+    const date =
+      o.referenceDate instanceof Date
+        ? o.referenceDate
+        : new Date(/^\d{4}-\d{2}-\d{2}$/.test(o.referenceDate) ? `${o.referenceDate}T12:00:00Z` : o.referenceDate);
+    if (Number.isNaN(date.getTime())) {
+      ctx.report("invalid-reference-date", "warning", `Unexpected referenceDate \`${String(o.referenceDate)}\`, expected an ISO 8601 date`);
+    } else ctx.options.referenceDate = date;
+  }
+  if (o.language !== undefined && o.language.trim() !== "") ctx.options.language = o.language.trim();
+  if (o.url !== undefined) {
+    if (URL.canParse(o.url)) ctx.options.url = o.url;
+    else ctx.report("invalid-url", "warning", `Unexpected url \`${o.url}\`, expected an absolute URL`);
+  }
+  if (o.claims === false) ctx.options.claims = false;
+  return ctx;
+}
+
+/** Add line/column points to every diagnostic with a span, and sort them by position. */
+export function finishDiagnostics(ctx: Context): Diagnostic[] {
+  const locate = createLocator(ctx.source);
+  for (const d of ctx.diagnostics) {
+    if (d.span) {
+      d.start = locate(d.span.start);
+      d.end = locate(d.span.end);
+    }
+  }
+  return ctx.diagnostics
+    .map((d, i) => [d, i] as const)
+    .sort((a, b) => (a[0].span?.start ?? -1) - (b[0].span?.start ?? -1) || a[1] - b[1])
+    .map(([d]) => d);
+}
