@@ -3,13 +3,14 @@
  *
  * @packageDocumentation
  */
-export * from "./schema/index.js";
-export { createLocator, formatDiagnostic } from "./diagnostic.js";
+
 export type { Diagnostic, Point, Severity } from "./diagnostic.js";
+export { createLocator, formatDiagnostic } from "./diagnostic.js";
+export type { ArticleJson, ValidationIssue } from "./json/index.js";
+export { ArticleValidationError, articleJsonSchema, fromJson, toJson } from "./json/index.js";
+export type { JsonLdOptions } from "./jsonld/index.js";
+export { fromJsonLd, toJsonLd, toJsonLdScript } from "./jsonld/index.js";
+export { parseMarkdown } from "./parse/markdown.js";
 export type { ParseOptions, ParseResult } from "./parse/options.js";
 export { parseText } from "./parse/text.js";
-export { parseMarkdown } from "./parse/markdown.js";
-export { toJson, fromJson, ArticleValidationError, articleJsonSchema } from "./json/index.js";
-export type { ArticleJson, ValidationIssue } from "./json/index.js";
-export { toJsonLd, toJsonLdScript, fromJsonLd } from "./jsonld/index.js";
-export type { JsonLdOptions } from "./jsonld/index.js";
+export * from "./schema/index.js";

@@ -34,7 +34,9 @@ export class ArticleValidationError extends Error {
    */
   constructor(issues: ValidationIssue[]) {
     const head = `Invalid article: ${issues.length} issue${issues.length === 1 ? "" : "s"}`;
-    const lines = issues.slice(0, 20).map((i) => `  ✖ ${i.message}\n    → at ${formatPath(i.path)}`);
+    const lines = issues
+      .slice(0, 20)
+      .map((i) => `  ✖ ${i.message}\n    → at ${formatPath(i.path)}`);
     if (issues.length > 20) lines.push(`  … and ${issues.length - 20} more`);
     super(`${head}\n${lines.join("\n")}`);
     this.name = "ArticleValidationError";

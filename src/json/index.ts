@@ -2,16 +2,29 @@ import * as z from "zod/mini";
 import { type Article, ArticleSchema } from "../schema/article.js";
 import { ArticleValidationError, type ValidationIssue } from "./errors.js";
 
-export { ArticleValidationError, formatPath } from "./errors.js";
 export type { ValidationIssue } from "./errors.js";
+export { ArticleValidationError, formatPath } from "./errors.js";
 
 /** Plain JSON data of an article: what {@link toJson} returns and {@link fromJson} reads. */
 export type ArticleJson = Article;
 
 /** The order of keys in {@link toJson} output, per object kind. */
 const ARTICLE_KEYS = [
-  "headline", "alternativeHeadline", "description", "byline", "dateline", "datePublished",
-  "dateModified", "language", "url", "section", "keywords", "images", "publisher", "body", "claims",
+  "headline",
+  "alternativeHeadline",
+  "description",
+  "byline",
+  "dateline",
+  "datePublished",
+  "dateModified",
+  "language",
+  "url",
+  "section",
+  "keywords",
+  "images",
+  "publisher",
+  "body",
+  "claims",
 ] as const;
 const KEY_ORDER: Record<string, readonly string[]> = {
   byline: ["text", "authors", "span"],
@@ -89,27 +102,48 @@ export function toJson(article: Article): ArticleJson {
 const MAX_DEPTH = 64;
 
 function tooDeep(value: unknown): (string | number)[] | undefined {
-  // iterative walk: never overflows the stack, whatever the input
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  // Iterative walk that never overflows the stack; paths are rebuilt only on failure.
+  interface Frame {
+    value: unknown;
+    depth: number;
+    key: string | number;
+    parent: Frame | undefined;
+  }
+  const stack: Frame[] = [{ value, depth: 0, key: "", parent: undefined }];
   while (stack.length > 0) {
-    const { value: v, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    const frame = stack.pop() as Frame;
+    const v = frame.value;
     if (v === null || typeof v !== "object") continue;
-    if (path.length >= MAX_DEPTH) return path;
-    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
-    else for (const key of Object.keys(v)) stack.push({ value: (v as Record<string, unknown>)[key], path: [...path, key] });
+    if (frame.depth >= MAX_DEPTH) {
+      const path: (string | number)[] = [];
+      for (let f: Frame | undefined = frame; f?.parent; f = f.parent) path.unshift(f.key);
+      return path;
+    }
+    const depth = frame.depth + 1;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], depth, key: i, parent: frame });
+    } else {
+      for (const key of Object.keys(v)) {
+        stack.push({ value: (v as Record<string, unknown>)[key], depth, key, parent: frame });
+      }
+    }
   }
   return undefined;
 }
 
 const MESSAGES: Record<string, (issue: z.core.$ZodIssue) => string> = {
-  invalid_type: (i) => `Expected ${(i as z.core.$ZodIssueInvalidType).expected}, received ${describe(i.input)}`,
+  invalid_type: (i) =>
+    `Expected ${(i as z.core.$ZodIssueInvalidType).expected}, received ${describe(i.input)}`,
   unrecognized_keys: (i) =>
     `Unexpected key${(i as z.core.$ZodIssueUnrecognizedKeys).keys.length === 1 ? "" : "s"} ${(i as z.core.$ZodIssueUnrecognizedKeys).keys.map((k) => `\`${k}\``).join(", ")}`,
   invalid_value: (i) =>
     `Expected one of ${(i as z.core.$ZodIssueInvalidValue).values.map((v) => JSON.stringify(v)).join(", ")}, received ${describe(i.input)}`,
-  invalid_format: (i) => `Expected a valid ${(i as z.core.$ZodIssueInvalidStringFormat).format}, received ${describe(i.input)}`,
-  too_small: (i) => `Expected ${(i as z.core.$ZodIssueTooSmall).origin === "string" ? "a longer string" : `a value >= ${String((i as z.core.$ZodIssueTooSmall).minimum)}`}, received ${describe(i.input)}`,
-  too_big: (i) => `Expected a value <= ${String((i as z.core.$ZodIssueTooBig).maximum)}, received ${describe(i.input)}`,
+  invalid_format: (i) =>
+    `Expected a valid ${(i as z.core.$ZodIssueInvalidStringFormat).format}, received ${describe(i.input)}`,
+  too_small: (i) =>
+    `Expected ${(i as z.core.$ZodIssueTooSmall).origin === "string" ? "a longer string" : `a value >= ${String((i as z.core.$ZodIssueTooSmall).minimum)}`}, received ${describe(i.input)}`,
+  too_big: (i) =>
+    `Expected a value <= ${String((i as z.core.$ZodIssueTooBig).maximum)}, received ${describe(i.input)}`,
   invalid_union: (i) => `Expected an ISO 8601 date or date-time, received ${describe(i.input)}`,
 };
 
@@ -117,7 +151,8 @@ function describe(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }
@@ -127,8 +162,16 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): Validat
   return issues.map((issue) => {
     const format = MESSAGES[issue.code];
     const message =
-      issue.message && issue.message !== "Invalid input" ? issue.message : format ? format(issue) : "Invalid value";
-    return { path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: issue.code, message };
+      issue.message && issue.message !== "Invalid input"
+        ? issue.message
+        : format
+          ? format(issue)
+          : "Invalid value";
+    return {
+      path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+      code: issue.code,
+      message,
+    };
   });
 }
 
@@ -166,7 +209,11 @@ export function fromJson(input: string | unknown): Article {
   const deep = tooDeep(data);
   if (deep) {
     throw new ArticleValidationError([
-      { path: deep, code: "too_deep", message: `Unexpected nesting deeper than ${MAX_DEPTH} levels, expected an article` },
+      {
+        path: deep,
+        code: "too_deep",
+        message: `Unexpected nesting deeper than ${MAX_DEPTH} levels, expected an article`,
+      },
     ]);
   }
   const result = ArticleSchema.safeParse(data);
@@ -178,7 +225,10 @@ export function fromJson(input: string | unknown): Article {
  * The Article's JSON Schema (draft 2020-12), generated from {@link ArticleSchema}.
  * Also shipped as `article-model/schema.json`.
  */
-export const articleJsonSchema: Record<string, unknown> = z.toJSONSchema(ArticleSchema, {
-  target: "draft-2020-12",
-  unrepresentable: "any",
-}) as Record<string, unknown>;
+export const articleJsonSchema: Record<string, unknown> = /* @__PURE__ */ z.toJSONSchema(
+  ArticleSchema,
+  {
+    target: "draft-2020-12",
+    unrepresentable: "any",
+  },
+) as Record<string, unknown>;

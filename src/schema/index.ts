@@ -1,11 +1,11 @@
-export { ArticleSchema, ImageSchema, ParagraphSchema, PublisherSchema } from "./article.js";
 export type { Article, Image, Paragraph, Publisher } from "./article.js";
-export { AuthorSchema, BylineSchema } from "./author.js";
+export { ArticleSchema, ImageSchema, ParagraphSchema, PublisherSchema } from "./article.js";
 export type { Author, Byline } from "./author.js";
-export { CueSchema, QuotedClaimSchema, SpeakerSchema } from "./claim.js";
+export { AuthorSchema, BylineSchema } from "./author.js";
 export type { Cue, QuotedClaim, Speaker } from "./claim.js";
-export { DatelineSchema } from "./dateline.js";
+export { CueSchema, QuotedClaimSchema, SpeakerSchema } from "./claim.js";
 export type { Dateline } from "./dateline.js";
+export { DatelineSchema } from "./dateline.js";
 export { AbsoluteUrlSchema, DatelineDateSchema, IsoDateTimeSchema } from "./primitives.js";
-export { SpanSchema } from "./span.js";
 export type { Span } from "./span.js";
+export { SpanSchema } from "./span.js";

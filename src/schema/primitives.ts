@@ -25,35 +25,31 @@ export const IsoDateTimeSchema = z
 /**
  * A dateline date: `YYYY-MM-DD` when the year is known, `--MM-DD` when it is not.
  */
-export const DatelineDateSchema = z
-  .string()
-  .check(
-    z.regex(/^(?:\d{4}|--)-\d{2}-\d{2}$/, { error: "Expected YYYY-MM-DD or --MM-DD" }),
-    z.refine(
-      (value) => {
-        const full = ISO_DATE.exec(value.startsWith("--") ? `2000${value.slice(1)}` : value);
-        return full !== null && isRealDay(Number(full[1]), Number(full[2]), Number(full[3]));
-      },
-      { error: "Expected a day that exists in the calendar" },
-    ),
-    z.describe(
-      "ISO 8601 date: YYYY-MM-DD when the year is known or resolved, --MM-DD when it is not.",
-    ),
-  );
+export const DatelineDateSchema = z.string().check(
+  z.regex(/^(?:\d{4}-|--)\d{2}-\d{2}$/, { error: "Expected YYYY-MM-DD or --MM-DD" }),
+  z.refine(
+    (value) => {
+      const full = ISO_DATE.exec(value.startsWith("--") ? `2000${value.slice(1)}` : value);
+      return full !== null && isRealDay(Number(full[1]), Number(full[2]), Number(full[3]));
+    },
+    { error: "Expected a day that exists in the calendar" },
+  ),
+  z.describe(
+    "ISO 8601 date: YYYY-MM-DD when the year is known or resolved, --MM-DD when it is not.",
+  ),
+);
 
 /** An absolute URL (`https://…`, `http://…` or any other scheme with an authority). */
-export const AbsoluteUrlSchema = z
-  .string()
-  .check(
-    z.refine(
-      (value) => {
-        if (!URL.canParse(value)) return false;
-        return /^[a-z][a-z\d+.-]*:/i.test(value);
-      },
-      { error: "Expected an absolute URL" },
-    ),
-    z.describe("Absolute URL."),
-  );
+export const AbsoluteUrlSchema = z.string().check(
+  z.refine(
+    (value) => {
+      if (!URL.canParse(value)) return false;
+      return /^[a-z][a-z\d+.-]*:/i.test(value);
+    },
+    { error: "Expected an absolute URL" },
+  ),
+  z.describe("Absolute URL."),
+);
 
 /** A string with at least one non-whitespace character. */
 export const NonEmptyStringSchema = z

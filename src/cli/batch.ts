@@ -1,0 +1,236 @@
+/**
+ * Batch mode: many files in, NDJSON out in input order, on worker threads when the
+ * batch is large.
+ */
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type ConvertOptions, type ConvertResult, convert, EXTENSIONS, extensionOf } from "./convert.js";
+
+/** One file to convert (plain data: it crosses to worker threads). */
+export interface FileTask {
+  /** Path to read. */
+  path: string;
+  /** Conversion options. */
+  options: ConvertOptions;
+}
+
+/** Batches smaller than this run in-process: starting workers costs more than it saves. */
+export const POOL_THRESHOLD = 16;
+
+/**
+ * Read and convert one file. An unreadable file gives status 2 and a message; never throws.
+ *
+ * @param task
+ *   The file and options.
+ * @returns
+ *   The conversion result.
+ */
+export async function convertFile(task: FileTask): Promise<ConvertResult> {
+  let content: string;
+  try {
+    content = await readFile(task.path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return {
+      messages: [`${task.path}:1:1 error unreadable-file Cannot read the file (${reason}); check the path and its permissions`],
+      errors: 1,
+      warnings: 0,
+      status: 2,
+    };
+  }
+  return convert(content, task.path, task.options);
+}
+
+/**
+ * List the files of a directory, recursively, that have a known extension, sorted by
+ * path. Hidden entries and `node_modules` are skipped.
+ *
+ * @param directory
+ *   The directory.
+ * @returns
+ *   File paths.
+ */
+export async function listFiles(directory: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(directory, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else if (entry.isFile() && EXTENSIONS[extensionOf(entry.name)] !== undefined) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Where the worker module is: `dist/cli-worker.js` beside the built command, or
+ * `src/cli/worker.ts` when running from source through tsx.
+ *
+ * @returns
+ *   The worker's URL, or `undefined` when there is none (then batches run in-process).
+ */
+export function findWorker(): URL | undefined {
+  for (const candidate of ["./cli-worker.js", "./worker.ts"]) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+/** Something to write text to. */
+export interface Sink {
+  /** Write a chunk; `false` asks the caller to wait for `drain`. */
+  write(chunk: string): boolean | undefined | void;
+  /** Wait for `drain` (Node streams). */
+  once?(event: "drain", listener: () => void): unknown;
+}
+
+/** Write to a sink, waiting when it asks for back-pressure. */
+export async function writeTo(sink: Sink, chunk: string): Promise<void> {
+  if (sink.write(chunk) === false && sink.once) {
+    await new Promise<void>((resolve) => sink.once?.("drain", resolve));
+  }
+}
+
+/** A progress bar on a terminal, redrawn at most ten times a second. */
+export class ProgressBar {
+  readonly #stream: Sink & { columns?: number | undefined };
+  readonly #total: number;
+  readonly #started = Date.now();
+  #done = 0;
+  #drawnAt = 0;
+  #visible = false;
+
+  /**
+   * @param stream
+   *   The terminal (standard error).
+   * @param total
+   *   Number of items.
+   */
+  constructor(stream: Sink & { columns?: number | undefined }, total: number) {
+    this.#stream = stream;
+    this.#total = total;
+  }
+
+  /** Count one more item done, redraw when due. */
+  tick(): void {
+    this.#done++;
+    const now = Date.now();
+    if (now - this.#drawnAt >= 100 || this.#done === this.#total) {
+      this.#drawnAt = now;
+      this.draw();
+    }
+  }
+
+  /** Draw the bar. */
+  draw(): void {
+    const fraction = this.#total === 0 ? 1 : this.#done / this.#total;
+    const seconds = Math.max((Date.now() - this.#started) / 1000, 0.001);
+    const label = ` ${String(Math.floor(fraction * 100)).padStart(3)}% ${this.#done}/${this.#total} files ${(this.#done / seconds).toFixed(0)}/s`;
+    const width = Math.max(10, Math.min(40, (this.#stream.columns ?? 80) - label.length - 4));
+    const filled = Math.round(fraction * width);
+    this.#stream.write(`\r\x1b[2K[${"█".repeat(filled)}${"░".repeat(width - filled)}]${label}`);
+    this.#visible = true;
+  }
+
+  /** Remove the bar (before printing other lines, and at the end). */
+  clear(): void {
+    if (this.#visible) this.#stream.write("\r\x1b[2K");
+    this.#visible = false;
+  }
+}
+
+/** What {@link runBatch} needs. */
+export interface BatchIo {
+  /** NDJSON goes here. */
+  stdout: Sink;
+  /** Diagnostics and the progress bar go here. */
+  stderr: Sink & { isTTY?: boolean | undefined; columns?: number | undefined };
+}
+
+/**
+ * Convert files and write one line per file to standard output, in input order: the
+ * article (`null` when a file gave none). Diagnostics go to standard error.
+ *
+ * @param files
+ *   Paths, in output order.
+ * @param options
+ *   Conversion options (`pretty` is ignored: lines are compact).
+ * @param io
+ *   Output streams.
+ * @param jobs
+ *   Worker threads to use; 1 (or a batch under {@link POOL_THRESHOLD}) runs in-process.
+ * @returns
+ *   The exit status: the highest status of any file.
+ */
+export async function runBatch(files: string[], options: ConvertOptions, io: BatchIo, jobs: number): Promise<number> {
+  const lineOptions: ConvertOptions = { ...options, pretty: false };
+  const progress = io.stderr.isTTY ? new ProgressBar(io.stderr, files.length) : undefined;
+  const results: (ConvertResult | undefined)[] = new Array(files.length);
+  let status = 0;
+  let next = 0;
+  let flushing = Promise.resolve();
+
+  const flush = async (): Promise<void> => {
+    while (next < files.length) {
+      const result = results[next];
+      if (result === undefined) return;
+      results[next] = undefined;
+      next++;
+      status = Math.max(status, result.status);
+      if (result.messages.length > 0) {
+        progress?.clear();
+        await writeTo(io.stderr, `${result.messages.join("\n")}\n`);
+      }
+      await writeTo(io.stdout, `${result.output ?? "null"}\n`);
+      progress?.tick();
+    }
+  };
+  const done = (index: number, result: ConvertResult): Promise<void> => {
+    results[index] = result;
+    flushing = flushing.then(flush);
+    return flushing;
+  };
+
+  const worker = jobs > 1 && files.length >= POOL_THRESHOLD ? findWorker() : undefined;
+  if (worker === undefined) {
+    for (let i = 0; i < files.length; i++) {
+      await done(i, await convertFile({ path: files[i] as string, options: lineOptions }));
+    }
+  } else {
+    const { Tinypool } = await import("tinypool");
+    const threads = Math.min(jobs, files.length);
+    const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });
+    try {
+      let started = 0;
+      // A few tasks in flight per thread keeps every core busy without queueing the whole batch.
+      const runner = async (): Promise<void> => {
+        while (started < files.length) {
+          const index = started++;
+          const task: FileTask = { path: files[index] as string, options: lineOptions };
+          let result: ConvertResult;
+          try {
+            result = (await pool.run(task)) as ConvertResult;
+          } catch (error) {
+            result = {
+              messages: [`${task.path}:1:1 error internal-error Unexpected worker failure (${(error as Error).message})`],
+              errors: 1,
+              warnings: 0,
+              status: 1,
+            };
+          }
+          await done(index, result);
+        }
+      };
+      await Promise.all(Array.from({ length: threads * 4 }, runner));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  await flushing;
+  progress?.clear();
+  return status;
+}
