@@ -20,7 +20,9 @@ console.log(`Byline:   ${article.byline?.authors.map((a) => a.name).join(", ") ?
 console.log(`Dateline: ${article.dateline?.place ?? "(none)"}`);
 console.log(`Body:     ${article.body.length} paragraphs`);
 for (const claim of article.claims) {
-  console.log(`- ${claim.kind} claim by ${claim.speaker?.name ?? "?"} (${claim.cue?.text ?? "?"}): ${claim.text.slice(0, 60)}…`);
+  console.log(
+    `- ${claim.kind} claim by ${claim.speaker?.name ?? "?"} (${claim.cue?.text ?? "?"}): ${claim.text.slice(0, 60)}…`,
+  );
 }
 
 // Lossless JSON round trip.

@@ -25,7 +25,9 @@ for (const [imp, use] of cases) {
   const code = result.outputFiles[0].contents;
   const gz = gzipSync(code, { level: 9 }).length;
   const inputs = Object.keys(result.metafile.inputs);
-  const leaked = inputs.filter((f) => /node_modules\/(unified|micromark|remark-|mdast-|yaml|date-fns)/.test(f));
+  const leaked = inputs.filter((f) =>
+    /node_modules\/(unified|micromark|remark-|mdast-|yaml|date-fns)/.test(f),
+  );
   const ok = gz < BUDGET && leaked.length === 0;
   if (!ok) failed = true;
   console.log(

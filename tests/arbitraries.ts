@@ -17,13 +17,23 @@ const url = fc.webUrl({ withFragments: true, withQueryParameters: true });
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 const day = fc
-  .record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    y: fc.integer({ min: 1900, max: 2100 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
 const offset = fc.constantFrom("Z", "+08:00", "-05:00", "+05:30", "+00:00", "");
 export const isoDate = fc.oneof(
   day,
   fc
-    .tuple(day, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), offset)
+    .tuple(
+      day,
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.integer({ min: 0, max: 59 }),
+      offset,
+    )
     .map(([d, h, mi, s, o]) => `${d}T${pad(h)}:${pad(mi)}:${pad(s)}${o}`),
 );
 
@@ -51,7 +61,15 @@ function claim(paragraphs: number): fc.Arbitrary<QuotedClaim> {
       kind: fc.constantFrom("direct" as const, "mixed" as const, "indirect" as const),
       text: text,
       span,
-      fragments: optional(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 3 })),
+      fragments: optional(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+      ),
       speaker: optional(
         fc
           .record({
@@ -68,7 +86,10 @@ function claim(paragraphs: number): fc.Arbitrary<QuotedClaim> {
     .map(({ fragments, ...rest }) => {
       const { start, end } = rest.span;
       const at = (f: number) => start + Math.floor(f * (end - start));
-      const frags = fragments?.map(([a, b]) => ({ start: Math.min(at(a), at(b)), end: Math.max(at(a), at(b)) }));
+      const frags = fragments?.map(([a, b]) => ({
+        start: Math.min(at(a), at(b)),
+        end: Math.max(at(a), at(b)),
+      }));
       return compact({ ...rest, fragments: frags });
     });
 }
@@ -82,7 +103,15 @@ export const article: fc.Arbitrary<Article> = fc
         headline: name,
         alternativeHeadline: optional(name),
         description: optional(name),
-        byline: optional(fc.record({ text: name, authors: fc.array(author, { maxLength: 3 }), span: optional(span) }).map(compact)),
+        byline: optional(
+          fc
+            .record({
+              text: name,
+              authors: fc.array(author, { maxLength: 3 }),
+              span: optional(span),
+            })
+            .map(compact),
+        ),
         dateline: optional(
           fc
             .record({
@@ -91,7 +120,12 @@ export const article: fc.Arbitrary<Article> = fc
               locality: optional(name),
               region: optional(name),
               country: optional(name),
-              date: optional(fc.oneof(day, day.map((d) => `--${d.slice(5)}`))),
+              date: optional(
+                fc.oneof(
+                  day,
+                  day.map((d) => `--${d.slice(5)}`),
+                ),
+              ),
               agency: optional(fc.constantFrom("Reuters", "AP", "AFP")),
               span: optional(span),
             })
@@ -114,8 +148,11 @@ export const article: fc.Arbitrary<Article> = fc
             .map(compact),
           { maxLength: 3 },
         ),
-        publisher: optional(fc.record({ name, url: optional(url), logo: optional(url) }).map(compact)),
-        claims: body.length === 0 ? fc.constant([]) : fc.array(claim(body.length), { maxLength: 4 }),
+        publisher: optional(
+          fc.record({ name, url: optional(url), logo: optional(url) }).map(compact),
+        ),
+        claims:
+          body.length === 0 ? fc.constant([]) : fc.array(claim(body.length), { maxLength: 4 }),
       })
       .map((fields) => compact({ ...fields, body }) as Article),
   );

@@ -1,10 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArticleSchema, ArticleValidationError, articleJsonSchema, fromJson, toJson } from "../src/index.js";
 import type { Article } from "../src/index.js";
+import {
+  ArticleSchema,
+  ArticleValidationError,
+  articleJsonSchema,
+  fromJson,
+  toJson,
+} from "../src/index.js";
 import { article } from "./arbitraries.js";
 
-const minimal: Article = { headline: "Empty alert", keywords: [], images: [], body: [], claims: [] };
+const minimal: Article = {
+  headline: "Empty alert",
+  keywords: [],
+  images: [],
+  body: [],
+  claims: [],
+};
 
 function issuesOf(input: unknown) {
   try {
@@ -37,13 +49,24 @@ describe("toJson / fromJson", () => {
       headline: "H",
       datePublished: "2024-01-05T08:00:00+08:00",
     });
-    expect(Object.keys(toJson(a))).toEqual(["headline", "datePublished", "keywords", "images", "body", "claims"]);
+    expect(Object.keys(toJson(a))).toEqual([
+      "headline",
+      "datePublished",
+      "keywords",
+      "images",
+      "body",
+      "claims",
+    ]);
     expect(Object.keys(toJson(a).body[0] ?? {})).toEqual(["text", "span"]);
     expect(Object.keys(toJson(a).body[0]?.span ?? {})).toEqual(["start", "end"]);
   });
 
   it("keeps a date-time offset as given", () => {
-    const a = fromJson({ ...minimal, datePublished: "2024-01-05T08:00:00+08:00", dateModified: "2024-01-05" });
+    const a = fromJson({
+      ...minimal,
+      datePublished: "2024-01-05T08:00:00+08:00",
+      dateModified: "2024-01-05",
+    });
     expect(a.datePublished).toBe("2024-01-05T08:00:00+08:00");
     expect(a.dateModified).toBe("2024-01-05");
   });
@@ -51,7 +74,9 @@ describe("toJson / fromJson", () => {
   it("names the path of a missing headline", () => {
     const issues = issuesOf({});
     expect(issues.map((i) => i.path)).toContainEqual(["headline"]);
-    expect(issues.find((i) => i.path[0] === "headline")?.message).toMatch(/Expected string, received nothing/);
+    expect(issues.find((i) => i.path[0] === "headline")?.message).toMatch(
+      /Expected string, received nothing/,
+    );
   });
 
   it("says when the input is not JSON", () => {
@@ -63,7 +88,11 @@ describe("toJson / fromJson", () => {
 
   it.each([
     ["an impossible date", { ...minimal, datePublished: "2024-02-30" }, ["datePublished"]],
-    ["a date-time with a bad offset", { ...minimal, datePublished: "2024-01-05T08:00:00+25:00" }, ["datePublished"]],
+    [
+      "a date-time with a bad offset",
+      { ...minimal, datePublished: "2024-01-05T08:00:00+25:00" },
+      ["datePublished"],
+    ],
     [
       "a span with start > end",
       { ...minimal, body: [{ text: "x", span: { start: 5, end: 2 } }] },
@@ -71,7 +100,11 @@ describe("toJson / fromJson", () => {
     ],
     [
       "a claim pointing past the body",
-      { ...minimal, body: [{ text: "x" }], claims: [{ kind: "direct", text: "q", span: { start: 0, end: 1 }, paragraph: 1 }] },
+      {
+        ...minimal,
+        body: [{ text: "x" }],
+        claims: [{ kind: "direct", text: "q", span: { start: 0, end: 1 }, paragraph: 1 }],
+      },
       ["claims", 0, "paragraph"],
     ],
     [
@@ -79,17 +112,41 @@ describe("toJson / fromJson", () => {
       {
         ...minimal,
         body: [{ text: "x" }],
-        claims: [{ kind: "direct", text: "q", span: { start: 5, end: 9 }, fragments: [{ start: 0, end: 2 }], paragraph: 0 }],
+        claims: [
+          {
+            kind: "direct",
+            text: "q",
+            span: { start: 5, end: 9 },
+            fragments: [{ start: 0, end: 2 }],
+            paragraph: 0,
+          },
+        ],
       },
       ["claims", 0, "fragments"],
     ],
-    ["an empty author name", { ...minimal, byline: { text: "By", authors: [{ type: "Person", name: " " }] } }, ["byline", "authors", 0, "name"]],
+    [
+      "an empty author name",
+      { ...minimal, byline: { text: "By", authors: [{ type: "Person", name: " " }] } },
+      ["byline", "authors", 0, "name"],
+    ],
     ["an empty headline", { ...minimal, headline: "" }, ["headline"]],
     ["a relative url", { ...minimal, url: "/news/1" }, ["url"]],
     ["a relative image url", { ...minimal, images: [{ url: "img.png" }] }, ["images", 0, "url"]],
-    ["an unknown author type", { ...minimal, byline: { text: "By X", authors: [{ type: "Robot", name: "X" }] } }, ["byline", "authors", 0, "type"]],
-    ["a negative offset", { ...minimal, body: [{ text: "x", span: { start: -1, end: 2 } }] }, ["body", 0, "span", "start"]],
-    ["a bad dateline date", { ...minimal, dateline: { text: "X -", place: "X", date: "--02-30" } }, ["dateline", "date"]],
+    [
+      "an unknown author type",
+      { ...minimal, byline: { text: "By X", authors: [{ type: "Robot", name: "X" }] } },
+      ["byline", "authors", 0, "type"],
+    ],
+    [
+      "a negative offset",
+      { ...minimal, body: [{ text: "x", span: { start: -1, end: 2 } }] },
+      ["body", 0, "span", "start"],
+    ],
+    [
+      "a bad dateline date",
+      { ...minimal, dateline: { text: "X -", place: "X", date: "--02-30" } },
+      ["dateline", "date"],
+    ],
   ])("rejects %s with its path", (_, input, path) => {
     const issues = issuesOf(input);
     expect(issues.map((i) => i.path)).toContainEqual(path);
@@ -133,7 +190,11 @@ describe("articleJsonSchema", () => {
     expect(articleJsonSchema["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
     const props = articleJsonSchema["properties"] as Record<string, { description?: string }>;
     expect(props["headline"]?.description).toMatch(/headline/i);
-    expect(Object.keys(props)).toEqual(expect.arrayContaining(["headline", "byline", "dateline", "body", "claims"]));
-    expect(articleJsonSchema["required"]).toEqual(expect.arrayContaining(["headline", "keywords", "images", "body", "claims"]));
+    expect(Object.keys(props)).toEqual(
+      expect.arrayContaining(["headline", "byline", "dateline", "body", "claims"]),
+    );
+    expect(articleJsonSchema["required"]).toEqual(
+      expect.arrayContaining(["headline", "keywords", "images", "body", "claims"]),
+    );
   });
 });

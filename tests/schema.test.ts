@@ -30,7 +30,13 @@ describe("AuthorSchema / BylineSchema", () => {
       text: "By Jane Doe and John Roe, Reuters",
       authors: [
         { type: "Person", name: "Jane Doe", affiliation: "Reuters" },
-        { type: "Person", name: "John Roe", affiliation: "Reuters", url: "https://example.com/roe", sameAs: ["https://example.org/@roe"] },
+        {
+          type: "Person",
+          name: "John Roe",
+          affiliation: "Reuters",
+          url: "https://example.com/roe",
+          sameAs: ["https://example.org/@roe"],
+        },
       ],
       span: { start: 0, end: 33 },
     };
@@ -38,7 +44,9 @@ describe("AuthorSchema / BylineSchema", () => {
   });
   it("rejects an empty name, a relative url and an unknown type", () => {
     expect(paths(AuthorSchema.safeParse({ type: "Person", name: "" }))).toEqual([["name"]]);
-    expect(paths(AuthorSchema.safeParse({ type: "Person", name: "A", url: "/a" }))).toEqual([["url"]]);
+    expect(paths(AuthorSchema.safeParse({ type: "Person", name: "A", url: "/a" }))).toEqual([
+      ["url"],
+    ]);
     expect(paths(AuthorSchema.safeParse({ type: "Bot", name: "A" }))).toEqual([["type"]]);
   });
 });
@@ -46,12 +54,21 @@ describe("AuthorSchema / BylineSchema", () => {
 describe("DatelineSchema", () => {
   it("accepts a full and a year-less date", () => {
     for (const date of ["1987-03-05", "--03-05", "--02-29"]) {
-      expect(DatelineSchema.safeParse({ text: "WASHINGTON, March 5 (Reuters) -", place: "WASHINGTON", date, agency: "Reuters" }).success).toBe(true);
+      expect(
+        DatelineSchema.safeParse({
+          text: "WASHINGTON, March 5 (Reuters) -",
+          place: "WASHINGTON",
+          date,
+          agency: "Reuters",
+        }).success,
+      ).toBe(true);
     }
   });
   it("rejects impossible and malformed dates", () => {
     for (const date of ["1987-02-29", "--13-01", "March 5", "87-03-05", "---03-05"]) {
-      expect(paths(DatelineSchema.safeParse({ text: "X -", place: "X", date }))).toContainEqual(["date"]);
+      expect(paths(DatelineSchema.safeParse({ text: "X -", place: "X", date }))).toContainEqual([
+        "date",
+      ]);
     }
   });
 });
@@ -75,9 +92,15 @@ describe("QuotedClaimSchema", () => {
   it("rejects a bad kind, an empty text and a fragment outside the span", () => {
     expect(paths(QuotedClaimSchema.safeParse({ ...claim, kind: "quote" }))).toEqual([["kind"]]);
     expect(paths(QuotedClaimSchema.safeParse({ ...claim, text: "" }))).toEqual([["text"]]);
-    expect(paths(QuotedClaimSchema.safeParse({ ...claim, fragments: [{ start: 0, end: 3 }] }))).toEqual([["fragments"]]);
-    expect(paths(QuotedClaimSchema.safeParse({ ...claim, speaker: { name: "" } }))).toEqual([["speaker", "name"]]);
-    expect(paths(QuotedClaimSchema.safeParse({ ...claim, paragraph: -1 }))).toEqual([["paragraph"]]);
+    expect(
+      paths(QuotedClaimSchema.safeParse({ ...claim, fragments: [{ start: 0, end: 3 }] })),
+    ).toEqual([["fragments"]]);
+    expect(paths(QuotedClaimSchema.safeParse({ ...claim, speaker: { name: "" } }))).toEqual([
+      ["speaker", "name"],
+    ]);
+    expect(paths(QuotedClaimSchema.safeParse({ ...claim, paragraph: -1 }))).toEqual([
+      ["paragraph"],
+    ]);
   });
 });
 

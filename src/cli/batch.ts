@@ -67,13 +67,13 @@ export async function listFiles(directory: string): Promise<string[]> {
 
 /**
  * Where the worker module is: `dist/cli-worker.js` beside the built command, or
- * `src/cli/worker.ts` when running from source through tsx.
+ * `src/cli/worker-dev.mjs` (which loads `worker.ts` through tsx) when running from source.
  *
  * @returns
  *   The worker's URL, or `undefined` when there is none (then batches run in-process).
  */
 export function findWorker(): URL | undefined {
-  for (const candidate of ["./cli-worker.js", "./worker.ts"]) {
+  for (const candidate of ["./cli-worker.js", "./worker-dev.mjs"]) {
     const url = new URL(candidate, import.meta.url);
     if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
   }
@@ -204,6 +204,18 @@ export async function runBatch(files: string[], options: ConvertOptions, io: Bat
     const { Tinypool } = await import("tinypool");
     const threads = Math.min(jobs, files.length);
     const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });
+    // A worker that cannot start or dies emits `error`, and its tasks may never settle:
+    // from then on every file is converted here instead.
+    let broken = false;
+    let markBroken: () => void = () => {};
+    const brokenSignal = new Promise<never>((_, reject) => {
+      markBroken = () => reject(new Error("worker pool failed"));
+    });
+    brokenSignal.catch(() => {});
+    pool.on("error", () => {
+      broken = true;
+      markBroken();
+    });
     try {
       let started = 0;
       // A few tasks in flight per thread keeps every core busy without queueing the whole batch.
@@ -213,14 +225,10 @@ export async function runBatch(files: string[], options: ConvertOptions, io: Bat
           const task: FileTask = { path: files[index] as string, options: lineOptions };
           let result: ConvertResult;
           try {
-            result = (await pool.run(task)) as ConvertResult;
-          } catch (error) {
-            result = {
-              messages: [`${task.path}:1:1 error internal-error Unexpected worker failure (${(error as Error).message})`],
-              errors: 1,
-              warnings: 0,
-              status: 1,
-            };
+            if (broken) throw new Error("worker pool failed");
+            result = (await Promise.race([pool.run(task), brokenSignal])) as ConvertResult;
+          } catch {
+            result = await convertFile(task);
           }
           await done(index, result);
         }

@@ -5,7 +5,12 @@
 /** Article and all its schema.org subtypes (NewsArticle, BlogPosting, ReportageNewsArticle, …). */
 export const ARTICLE_TYPES = ["Article","AdvertiserContentArticle","AnalysisNewsArticle","APIReference","AskPublicNewsArticle","BackgroundNewsArticle","BlogPosting","DiscussionForumPosting","LiveBlogPosting","MedicalScholarlyArticle","NewsArticle","OpinionNewsArticle","Report","ReportageNewsArticle","ReviewNewsArticle","SatiricalArticle","ScholarlyArticle","SocialMediaPosting","TechArticle"] as const;
 
-/** A schema.org Article type name. */
+/**
+ * A schema.org Article type name, for `JsonLdOptions.type`.
+ *
+ * @example
+ *   const type: ArticleTypeName = "ReportageNewsArticle";
+ */
 export type ArticleTypeName = (typeof ARTICLE_TYPES)[number];
 
 /** Person and its subtypes. */

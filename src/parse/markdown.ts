@@ -1,28 +1,127 @@
-import type { ParseOptions, ParseResult } from "./options.js";
+import type { Root } from "mdast";
+import type { Image } from "../schema/article.js";
 import { createContext, finishDiagnostics } from "./context.js";
-import { textToBlocks } from "./text.js";
-import { buildArticle } from "./pipeline.js";
+import { type BodyImage, walk } from "./markdown/blocks.js";
+import { readFrontMatter } from "./markdown/frontmatter.js";
+import { markdownParser } from "./markdown/processor.js";
+import { addBlockquoteClaims } from "./markdown/quotes.js";
+import { resolveUrl, stripUrlTemplating } from "./markdown/urls.js";
+import type { ParseOptions, ParseResult } from "./options.js";
+import { buildArticle, type KnownFields } from "./pipeline.js";
+import type { Context } from "./types.js";
 
 /**
- * Parse a Markdown article (with optional YAML/TOML front matter) through the same
- * extractors as {@link parseText}. STUB: issue #5 implements it with unified + remark-parse.
+ * Parse a Markdown article (with optional YAML `---` or TOML `+++` front matter) through
+ * the same extractors as {@link parseText}.
+ *
+ * One remark parse (unified + remark-parse + remark-frontmatter, and remark-gfm when
+ * `options.gfm`), one walk over the tree: headings, paragraphs, blockquotes and list
+ * items become blocks whose text maps back, character by character, into the Markdown
+ * (also inside emphasis, links, escapes and character references). Front matter fields
+ * (title, description, date, authors, tags, image, …) win over what the body gives.
  *
  * @param input
  *   The article as Markdown.
  * @param options
- *   Parse options (optional).
+ *   Parse options (optional); `gfm: true` also reads tables, footnotes and
+ *   strikethrough.
  * @returns
  *   The article (when the input has text) and diagnostics; spans point into the Markdown.
  * @throws {TypeError}
  *   When `input` is not a string.
+ * @example
+ *   parseMarkdown("---\ntitle: Empty alert\n---\n**TEHRAN** – On January 3, …").article?.headline
+ *   //=> "Empty alert"
  */
 export function parseMarkdown(input: string, options?: ParseOptions | null): ParseResult {
   if (typeof input !== "string") throw new TypeError("Cannot `parseMarkdown` without a string input");
   const ctx = createContext(input, options);
-  const blocks = textToBlocks(input);
-  if (blocks.length === 0) {
+  let tree: Root;
+  try {
+    tree = markdownParser(options?.gfm === true)(input);
+  } catch (error) {
+    // remark does not throw on strings; stay safe if an extension does.
+    ctx.report("markdown-parse-failed", "error", `Unexpected failure of the Markdown parser: ${String(error)}`);
+    return { diagnostics: finishDiagnostics(ctx) };
+  }
+  const walked = walk(tree, input);
+  let known: KnownFields = {};
+  if (walked.frontMatter) known = readFrontMatter(walked.frontMatter, ctx).known;
+
+  const bodyImages = resolveImages(walked.images, walked.definitions, known.url ?? ctx.options.url, ctx);
+  if (bodyImages.length > 0) {
+    const images = [...(known.images ?? [])];
+    for (const image of bodyImages) if (!images.some((i) => i.url === image.url)) images.push(image);
+    known.images = images;
+  }
+
+  if (walked.blocks.length === 0 && known.headline === undefined) {
     ctx.report("empty-input", "error", "Unexpected empty input, expected article text");
     return { diagnostics: finishDiagnostics(ctx) };
   }
-  return { article: buildArticle(blocks, ctx), diagnostics: finishDiagnostics(ctx) };
+  let blocks = walked.blocks;
+  const first = blocks[0];
+  if (known.headline !== undefined) {
+    // A title heading that differs from the front matter's: the front matter wins.
+    if (first?.kind === "heading" && first.depth === 1 && squash(first.text) !== squash(known.headline)) {
+      ctx.report(
+        "frontmatter-conflict",
+        "warning",
+        `Unexpected heading \`${first.text}\`, expected the front matter's title \`${known.headline}\`; kept the front matter's`,
+        first.span,
+      );
+      blocks = blocks.slice(1);
+    }
+  } else if (first && first.kind !== "heading") {
+    // Without a front-matter title, the first heading (any level) is the headline.
+    const heading = blocks.find((b) => b.kind === "heading");
+    if (heading) known.headline = heading.text;
+  }
+  const article = buildArticle(blocks, ctx, known);
+  if (ctx.options.claims && walked.quotes.length > 0) addBlockquoteClaims(article, walked.blocks, walked.quotes);
+  return { article, diagnostics: finishDiagnostics(ctx) };
+}
+
+/** Body images to absolute URLs; relative ones without a base are dropped with a diagnostic. */
+function resolveImages(
+  images: readonly BodyImage[],
+  definitions: ReadonlyMap<string, { url: string; title?: string | undefined }>,
+  base: string | undefined,
+  ctx: Context,
+): Image[] {
+  const out: Image[] = [];
+  for (const image of images) {
+    let url = image.url;
+    let title = image.title;
+    if (image.identifier !== undefined) {
+      const definition = definitions.get(image.identifier);
+      if (!definition) continue;
+      url = definition.url;
+      title ??= definition.title;
+    }
+    const clean = stripUrlTemplating(url);
+    if (clean === "") continue;
+    const resolved = resolveUrl(clean, base);
+    if (!resolved) {
+      ctx.report(
+        "image-relative-url",
+        "warning",
+        base
+          ? `Unexpected image URL \`${clean}\`, expected an absolute http(s) URL: dropped`
+          : `Unexpected relative image URL \`${clean}\` without options.url, expected an absolute URL: dropped`,
+        image.span,
+      );
+      continue;
+    }
+    const result: Image = { url: resolved };
+    const caption = image.alt?.trim() || title?.trim();
+    if (caption) result.caption = caption;
+    out.push(result);
+  }
+  return out;
+}
+
+/** Whitespace-collapsed, lower-cased text for comparisons. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, " ").trim().toLowerCase();
 }

@@ -1,6 +1,13 @@
-import type { Article } from "../schema/article.js";
+import type { Article, Paragraph } from "../schema/article.js";
+import type { Author, Byline } from "../schema/author.js";
+import type { Dateline } from "../schema/dateline.js";
+import type { QuotedClaim } from "../schema/claim.js";
 import { extractClaims } from "./claims/index.js";
-import type { Block, Context, Segment } from "./types.js";
+import { isSignOff } from "./extract/body.js";
+import { readByline, type BylineReading } from "./extract/byline.js";
+import { findDateline } from "./extract/dateline.js";
+import { cleanTitle, headlineFromText, isSubheadlineBlock, isTitleBlock } from "./extract/headline.js";
+import { type Block, type Context, type Segment, sourceOffset, subSegment } from "./types.js";
 
 /**
  * Fields a front end already knows (Markdown front matter) that win over what the
@@ -8,21 +15,290 @@ import type { Block, Context, Segment } from "./types.js";
  */
 export type KnownFields = Partial<Omit<Article, "body" | "claims">>;
 
+/** Longest block read as a byline. */
+const MAX_BYLINE_BLOCK = 400;
+/** Longest bare-name line ("Jane Doe", no "By") read as a byline under the title. */
+const MAX_BARE_BYLINE = 60;
+
+/** A context that swallows diagnostics, for looking ahead. */
+function silent(ctx: Context): Context {
+  return { ...ctx, diagnostics: [], report() {} };
+}
+
+/** Read a block as a byline, if it is one. `top`: right under the title (bare names allowed). */
+function bylineOf(block: Block | undefined, top: boolean): BylineReading | undefined {
+  if (!block || block.kind === "code" || block.text.length > MAX_BYLINE_BLOCK) return undefined;
+  if ((block.lines ?? 1) > 3) return undefined;
+  const reading = readByline(block.text);
+  if (!reading) return undefined;
+  if (reading.by || reading.credit || reading.marker) return reading;
+  if (
+    top &&
+    block.text.length <= MAX_BARE_BYLINE &&
+    !/[.!?;:]$/.test(block.text) &&
+    reading.authors.length <= 3 &&
+    reading.authors.every((a) => a.type === "Person")
+  ) {
+    return reading;
+  }
+  return undefined;
+}
+
+/**
+ * Where a sign-off run into the end of a paragraph starts ("… an ounce. REUTER" -> the
+ * offset after "ounce."), or -1. Only a sign-off in capitals, or "Reuter", after the end
+ * of a sentence.
+ */
+function trailingSignOff(text: string): number {
+  const space = text.lastIndexOf(" ");
+  if (space <= 0 || text.length - space > 20) return -1;
+  const tail = text.slice(space + 1);
+  if (!isSignOff(tail) || !(/^[^\p{Ll}]+$/u.test(tail) || /^Reuter\b/.test(tail))) return -1;
+  if (!/[.!?"”’')]/.test(text[space - 1] ?? "")) return -1;
+  return space;
+}
+
+/** Whether a block opens with a dateline that makes it a first paragraph, not a title. */
+function opensWithDateline(block: Block, ctx: Context): boolean {
+  if (block.kind === "heading") return false;
+  const found = findDateline(block, silent(ctx));
+  if (!found) return false;
+  const { dateline } = found;
+  if (dateline.date !== undefined || dateline.agency !== undefined) return true;
+  return block.text.length - found.rest > 100;
+}
+
+const normalise = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Lower-cased names of the authors, sorted, for comparisons. */
+const nameKey = (authors: readonly Author[]): string =>
+  authors
+    .map((a) => normalise(a.name))
+    .sort()
+    .join("|");
+
+/** The byline read from a block: its text and span slice the source exactly. */
+function toByline(block: Block, reading: BylineReading, ctx: Context): Byline {
+  const span = { start: block.span.start, end: block.span.end };
+  const text = ctx.source.slice(span.start, span.end);
+  return { text: text.trim() === "" ? block.text : text, authors: reading.authors, span };
+}
+
 /**
  * The one pipeline both front ends share: blocks in, article out.
- * Headline, byline (top or end), dateline, body; then claims over the body.
- * STUB: issue #3 implements the extractors.
+ * Headline (and subheadline), byline (top or end, end credits too), dateline at the
+ * start of the first paragraph, sign-offs dropped, body paragraphs with spans; then
+ * claims over the body.
+ *
+ * @param blocks
+ *   The document's blocks in source order (text front end: paragraphs; Markdown: all).
+ * @param ctx
+ *   Parse context (source, options, diagnostics sink).
+ * @param known
+ *   Fields the front end already knows (front matter); they win over what is found.
+ * @returns
+ *   The article; it always passes `ArticleSchema`.
  */
 export function buildArticle(blocks: readonly Block[], ctx: Context, known: KnownFields = {}): Article {
-  const bodySegments: Segment[] = blocks.filter((b) => b.kind !== "heading");
-  const headline = known.headline ?? blocks[0]?.text ?? "";
+  const items = blocks.filter((b) => b.kind !== "break" && b.text.trim() !== "");
+  let lo = 0;
+  let hi = items.length;
+
+  // Headline.
+  let headline = known.headline !== undefined && known.headline.trim() !== "" ? known.headline : undefined;
+  let alternativeHeadline = known.alternativeHeadline;
+  let titled = false;
+  const first = items[0];
+  if (headline !== undefined) {
+    if (first?.kind === "heading" && normalise(first.text) === normalise(headline)) lo = 1;
+  } else if (
+    first &&
+    isTitleBlock(first) &&
+    !bylineOf(first, false) &&
+    !(
+      first.kind !== "heading" &&
+      opensWithDateline(first, ctx) &&
+      // A title line over a paragraph that has the dateline is still a title.
+      !items.slice(1, 4).some((b) => b.kind !== "heading" && opensWithDateline(b, ctx))
+    )
+  ) {
+    headline = cleanTitle(first.text);
+    titled = true;
+    lo = 1;
+  }
+
+  // Byline under the title, or under the subheadline.
+  let top: { block: Block; reading: BylineReading } | undefined;
+  const readTop = (): void => {
+    const reading = bylineOf(items[lo], true);
+    if (reading && lo < hi) top = { block: items[lo] as Block, reading };
+  };
+  // A title that ends in ";" or ":" goes on in the next line: that is the subheadline.
+  const continued = titled && /[;:]$/.test(first?.text ?? "") && lo + 1 < hi && isTitleBlock(items[lo] as Block);
+  if (continued && alternativeHeadline === undefined) {
+    alternativeHeadline = cleanTitle((items[lo] as Block).text);
+    lo++;
+  }
+  readTop();
+  if (
+    !top &&
+    !continued &&
+    (titled || (known.headline !== undefined && lo === 1)) &&
+    alternativeHeadline === undefined &&
+    lo + 1 < hi
+  ) {
+    const sub = items[lo] as Block;
+    if (isSubheadlineBlock(sub) && !opensWithDateline(sub, ctx)) {
+      alternativeHeadline = cleanTitle(sub.text);
+      lo++;
+      readTop();
+    }
+  }
+  if (top) lo++;
+
+  // Sign-offs and a byline or credits at the end.
+  while (hi > lo && isSignOff((items[hi - 1] as Block).text)) hi--;
+  let end: { block: Block; reading: BylineReading } | undefined;
+  if (hi > lo) {
+    const reading = bylineOf(items[hi - 1], false);
+    if (reading && (reading.by || reading.credit)) {
+      end = { block: items[hi - 1] as Block, reading };
+      hi--;
+      while (hi > lo && isSignOff((items[hi - 1] as Block).text)) hi--;
+    }
+  }
+
+  // Byline: front matter wins; otherwise the top byline (plus end credits), or the end one.
+  let byline: Byline | undefined;
+  const found: Byline | undefined = top
+    ? toByline(top.block, top.reading, ctx)
+    : end
+      ? toByline(end.block, end.reading, ctx)
+      : undefined;
+  if (found && top && end?.reading.credit) {
+    const names = new Set(found.authors.map((a) => normalise(a.name)));
+    for (const a of end.reading.authors) if (!names.has(normalise(a.name))) found.authors.push(a);
+  }
+  if (known.byline) {
+    byline = known.byline;
+    if (found && nameKey(found.authors) !== nameKey(known.byline.authors)) {
+      ctx.report(
+        "frontmatter-conflict",
+        "warning",
+        `Unexpected byline \`${found.text}\` in the text, expected the front matter's authors; kept the front matter's`,
+        found.span,
+      );
+    }
+  } else if (found) {
+    byline = found;
+  } else {
+    const candidate = items[lo] ?? items[hi - 1];
+    const looksLike = [items[lo], items[hi - 1]].find(
+      (b) => b !== undefined && b.text.length <= 60 && /^by\s+\S/i.test(b.text) && !/[.!?]$/.test(b.text),
+    );
+    if (looksLike) {
+      ctx.report(
+        "unrecognised-byline",
+        "warning",
+        `Unexpected \`${looksLike.text}\`: it starts like a byline but no author names could be read`,
+        looksLike.span,
+      );
+    } else {
+      ctx.report("missing-byline", "info", "No byline found (expected a line such as `By Jane Doe` under the title or at the end)", candidate ? { start: candidate.span.start, end: candidate.span.start } : undefined);
+    }
+  }
+
+  // Dateline at the start of the first paragraph.
+  let dateline: Dateline | undefined = known.dateline;
+  const paragraphs: Paragraph[] = [];
+  const segments: Segment[] = [];
+  let firstRest = 0;
+  let firstBody = lo;
+  while (firstBody < hi && (items[firstBody] as Block).kind === "heading") firstBody++;
+  if (firstBody < hi) {
+    const block = items[firstBody] as Block;
+    const hit = block.kind === "code" ? undefined : findDateline(block, known.dateline ? silent(ctx) : ctx);
+    if (hit) {
+      firstRest = hit.rest;
+      if (!known.dateline) dateline = hit.dateline;
+      else if (normalise(known.dateline.place) !== normalise(hit.dateline.place)) {
+        ctx.report(
+          "frontmatter-conflict",
+          "warning",
+          `Unexpected dateline \`${hit.dateline.text}\` in the text, expected the front matter's \`${known.dateline.text}\`; kept the front matter's`,
+          hit.dateline.span,
+        );
+      }
+    } else if (!known.dateline) {
+      ctx.report(
+        "missing-dateline",
+        "info",
+        "No dateline at the start of the first paragraph (expected `PLACE, Month D (Agency) -`)",
+        { start: block.span.start, end: block.span.start },
+      );
+    }
+  }
+
+  // Body.
+  for (let k = lo; k < hi; k++) {
+    const block = items[k] as Block;
+    if (block.kind === "heading" || block.kind === "html") continue;
+    let segment: Segment = block;
+    let span = { start: block.span.start, end: block.span.end };
+    if (k === firstBody && firstRest > 0) {
+      if (firstRest >= block.text.length) continue;
+      segment = subSegment(block, firstRest, block.text.length);
+      span = { start: sourceOffset(block, firstRest), end: block.span.end };
+      if (span.start > span.end) span = { start: span.end, end: span.end };
+    }
+    if (k === hi - 1) {
+      // "… of an ounce. REUTER": a sign-off run into the last paragraph.
+      const cut = trailingSignOff(segment.text);
+      if (cut > 0) {
+        segment = subSegment(segment, 0, cut);
+        span = { start: span.start, end: Math.max(span.start, sourceOffset(segment, cut - 1) + 1) };
+      }
+    }
+    paragraphs.push({ text: segment.text, span });
+    segments.push(segment);
+  }
+  if (paragraphs.length === 0 && items.length > 0) {
+    ctx.report("empty-body", "warning", "No body paragraphs found after the headline, byline and dateline");
+  }
+
+  // Headline fallback: the first words.
+  if (headline === undefined) {
+    const source = segments[0]?.text ?? items[lo]?.text ?? items[0]?.text ?? "";
+    headline = headlineFromText(source);
+    if (headline === "") headline = "Untitled";
+    const at = items[0]?.span.start ?? 0;
+    ctx.report(
+      "missing-headline",
+      "warning",
+      "No title line before the body (expected a short first line); the headline was made from the first words",
+      { start: at, end: at },
+    );
+  }
+
   const article: Article = {
     ...known,
     headline,
     keywords: known.keywords ?? [],
     images: known.images ?? [],
-    body: bodySegments.map((s) => ({ text: s.text })),
-    claims: ctx.options.claims ? extractClaims(bodySegments, ctx) : [],
+    body: paragraphs,
+    claims: [],
   };
+  if (alternativeHeadline !== undefined && alternativeHeadline.trim() !== "") article.alternativeHeadline = alternativeHeadline;
+  if (byline) article.byline = byline;
+  if (dateline) article.dateline = dateline;
+  if (article.language === undefined && ctx.options.language !== undefined) article.language = ctx.options.language;
+  if (article.url === undefined && ctx.options.url !== undefined) article.url = ctx.options.url;
+  if (ctx.options.claims && segments.length > 0) {
+    const claims: QuotedClaim[] = extractClaims(segments, ctx, {
+      headline,
+      authors: byline?.authors.map((a) => a.name) ?? [],
+    });
+    article.claims = claims.filter((c) => c.paragraph < paragraphs.length);
+  }
   return article;
 }

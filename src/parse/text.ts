@@ -1,19 +1,195 @@
 import type { ParseOptions, ParseResult } from "./options.js";
 import { createContext, finishDiagnostics } from "./context.js";
+import { isSignOff } from "./extract/body.js";
 import { buildArticle } from "./pipeline.js";
 import type { Block } from "./types.js";
 
+/** Whether the UTF-16 code unit `c` is whitespace (the same set as `\s` and `trim()`). */
+export function isWhitespace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** One source line: offsets of its content, indentation and trimmed length. */
+interface Line {
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just after the last character (line break excluded). */
+  end: number;
+  /** Offset of the first non-whitespace character (`end` when blank). */
+  first: number;
+  /** Offset just after the last non-whitespace character. */
+  last: number;
+  /** Indentation in columns (tab = 4). */
+  indent: number;
+}
+
+/** Split the input into lines on LF, CRLF and CR. Linear. */
+function splitLines(input: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = input.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? input.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    let first = start;
+    let indent = 0;
+    while (first < i && isWhitespace(input.charCodeAt(first))) {
+      indent += input.charCodeAt(first) === 9 ? 4 : 1;
+      first++;
+    }
+    let last = i;
+    while (last > first && isWhitespace(input.charCodeAt(last - 1))) last--;
+    lines.push({ start, end: i, first, last, indent: first === i ? 0 : indent });
+    if (c === 13 && i + 1 < n && input.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  return lines;
+}
+
 /**
- * Split plain text into blocks. STUB: issue #3 implements blank-line, one-per-line and
- * indented hard-wrapped paragraphs.
+ * Make a block from the source range [from, to): whitespace runs become one space, and
+ * `map` (when the text differs from the source) points every character back.
+ */
+function makeBlock(input: string, from: number, to: number, lines: number): Block {
+  const span = { start: from, end: to };
+  const raw = input.slice(from, to);
+  let plain = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (isWhitespace(c) && (c !== 32 || (i + 1 < raw.length && isWhitespace(raw.charCodeAt(i + 1))))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return { kind: "paragraph", text: raw, start: from, span, lines };
+  const map = new Int32Array(raw.length + 1);
+  const parts: string[] = [];
+  let k = 0;
+  let runStart = 0;
+  for (let i = 0; i < raw.length; ) {
+    const c = raw.charCodeAt(i);
+    if (isWhitespace(c)) {
+      let j = i;
+      while (j < raw.length && isWhitespace(raw.charCodeAt(j))) j++;
+      if (i > runStart) parts.push(raw.slice(runStart, i));
+      parts.push(" ");
+      map[k++] = from + i;
+      i = j;
+      runStart = j;
+    } else {
+      map[k++] = from + i;
+      i++;
+    }
+  }
+  if (raw.length > runStart) parts.push(raw.slice(runStart));
+  const text = parts.join("");
+  map[k] = to;
+  return { kind: "paragraph", text, start: from, map: map.slice(0, k + 1), span, lines };
+}
+
+/** The 95th-percentile length of non-blank lines (the wrap width of hard-wrapped text). */
+function wrapWidth(input: string, lines: readonly Line[]): number {
+  const counts = new Uint32Array(1002);
+  let total = 0;
+  for (const l of lines) {
+    if (l.first === l.end) continue;
+    const len = Math.min(1001, l.last - l.start);
+    counts[len] = (counts[len] ?? 0) + 1;
+    total++;
+  }
+  void input;
+  let seen = 0;
+  for (let len = 0; len < counts.length; len++) {
+    seen += counts[len] ?? 0;
+    if (seen >= total * 0.95) return len;
+  }
+  return 1001;
+}
+
+/**
+ * Split plain text into paragraph blocks, each with its span (first to last
+ * non-whitespace character) and its text with whitespace runs collapsed:
+ * - blank lines separate paragraphs;
+ * - in indented text (Reuters: 4-space paragraph indents, unindented continuation lines)
+ *   an indented line starts a paragraph and the lines under it continue it (an
+ *   unindented first line is a title on its own);
+ * - in hard-wrapped text (lines near one width, at most 150 columns) a long line
+ *   continues into the next; otherwise every line is a paragraph.
+ * Linear in the input length.
+ *
+ * @param input
+ *   The plain text.
+ * @returns
+ *   Paragraph blocks in source order (none when the input has no text).
  */
 export function textToBlocks(input: string): Block[] {
-  const blocks: Block[] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(input); m; m = re.exec(input)) {
-    if (m[0].trim() === "") continue;
-    blocks.push({ kind: "paragraph", text: m[0], start: m.index, span: { start: m.index, end: m.index + m[0].length } });
+  const lines = splitLines(input);
+  let minIndent = Number.POSITIVE_INFINITY;
+  for (const l of lines) if (l.first < l.end) minIndent = Math.min(minIndent, l.indent);
+  if (!Number.isFinite(minIndent)) return [];
+  const rel = (l: Line): number => l.indent - minIndent;
+  const blank = (l: Line | undefined): boolean => l === undefined || l.first === l.end;
+  const width = wrapWidth(input, lines);
+  // Indented mode: a long indented line followed by an unindented line that continues it.
+  let evidence = 0;
+  for (let i = 0; i + 1 < lines.length && evidence < 2; i++) {
+    const a = lines[i] as Line;
+    const b = lines[i + 1] as Line;
+    if (!blank(a) && !blank(b) && rel(a) > 0 && rel(b) === 0 && a.last - a.start >= 40) evidence++;
   }
+  const indented = evidence > 0;
+  const wrapped = !indented && width >= 40 && width <= 150;
+  let firstLine = -1;
+  for (const l of lines) {
+    if (!blank(l)) {
+      firstLine = l.first;
+      break;
+    }
+  }
+  const blocks: Block[] = [];
+  let from = -1;
+  let to = -1;
+  let count = 0;
+  const flush = (): void => {
+    if (from >= 0) blocks.push(makeBlock(input, from, to, count));
+    from = -1;
+    count = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    if (blank(l)) {
+      flush();
+      continue;
+    }
+    const prev = lines[i - 1];
+    let continues = false;
+    if (from >= 0 && prev && !blank(prev)) {
+      // In indented text an unindented first line is a title, never wrapped.
+      if (indented) continues = rel(l) === 0 && !(prev.first === firstLine && rel(prev) === 0);
+      else if (wrapped) {
+        continues = prev.last - prev.start >= width * 0.7 && (rel(l) === 0 || rel(l) === rel(prev));
+      }
+    }
+    // A sign-off line ("REUTER...") never continues a paragraph.
+    if (continues && l.last - l.first <= 40 && isSignOff(input.slice(l.first, l.last))) continues = false;
+    if (!continues) flush();
+    if (from < 0) from = l.first;
+    to = l.last;
+    count++;
+  }
+  flush();
   return blocks;
 }
 

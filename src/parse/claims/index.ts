@@ -1,5 +1,25 @@
+/**
+ * Quoted claims: direct, split, multi-paragraph, mixed and indirect quotes with their cues
+ * and resolved speakers.
+ *
+ * The modules: `marks` pairs quotation marks, `tokens` splits words and sentences,
+ * `lexicon` holds the cue words, `attribution` finds the cue and speaker next to a quote,
+ * `speakers` reads and resolves speaker phrases, `quotes` makes direct and mixed claims,
+ * `indirect` makes indirect ones and `draft` turns them into exact source spans.
+ */
 import type { QuotedClaim } from "../../schema/claim.js";
 import type { Context, Segment } from "../types.js";
+import { finishDraft, type Draft } from "./draft.js";
+import { indirectClaims } from "./indirect.js";
+import { scanQuotes, type QuoteSpan } from "./marks.js";
+import { quoteClaims, type ClaimState } from "./quotes.js";
+import { orderOf, type SentenceView } from "./sentence.js";
+import { SpeakerRegistry } from "./speakers.js";
+import { splitSentences, tokenize, type Token } from "./tokens.js";
+import { sourceSpan } from "../types.js";
+
+export { CUE_VERBS, PHRASAL_CUES, inflect, type CueCategory, type CueVerb } from "./lexicon.js";
+export { scanQuotes, type QuoteSpan, type QuoteScan, type MarkKind } from "./marks.js";
 
 /** What the pipeline knows before the body, to help resolve speakers. */
 export interface ClaimHints {
@@ -8,9 +28,23 @@ export interface ClaimHints {
   authors?: readonly string[] | undefined;
 }
 
+/** Rule id of the diagnostic for a quote with no speaker. */
+export const UNATTRIBUTED_QUOTE = "unattributed-quote";
+/** Rule id of the diagnostic for an opening mark that is never closed. */
+export const UNCLOSED_QUOTE = "unclosed-quote";
+
+/** Paragraphs longer than this are not searched for claims (a diagnostic says so). */
+const MAX_PARAGRAPH = 2_000_000;
+
 /**
  * Find the quoted and reported claims in the body paragraphs.
- * STUB: issue #4 implements this.
+ *
+ * Direct quotes in every common pair of marks (“…” "…" ''…'' ``…'' «…» »…« „…“ „…” 「…」
+ * ”…”), quotes split by their attribution (as `fragments`), quotes that run over several
+ * paragraphs, mixed claims (reported speech with a quoted part) and indirect claims
+ * (`S said that …`, `according to S, …`), each with its cue and speaker, pronouns and
+ * short forms resolved to the full name mentioned earlier. Scare quotes and titles are
+ * not claims. Linear in the input; never throws.
  *
  * @param paragraphs
  *   Body paragraphs as segments (index = `article.body` index).
@@ -21,13 +55,100 @@ export interface ClaimHints {
  * @returns
  *   Claims in source order, spans into `ctx.source`.
  */
-export function extractClaims(
-  paragraphs: readonly Segment[],
-  ctx: Context,
-  hints: ClaimHints = {},
-): QuotedClaim[] {
-  void paragraphs;
-  void ctx;
-  void hints;
-  return [];
+export function extractClaims(paragraphs: readonly Segment[], ctx: Context, hints: ClaimHints = {}): QuotedClaim[] {
+  const registry = new SpeakerRegistry(hints.authors ?? []);
+  const state: ClaimState = {
+    registry,
+    drafts: [],
+    unattributed(piece) {
+      const seg = paragraphs[piece.paragraph];
+      if (!seg) return;
+      ctx.report(UNATTRIBUTED_QUOTE, "info", "Unexpected quote without a speaker, expected an attribution such as `he said`", sourceSpan(seg, piece.from, piece.to));
+    },
+  };
+  for (let p = 0; p < paragraphs.length; p++) {
+    const seg = paragraphs[p];
+    if (!seg) continue;
+    const text = seg.text;
+    if (text.length > MAX_PARAGRAPH) {
+      ctx.report("claims-skipped", "info", `Unexpected paragraph of ${text.length} characters, expected at most ${MAX_PARAGRAPH}: claims not searched`, sourceSpan(seg, 0, 0));
+      state.pending = undefined;
+      continue;
+    }
+    paragraph(seg, p, state, ctx, paragraphs);
+  }
+  const claims: QuotedClaim[] = [];
+  for (const draft of state.drafts) {
+    const claim = finishDraft(draft, paragraphs, ctx.source.length);
+    if (claim) claims.push(claim);
+  }
+  claims.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return claims;
+}
+
+function paragraph(seg: Segment, p: number, state: ClaimState, ctx: Context, paragraphs: readonly Segment[]): void {
+  const text = seg.text;
+  const scan = scanQuotes(text);
+  const quotes: QuoteSpan[] = scan.quotes.slice();
+  if (scan.trailing) quotes.push(scan.trailing);
+  // does this paragraph continue the previous one's open quote?
+  let firstNonSpace = 0;
+  while (firstNonSpace < text.length && /\s/.test(text[firstNonSpace] ?? "")) firstNonSpace++;
+  const continuation = state.pending !== undefined && quotes[0] !== undefined && quotes[0].open === firstNonSpace;
+  if (!continuation) {
+    if (state.pending) {
+      const last = state.pending.pieces[state.pending.pieces.length - 1];
+      const lastSeg = last ? paragraphs[last.paragraph] : undefined;
+      if (last && lastSeg) {
+        ctx.report(UNCLOSED_QUOTE, "info", "Unexpected quotation that is never closed, expected a closing mark", sourceSpan(lastSeg, last.from, last.to));
+      }
+    }
+    state.pending = undefined;
+  }
+  const sentences = splitSentences(text, quotes);
+  let qi = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s];
+    if (!sentence) continue;
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    const view: SentenceView = { paragraph: p, index: s, text, tokens, start: sentence.start, end: sentence.end };
+    const inSentence: QuoteSpan[] = [];
+    while (qi < quotes.length && (quotes[qi]?.open ?? Infinity) < sentence.end) {
+      const q = quotes[qi];
+      if (q) inSentence.push(q);
+      qi++;
+    }
+    // names outside quotes, for resolving speakers
+    registerOutsideQuotes(state.registry, tokens, inSentence, p);
+    let made = false;
+    if (inSentence.length > 0) made = quoteClaims(view, inSentence, state, continuation && s === 0);
+    if (!made) {
+      for (const d of indirectClaims(view, state.registry)) {
+        state.drafts.push(d);
+        if (d.speaker) state.lastQuote = d.kind === "indirect" ? (keepLastQuote(state.lastQuote, d) ?? d) : d;
+      }
+    }
+  }
+}
+
+function keepLastQuote(last: Draft | undefined, d: Draft): Draft | undefined {
+  // an indirect claim does not carry a speaker over to a later lone quote across paragraphs
+  void d;
+  return last;
+}
+
+function registerOutsideQuotes(registry: SpeakerRegistry, tokens: readonly Token[], quotes: readonly QuoteSpan[], p: number): void {
+  if (quotes.length === 0) {
+    registry.registerNames(tokens, orderOf(p, 0));
+    return;
+  }
+  const outside: Token[] = [];
+  let q = 0;
+  for (const t of tokens) {
+    while (q < quotes.length && (quotes[q]?.close ?? 0) + (quotes[q]?.closeLength ?? 0) <= t.start) q++;
+    const quote = quotes[q];
+    if (quote && t.start >= quote.open && t.start < quote.close + quote.closeLength) continue;
+    outside.push(t);
+  }
+  registry.registerNames(outside, orderOf(p, 0));
 }

@@ -1,0 +1,656 @@
+import type { Diagnostic } from "../diagnostic.js";
+import { toValidationIssues } from "../json/index.js";
+import type { ParseResult } from "../parse/options.js";
+import { type Article, ArticleSchema, type Image, type Paragraph, type Publisher } from "../schema/article.js";
+import type { Author, Byline } from "../schema/author.js";
+import type { QuotedClaim } from "../schema/claim.js";
+import type { Dateline } from "../schema/dateline.js";
+import type { Span } from "../schema/span.js";
+import { DatelineDateSchema, IsoDateTimeSchema } from "../schema/primitives.js";
+import {
+  get, isArticleNode, isObject, isOrganizationNode, isPersonNode, isRoleNode, type JsonObject, list,
+  NodeIndex, stripSchema, typesOf,
+} from "./graph.js";
+import { createReport, type Report } from "./options.js";
+import { classifyRole, type CreditProperty } from "./roles.js";
+import { toAbsoluteUrl } from "./urls.js";
+
+/** Properties of the article node that {@link fromJsonLd} reads (or knows it derives). */
+const READ_PROPERTIES: ReadonlySet<string> = new Set([
+  "@context", "@type", "@id", "headline", "name", "alternativeHeadline", "description", "author",
+  "contributor", "editor", "creditText", "datePublished", "dateModified", "dateline",
+  "locationCreated", "articleBody", "wordCount", "inLanguage", "keywords", "articleSection", "image",
+  "publisher", "url", "mainEntityOfPage",
+]);
+
+const READ_LOWER: ReadonlyMap<string, string> = new Map([...READ_PROPERTIES].map((p) => [p.toLowerCase(), p]));
+
+const SCHEMA_CONTEXT = /^https?:\/\/schema\.org\/?$/;
+
+/** Whether a top-level `@context` maps terms to schema.org. */
+function isSchemaContext(context: unknown): boolean {
+  if (typeof context === "string") return SCHEMA_CONTEXT.test(context.trim());
+  if (Array.isArray(context)) return context.some(isSchemaContext);
+  if (isObject(context)) {
+    const vocab = context["@vocab"];
+    return typeof vocab === "string" && SCHEMA_CONTEXT.test(vocab.trim());
+  }
+  return false;
+}
+
+/** The JSON texts of `<script type="application/ld+json">` elements in HTML. */
+function scriptBlocks(html: string): string[] {
+  const out: string[] = [];
+  const re = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+  for (let m = re.exec(html); m; m = re.exec(html)) out.push(m[1] ?? "");
+  return out;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const AGENCIES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^reuters?$/i, "Reuters"],
+  [/^(?:ap|associated press)$/i, "AP"],
+  [/^(?:afp|agence france[- ]presse)$/i, "AFP"],
+  [/^upi$/i, "UPI"],
+  [/^(?:dpa|bloomberg|xinhua|efe|ansa|kyodo|tass|pti|irna)$/i, ""],
+];
+
+/** Place, date and agency read back from a dateline's text. */
+function splitDateline(text: string): { place: string; date?: string; agency?: string } {
+  let rest = text.trim().replace(/\s*[-–—:]+\s*$/, "");
+  let agency: string | undefined;
+  const agencyMatch = /\s*\(([^()]+)\)\s*$/.exec(rest);
+  if (agencyMatch) {
+    const name = (agencyMatch[1] ?? "").trim();
+    for (const [re, normal] of AGENCIES) if (re.test(name)) agency = normal === "" ? name : normal;
+    if (agency !== undefined) rest = rest.slice(0, agencyMatch.index);
+  }
+  let date: string | undefined;
+  const dateMatch = /,?\s*\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*$/i.exec(rest);
+  if (dateMatch) {
+    const month = MONTHS.indexOf((dateMatch[1] ?? "").slice(0, 3).toLowerCase()) + 1;
+    const day = Number(dateMatch[2]);
+    const iso = `${dateMatch[3] ?? "-"}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    if (DatelineDateSchema.safeParse(iso).success) {
+      date = iso;
+      rest = rest.slice(0, dateMatch.index);
+    }
+  }
+  const place = rest.trim().replace(/,$/, "").trim();
+  const out: { place: string; date?: string; agency?: string } = { place: place === "" ? text.trim() : place };
+  if (date !== undefined) out.date = date;
+  if (agency !== undefined) out.agency = agency;
+  return out;
+}
+
+/**
+ * Give a year-less dateline date (`--01-05`) the year that puts it nearest to the
+ * publication date (a dateline a few days before New Year belongs to the year before).
+ */
+function withYear(date: string, published: string | undefined): string {
+  const year = published === undefined ? undefined : /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!date.startsWith("--") || !year) return date;
+  const reference = Date.UTC(Number(year[1]), Number(year[2]) - 1, Number(year[3]));
+  let best = date;
+  let distance = Number.POSITIVE_INFINITY;
+  for (const y of [Number(year[1]) - 1, Number(year[1]), Number(year[1]) + 1]) {
+    const candidate = `${String(y).padStart(4, "0")}${date.slice(1)}`;
+    if (!DatelineDateSchema.safeParse(candidate).success) continue;
+    const d = Math.abs(Date.parse(`${candidate}T00:00:00Z`) - reference);
+    if (d < distance) {
+      distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+/** `2024-01-05 08:00:00+0100` → `2024-01-05T08:00:00+01:00`; other text unchanged. */
+function normaliseDate(value: string): string {
+  return value
+    .trim()
+    .replace(/^(\d{4}-\d{2}-\d{2})[ t](\d)/, "$1T$2")
+    .replace(/([+-]\d{2})(\d{2})$/, (all, h: string, m: string, offset: number, whole: string) =>
+      whole.slice(0, offset).includes("T") ? `${h}:${m}` : all,
+    );
+}
+
+/** Where a claim's text is in the body: as a whole, or as pieces (a quote interrupted by its attribution). */
+function locate(body: string, text: string, from: number): { start: number; end: number; fragments?: Span[] } | undefined {
+  const at = body.indexOf(text, from);
+  if (at >= 0) return { start: at, end: at + text.length };
+  const pieces: Span[] = [];
+  let rest = text;
+  let position = from;
+  while (rest.length > 0 && pieces.length < 8) {
+    // the longest prefix of the rest that is in the body after the last piece
+    let lo = 0;
+    let hi = rest.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (body.indexOf(rest.slice(0, mid), position) >= 0) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo < Math.min(8, rest.length)) return undefined;
+    const start = body.indexOf(rest.slice(0, lo), position);
+    pieces.push({ start, end: start + lo });
+    position = start + lo;
+    rest = rest.slice(lo).replace(/^[\s,;:.…—–-]+/, "");
+  }
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (rest.length > 0 || first === undefined || last === undefined) return undefined;
+  return pieces.length > 1 ? { start: first.start, end: last.end, fragments: pieces } : { start: first.start, end: last.end };
+}
+
+function quoteKind(body: string, start: number, end: number, text: string): QuotedClaim["kind"] {
+  const before = body.charAt(start - 1);
+  const after = body.charAt(end);
+  if (/["“‘'«„]/.test(before) && /["”’'»“]/.test(after)) return "direct";
+  return /["“”«»„]/.test(text) ? "mixed" : "indirect";
+}
+
+/** One conversion: the node index, diagnostics and the article url. */
+class Reader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly report: Report = createReport(this.diagnostics);
+  base: string | undefined;
+
+  constructor(readonly index: NodeIndex) {}
+
+  resolve(value: unknown): unknown {
+    if (this.index.isDangling(value)) {
+      this.report("jsonld-unresolved-reference", "info", `Unexpected reference to \`${String((value as JsonObject)["@id"])}\`, no node in the document has that @id`);
+    }
+    return this.index.resolve(value);
+  }
+
+  /** The first non-empty string of a property (`@value` objects and names of nodes included). */
+  text(value: unknown, viaName = false): string | undefined {
+    for (const item of list(value)) {
+      let v = this.index.resolve(item);
+      if (isObject(v) && "@value" in v) v = v["@value"];
+      if (typeof v === "string" && v.trim() !== "") return v;
+      if (viaName && isObject(v)) {
+        const name = this.text(get(v, "name"));
+        if (name !== undefined) return name;
+      }
+    }
+    return undefined;
+  }
+
+  url(value: unknown, what: string): string | undefined {
+    for (const item of list(value)) {
+      const v = this.index.resolve(item);
+      const raw = typeof v === "string" ? v : isObject(v) ? (this.text(get(v, "url")) ?? (typeof v["@id"] === "string" ? v["@id"] : undefined)) : undefined;
+      if (raw === undefined) continue;
+      const r = toAbsoluteUrl(raw, this.base);
+      if (r.ok) {
+        if (r.resolved) this.report("jsonld-relative-url", "info", `Resolved relative ${what} \`${raw}\` against the article url`);
+        return r.url;
+      }
+      this.report(r.reason === "relative" ? "jsonld-relative-url" : "jsonld-invalid-value", "warning",
+        r.reason === "relative"
+          ? `Unexpected relative ${what} \`${raw}\` and no article url to resolve it against; left out`
+          : `Unexpected ${what} \`${raw}\`, expected an absolute http(s) URL; left out`);
+    }
+    return undefined;
+  }
+
+  date(node: JsonObject, property: "datePublished" | "dateModified"): string | undefined {
+    const raw = this.text(get(node, property));
+    if (raw === undefined) return undefined;
+    const value = normaliseDate(raw);
+    if (IsoDateTimeSchema.safeParse(value).success) return value;
+    this.report("jsonld-invalid-value", "warning", `Unexpected ${property} \`${raw}\`, expected an ISO 8601 date or date-time; left out`);
+    return undefined;
+  }
+
+  dimension(value: unknown, what: string): number | undefined {
+    for (const item of list(value)) {
+      let v = this.index.resolve(item);
+      if (isObject(v)) v = "@value" in v ? v["@value"] : get(v, "value");
+      if (isObject(v) && "@value" in v) v = v["@value"];
+      const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(?:\.0*)?\s*(?:px)?\s*$/i.test(v) ? Number.parseFloat(v) : Number.NaN;
+      if (Number.isInteger(n) && n > 0) return n;
+      if (v !== undefined) this.report("jsonld-invalid-value", "warning", `Unexpected image ${what} \`${String(v)}\`, expected a positive whole number of pixels; left out`);
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** Follow Role wrappers (`{"@type": "Role", roleName, author: {...}}`) to the agent. */
+  unwrapRole(value: unknown, property: string): { value: unknown; roleName?: string } {
+    let v = this.resolve(value);
+    let roleName: string | undefined;
+    const seen = new Set<unknown>();
+    while (isObject(v) && isRoleNode(v) && !seen.has(v)) {
+      seen.add(v);
+      roleName ??= this.text(get(v, "roleName"));
+      const inner = list(get(v, property))[0];
+      if (inner === undefined) break;
+      v = this.resolve(inner);
+    }
+    const out: { value: unknown; roleName?: string } = { value: v };
+    if (roleName !== undefined) out.roleName = roleName;
+    return out;
+  }
+
+  agent(value: unknown, property: string): Author | undefined {
+    const { value: v, roleName } = this.unwrapRole(value, property);
+    let author: Author | undefined;
+    if (typeof v === "string") {
+      if (v.trim() === "") return undefined;
+      this.report("jsonld-author-type", "info", `Read plain-text ${property} \`${v}\` as a Person, expected {"@type": "Person" or "Organization", "name": …}`);
+      author = { type: "Person", name: cleanName(v) };
+    } else if (isObject(v)) {
+      const types = typesOf(v);
+      const type = isPersonNode(v) ? "Person" : isOrganizationNode(v) ? "Organization" : types.length === 0 ? "Person" : undefined;
+      if (type === undefined) {
+        this.report("jsonld-author-type", "warning", `Unexpected ${property} of type ${types.join("/")}, expected Person or Organization; left out`);
+        return undefined;
+      }
+      let name = this.text(get(v, "name"));
+      if (name === undefined) {
+        const given = this.text(get(v, "givenName"));
+        const family = this.text(get(v, "familyName"));
+        if (given !== undefined || family !== undefined) name = [given, family].filter((x) => x !== undefined).join(" ");
+      }
+      if (name === undefined) {
+        if (!this.index.isDangling(v)) this.report("jsonld-invalid-value", "warning", `Unexpected ${property} without a name; left out`);
+        else this.resolve(v);
+        return undefined;
+      }
+      if (types.length === 0) this.report("jsonld-author-type", "info", `Read untyped ${property} \`${name}\` as a Person`);
+      author = { type, name: cleanName(name) };
+      const jobTitle = this.text(get(v, "jobTitle"), true);
+      if (jobTitle !== undefined) author.role = jobTitle;
+      const affiliation = this.text(get(v, "affiliation"), true) ?? this.text(get(v, "memberOf"), true) ?? this.text(get(v, "worksFor"), true);
+      if (affiliation !== undefined) author.affiliation = affiliation;
+      const url = this.url(get(v, "url"), `url of \`${name}\``);
+      if (url !== undefined) author.url = url;
+      const sameAs: string[] = [];
+      for (const item of list(get(v, "sameAs"))) {
+        const u = this.url(item, `sameAs of \`${name}\``);
+        if (u !== undefined && !sameAs.includes(u)) sameAs.push(u);
+      }
+      if (sameAs.length > 0) author.sameAs = sameAs;
+    } else {
+      return undefined;
+    }
+    if (roleName !== undefined) author.role = roleName;
+    return author;
+  }
+}
+
+/** Strip an introductory "By " or "Posted by " from a name. */
+function cleanName(name: string): string {
+  const cleaned = name.trim().replace(/^(?:(?:posted|written|reported)\s+)?by\s+/i, "").trim();
+  return cleaned === "" ? name.trim() : cleaned;
+}
+
+/** "A", "A and B", "A, B and C". */
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1] ?? ""}`;
+}
+
+/** A credit-line role written before a name in the credit text ("Reporting by A and B"). */
+function roleInCredit(credit: string, name: string, property: CreditProperty): string | undefined {
+  const at = credit.indexOf(name);
+  if (at < 0) return undefined;
+  const before = credit.slice(0, at);
+  const clause = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("\n"), before.lastIndexOf(".")) + 1);
+  const m = /^\s*([A-Za-z][A-Za-z -]*?)\s+by\b/i.exec(clause);
+  if (!m || m[1] === undefined) return undefined;
+  return classifyRole(m[1]).property === property && classifyRole(m[1]).jobTitle === undefined ? m[1] : undefined;
+}
+
+function readByline(r: Reader, node: JsonObject): Byline | undefined {
+  const credit = r.text(get(node, "creditText"));
+  const authors: Author[] = [];
+  for (const property of ["author", "contributor", "editor"] as const) {
+    for (const item of list(get(node, property))) {
+      const author = r.agent(item, property);
+      if (author === undefined) continue;
+      if (author.role === undefined && credit !== undefined) {
+        const role = roleInCredit(credit, author.name, property);
+        if (role !== undefined) author.role = role;
+      }
+      if (author.role === undefined && property !== "author") author.role = property === "editor" ? "Editing" : "Contributing";
+      authors.push(author);
+    }
+  }
+  if (authors.length === 0 && credit === undefined) return undefined;
+  const text = credit ?? joinNames(authors.map((a) => a.name));
+  return { text, authors };
+}
+
+function readDateline(r: Reader, node: JsonObject): Dateline | undefined {
+  const text = r.text(get(node, "dateline"));
+  const location = list(get(node, "locationCreated")).map((x) => r.resolve(x))[0];
+  let name: string | undefined;
+  let address: unknown;
+  if (typeof location === "string" && location.trim() !== "") name = location;
+  else if (isObject(location)) {
+    name = r.text(get(location, "name"));
+    address = r.resolve(list(get(location, "address"))[0]);
+  }
+  if (text === undefined) {
+    if (name !== undefined) r.report("jsonld-unmapped", "info", `Left out locationCreated \`${name}\`: without a dateline text there is no dateline to attach it to`);
+    return undefined;
+  }
+  const parts = splitDateline(text);
+  const dateline: Dateline = { text, place: name ?? parts.place };
+  if (isObject(address)) {
+    const locality = r.text(get(address, "addressLocality"), true);
+    const region = r.text(get(address, "addressRegion"), true);
+    const country = r.text(get(address, "addressCountry"), true);
+    if (locality !== undefined) dateline.locality = locality;
+    if (region !== undefined) dateline.region = region;
+    if (country !== undefined) dateline.country = country;
+  }
+  if (parts.date !== undefined) dateline.date = withYear(parts.date, r.text(get(node, "datePublished")));
+  if (parts.agency !== undefined) dateline.agency = parts.agency;
+  return dateline;
+}
+
+function readImages(r: Reader, node: JsonObject): Image[] {
+  const images: Image[] = [];
+  for (const item of list(get(node, "image"))) {
+    const v = r.resolve(item);
+    let image: Image | undefined;
+    if (typeof v === "string") {
+      const url = r.url(v, "image url");
+      if (url !== undefined) image = { url };
+    } else if (isObject(v)) {
+      const url = r.url(get(v, "url"), "image url") ?? r.url(get(v, "contentUrl"), "image url") ??
+        (typeof v["@id"] === "string" && Object.keys(v).length > 1 ? r.url(v["@id"], "image @id") : undefined);
+      if (url === undefined) {
+        r.report("jsonld-invalid-value", "warning", "Unexpected image without an absolute url or contentUrl; left out");
+        continue;
+      }
+      image = { url };
+      const caption = r.text(get(v, "caption"), true) ?? r.text(get(v, "description"));
+      if (caption !== undefined) image.caption = caption;
+      const width = r.dimension(get(v, "width"), "width");
+      const height = r.dimension(get(v, "height"), "height");
+      if (width !== undefined) image.width = width;
+      if (height !== undefined) image.height = height;
+    }
+    if (image !== undefined) images.push(image);
+  }
+  return images;
+}
+
+function readPublisher(r: Reader, node: JsonObject): Publisher | undefined {
+  const first = list(get(node, "publisher"))[0];
+  if (first === undefined) return undefined;
+  const { value } = r.unwrapRole(first, "publisher");
+  if (typeof value === "string" && value.trim() !== "") return { name: value };
+  if (!isObject(value)) return undefined;
+  const name = r.text(get(value, "name"));
+  if (name === undefined) {
+    if (!r.index.isDangling(value)) r.report("jsonld-invalid-value", "warning", "Unexpected publisher without a name; left out");
+    return undefined;
+  }
+  const publisher: Publisher = { name };
+  const url = r.url(get(value, "url"), "publisher url");
+  if (url !== undefined) publisher.url = url;
+  const logoNode = r.resolve(list(get(value, "logo"))[0]);
+  const logo = isObject(logoNode) ? (r.url(get(logoNode, "url"), "publisher logo") ?? r.url(get(logoNode, "contentUrl"), "publisher logo")) : r.url(logoNode, "publisher logo");
+  if (logo !== undefined) publisher.logo = logo;
+  return publisher;
+}
+
+function readKeywords(r: Reader, node: JsonObject): string[] {
+  const value = r.index.resolve(get(node, "keywords"));
+  const out: string[] = [];
+  if (typeof value === "string") {
+    // one string: "budget, city council"
+    for (const part of value.split(",")) {
+      const k = part.trim();
+      if (k !== "" && !out.includes(k)) out.push(k);
+    }
+    return out;
+  }
+  for (const item of list(value)) {
+    const v = r.index.resolve(item);
+    const text = typeof v === "string" ? v : isObject(v) ? (r.text(get(v, "name")) ?? r.text(v)) : undefined;
+    if (text !== undefined && text.trim() !== "") out.push(text);
+  }
+  return out;
+}
+
+/** Paragraphs of `articleBody`, split at blank lines (or at line breaks when there are none). */
+function readBody(body: string): Paragraph[] {
+  const splitter = /\n[ \t]*\r?\n/.test(body) || /\r\n[ \t]*\r\n/.test(body) ? /(?:\r?\n[ \t]*){2,}/g : /\r?\n/g;
+  const paragraphs: Paragraph[] = [];
+  let start = 0;
+  const push = (from: number, to: number) => {
+    let s = from;
+    let e = to;
+    while (s < e && /\s/.test(body.charAt(s))) s++;
+    while (e > s && /\s/.test(body.charAt(e - 1))) e--;
+    if (e > s) paragraphs.push({ text: body.slice(s, e), span: { start: s, end: e } });
+  };
+  for (let m = splitter.exec(body); m; m = splitter.exec(body)) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, body.length);
+  return paragraphs;
+}
+
+function readClaims(r: Reader, article: JsonObject, body: string, paragraphs: Paragraph[], onlyArticle: boolean): QuotedClaim[] {
+  const claims: QuotedClaim[] = [];
+  const articleId = article["@id"];
+  let cursor = 0;
+  for (const node of r.index.nodes) {
+    if (node === article || !typesOf(node).includes("Claim") || isArticleNode(node)) continue;
+    const appearances = [...list(get(node, "appearance")), ...list(get(node, "firstAppearance"))];
+    const linked = appearances.some((a) => {
+      const target = r.index.resolve(a);
+      return target === article || (isObject(a) && typeof articleId === "string" && a["@id"] === articleId);
+    });
+    if (!linked && !(appearances.length === 0 && onlyArticle)) continue;
+    const text = r.text(get(node, "text")) ?? r.text(get(node, "name"));
+    if (text === undefined) continue;
+    const found = locate(body, text, cursor) ?? locate(body, text, 0);
+    if (found === undefined || paragraphs.length === 0) {
+      r.report("jsonld-claim-not-in-body", "warning", `Left out claim \`${text.length > 60 ? `${text.slice(0, 60)}…` : text}\`: its text is not in articleBody`);
+      continue;
+    }
+    cursor = found.start;
+    let paragraph = 0;
+    for (let i = 0; i < paragraphs.length; i++) if ((paragraphs[i]?.span?.start ?? 0) <= found.start) paragraph = i;
+    const claim: QuotedClaim = { kind: quoteKind(body, found.start, found.end, text), text, span: { start: found.start, end: found.end }, paragraph };
+    if (found.fragments !== undefined) claim.fragments = found.fragments;
+    const speakerValue = list(get(node, "author"))[0];
+    if (speakerValue !== undefined) {
+      const { value } = r.unwrapRole(speakerValue, "author");
+      if (typeof value === "string" && value.trim() !== "") claim.speaker = { name: value.trim() };
+      else if (isObject(value)) {
+        const name = r.text(get(value, "name"));
+        if (name !== undefined) {
+          claim.speaker = { name };
+          if (isPersonNode(value)) claim.speaker.type = "Person";
+          else if (isOrganizationNode(value)) claim.speaker.type = "Organization";
+        }
+      }
+    }
+    claims.push(claim);
+  }
+  return claims;
+}
+
+/** Read `headLine` as `headline` (with a diagnostic) when the right spelling is absent. */
+function fixCase(r: Reader, node: JsonObject): JsonObject {
+  let fixed: JsonObject | undefined;
+  for (const key of Object.keys(node)) {
+    const term = stripSchema(key);
+    if (READ_PROPERTIES.has(term)) continue;
+    const right = READ_LOWER.get(term.toLowerCase());
+    if (right === undefined || get(node, right) !== undefined) continue;
+    fixed ??= Object.assign(Object.create(null) as JsonObject, node);
+    fixed[right] = node[key];
+    delete fixed[key];
+    r.report("jsonld-misspelled-property", "warning", `Unexpected property \`${key}\`, expected \`${right}\`; read as ${right}`);
+  }
+  return fixed ?? node;
+}
+
+function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Article | undefined {
+  const node = fixCase(r, original);
+  const headline = r.text(get(node, "headline")) ?? r.text(get(node, "name"));
+  if (headline === undefined) {
+    r.report("jsonld-missing-headline", "error", "Unexpected article without headline or name, expected a headline");
+    return undefined;
+  }
+  r.base = r.url(get(node, "url"), "url") ?? r.url(get(node, "mainEntityOfPage"), "mainEntityOfPage");
+  const article: Article = { headline, keywords: [], images: [], body: [], claims: [] };
+  const alternativeHeadline = r.text(get(node, "alternativeHeadline"));
+  if (alternativeHeadline !== undefined) article.alternativeHeadline = alternativeHeadline;
+  const description = r.text(get(node, "description"));
+  if (description !== undefined) article.description = description;
+  const byline = readByline(r, node);
+  if (byline !== undefined) article.byline = byline;
+  const dateline = readDateline(r, node);
+  if (dateline !== undefined) article.dateline = dateline;
+  const datePublished = r.date(node, "datePublished");
+  if (datePublished !== undefined) article.datePublished = datePublished;
+  const dateModified = r.date(node, "dateModified");
+  if (dateModified !== undefined) article.dateModified = dateModified;
+  const language = r.text(get(node, "inLanguage"), true);
+  if (language !== undefined) article.language = language;
+  if (r.base !== undefined) article.url = r.base;
+  const sections = list(get(node, "articleSection")).map((s) => r.text(s)).filter((s) => s !== undefined);
+  if (sections[0] !== undefined) article.section = sections[0];
+  if (sections.length > 1) r.report("jsonld-unmapped", "info", `Left out articleSection ${sections.slice(1).map((s) => `\`${s}\``).join(", ")}: an article has one section`);
+  article.keywords = readKeywords(r, node);
+  article.images = readImages(r, node);
+  const publisher = readPublisher(r, node);
+  if (publisher !== undefined) article.publisher = publisher;
+  const body = r.text(get(node, "articleBody"));
+  if (body !== undefined) {
+    article.body = readBody(body);
+    article.claims = readClaims(r, original, body, article.body, onlyArticle);
+  }
+  const unmapped = Object.keys(node).filter((k) => !READ_PROPERTIES.has(stripSchema(k)));
+  if (unmapped.length > 0) {
+    r.report("jsonld-unmapped", "info", `Left out ${unmapped.map((k) => `\`${k}\``).join(", ")}: not part of the article model`);
+  }
+  return article;
+}
+
+/** Top-level fields that can be dropped without losing the article. */
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set([
+  "alternativeHeadline", "description", "byline", "dateline", "datePublished", "dateModified",
+  "language", "url", "section", "publisher",
+]);
+
+/** Validate; drop what fails (the array item, else the optional field) until it passes. */
+function validate(r: Reader, article: Article): Article | undefined {
+  let current = article as unknown as Record<string, unknown>;
+  for (let round = 0; round < 8; round++) {
+    const result = ArticleSchema.safeParse(current);
+    if (result.success) return result.data;
+    const next: Record<string, unknown> = { ...current };
+    let changed = false;
+    for (const issue of toValidationIssues(result.error.issues)) {
+      const [top, index] = issue.path;
+      const where = issue.path.join(".");
+      if (typeof top === "string" && Array.isArray(next[top]) && typeof index === "number") {
+        next[top] = (next[top] as unknown[]).filter((_, i) => i !== index);
+        changed = true;
+      } else if (typeof top === "string" && OPTIONAL_FIELDS.has(top)) {
+        delete next[top];
+        changed = true;
+      } else continue;
+      r.report("jsonld-invalid-value", "warning", `Left out ${where}: ${issue.message}`);
+    }
+    if (!changed) break;
+    current = next;
+  }
+  r.report("jsonld-invalid-article", "error", "Unexpected article data that does not pass ArticleSchema");
+  return undefined;
+}
+
+function read(input: unknown, diagnostics: Diagnostic[]): Article | undefined {
+  const report = createReport(diagnostics);
+  let data: unknown = input;
+  if (typeof input === "string") {
+    const trimmed = input.trim();
+    const texts = trimmed.startsWith("<") ? scriptBlocks(input) : [input];
+    if (trimmed.startsWith("<") && texts.length === 0) {
+      report("jsonld-no-article", "error", "Unexpected HTML without a <script type=\"application/ld+json\"> element");
+      return undefined;
+    }
+    const docs: unknown[] = [];
+    for (const text of texts) {
+      try {
+        docs.push(JSON.parse(text));
+      } catch (error) {
+        report("jsonld-invalid-json", "error", `Unexpected text that is not JSON, expected JSON-LD (${(error as Error).message})`);
+      }
+    }
+    if (docs.length === 0) return undefined;
+    data = docs.length === 1 ? docs[0] : docs;
+  }
+  const index = new NodeIndex(data);
+  const articles = index.nodes.filter(isArticleNode);
+  const first = articles[0];
+  if (first === undefined) {
+    const types = [...new Set(index.nodes.flatMap(typesOf))];
+    report("jsonld-no-article", "error",
+      `Unexpected JSON-LD without an Article, expected a schema.org Article, NewsArticle, BlogPosting or subtype${types.length > 0 ? ` (found ${types.slice(0, 8).join(", ")})` : ""}`);
+    return undefined;
+  }
+  const node = (typeof first["@id"] === "string" ? index.byId.get(first["@id"]) : undefined) ?? first;
+  const distinct = new Set(articles.map((a) => (typeof a["@id"] === "string" ? a["@id"] : a)));
+  if (distinct.size > 1) report("jsonld-multiple-articles", "info", `Read the first of ${distinct.size} articles`);
+  const tops = Array.isArray(data) ? data : [data];
+  if (!tops.some((t) => isObject(t) && isSchemaContext(t["@context"]))) {
+    report("jsonld-context", "warning", 'Unexpected JSON-LD without a schema.org @context, expected "@context": "https://schema.org"; read as schema.org');
+  }
+  const r = new Reader(index);
+  const article = readArticle(r, node, distinct.size === 1);
+  diagnostics.push(...r.diagnostics);
+  return article === undefined ? undefined : validate(r, article);
+}
+
+/**
+ * Read an article from schema.org JSON-LD: an `Article`, `NewsArticle`, `BlogPosting`
+ * or any of their subtypes, given as a JSON string, an HTML page or
+ * `<script type="application/ld+json">` element, or parsed data (an object, an array,
+ * or an `@graph`). `@id` references are followed (cycles included); authors, images
+ * and other values may be strings, objects or arrays; `Claim` nodes whose
+ * `appearance` is the article become claims. Never throws: what cannot be read is a
+ * diagnostic (`jsonld-invalid-json`, `jsonld-no-article`, `jsonld-unmapped`, …), and
+ * the article, when there is one, passes `ArticleSchema`. Spans are offsets into
+ * `articleBody`.
+ *
+ * @param input
+ *   JSON-LD text, HTML with JSON-LD script elements, or parsed JSON-LD data.
+ * @returns
+ *   The article (when the input has one) and diagnostics.
+ * @example
+ *   fromJsonLd('{"@context":"https://schema.org","@type":"NewsArticle","headline":"Hi","author":"Jane Doe"}').article?.byline?.authors
+ *   //=> [{ type: "Person", name: "Jane Doe" }]
+ */
+export function fromJsonLd(input: string | unknown): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  let article: Article | undefined;
+  try {
+    article = read(input, diagnostics);
+  } catch (error) {
+    diagnostics.push({
+      ruleId: "jsonld-unreadable",
+      source: "article-model",
+      severity: "error",
+      message: `Unexpected input that could not be read (${error instanceof Error ? error.message : String(error)})`,
+    });
+    article = undefined;
+  }
+  return article === undefined ? { diagnostics } : { article, diagnostics };
+}

@@ -1,0 +1,369 @@
+import type { Graph, NewsArticle, WithContext } from "schema-dts";
+import type { Article, Paragraph } from "../schema/article.js";
+import type { Author } from "../schema/author.js";
+import { createReport, type JsonLdOptions, type Report } from "./options.js";
+import { type CreditProperty, classifyRole } from "./roles.js";
+import { toAbsoluteUrl } from "./urls.js";
+import { ARTICLE_TYPES, type ArticleTypeName, CLASS_PARENTS } from "./vocabulary.js";
+
+/** A JSON-LD node under construction: plain data, typed at the boundary. */
+type Node = Record<string, unknown>;
+
+/**
+ * schema.org `@graph` output of {@link toJsonLdGraph} (and of {@link toJsonLd} with
+ * `includeClaims: true`): schema-dts `Graph`.
+ *
+ * @example
+ *   const graph: JsonLdGraph = toJsonLdGraph(article);
+ *   graph["@graph"][0]; //=> the NewsArticle node, then one Claim node per claim
+ */
+export type JsonLdGraph = Graph;
+
+/** Google's old (AMP-era) headline limit, still worth a note. */
+const LONG_HEADLINE = 110;
+
+const ARTICLE_TYPE_SET: ReadonlySet<string> = new Set(ARTICLE_TYPES);
+
+function isA(type: string, ancestor: string): boolean {
+  const queue = [type];
+  for (let i = 0; i < queue.length; i++) {
+    const t = queue[i] as string;
+    if (t === ancestor) return true;
+    for (const p of CLASS_PARENTS[t] ?? []) queue.push(p);
+  }
+  return false;
+}
+
+/** Article types on which `dateline` (a NewsArticle property) is allowed. */
+const NEWS_TYPES: ReadonlySet<string> = new Set(ARTICLE_TYPES.filter((t) => isA(t, "NewsArticle")));
+
+/** Count words (runs of non-space characters) without allocating. */
+function countWords(text: string, count: number): number {
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII letters, digits and punctuation first: the common case
+    const space =
+      c <= 32 ||
+      (c >= 160 &&
+        (c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+          c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** The joined body and its word count, by body array (validated against its texts). */
+const BODY_CACHE = new WeakMap<readonly Paragraph[], { texts: string[]; body: string; words: number }>();
+
+/** `articleBody` (non-empty paragraphs joined with blank lines) and its word count. */
+function bodyOf(paragraphs: readonly Paragraph[]): { body: string; words: number } {
+  const cached = BODY_CACHE.get(paragraphs);
+  if (cached !== undefined && cached.texts.length === paragraphs.length && cached.texts.every((t, i) => t === paragraphs[i]?.text)) {
+    return cached;
+  }
+  const texts: string[] = [];
+  let body = "";
+  let words = 0;
+  for (const paragraph of paragraphs) {
+    texts.push(paragraph.text);
+    if (!hasText(paragraph.text)) continue;
+    body = body === "" ? paragraph.text : `${body}\n\n${paragraph.text}`;
+    words = countWords(paragraph.text, words);
+  }
+  const entry = { texts, body, words };
+  BODY_CACHE.set(paragraphs, entry);
+  return entry;
+}
+
+function hasText(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== "";
+}
+
+/** The state of one conversion: base URL, diagnostics, node ids. */
+class Builder {
+  readonly base: string | undefined;
+  readonly idBase: string | undefined;
+  readonly report: Report;
+  /** How often each person/organisation key is referenced. */
+  readonly counts = new Map<string, number>();
+  /** `@id` of keys referenced more than once, once their full node was emitted. */
+  readonly ids = new Map<string, string>();
+  readonly emitted = new Set<string>();
+  personCount = 0;
+
+  constructor(article: Article, options: JsonLdOptions | null | undefined) {
+    this.report = createReport(options?.onDiagnostic);
+    let base: string | undefined;
+    if (article.url !== undefined) {
+      const r = toAbsoluteUrl(article.url, undefined);
+      if (r.ok) base = r.url;
+      else this.report("jsonld-invalid-url", "warning", `Unexpected article url \`${article.url}\`, expected an absolute http(s) URL; left out`);
+    }
+    this.base = base;
+    this.idBase = base?.split("#")[0];
+  }
+
+  url(value: string | undefined, what: string): string | undefined {
+    if (value === undefined) return undefined;
+    const r = toAbsoluteUrl(value, this.base);
+    if (r.ok) {
+      if (r.resolved) this.report("jsonld-relative-url", "info", `Resolved relative ${what} \`${value}\` against the article url`);
+      return r.url;
+    }
+    const why =
+      r.reason === "relative" ? "a relative URL and no article url to resolve it against"
+      : r.reason === "scheme" ? "a URL with a scheme other than http(s)" : "not a URL";
+    this.report(r.reason === "relative" ? "jsonld-relative-url" : "jsonld-invalid-url", "warning", `Unexpected ${what} \`${value}\`: ${why}; left out`);
+    return undefined;
+  }
+
+  nodeId(kind: string, n: number): string {
+    return this.idBase === undefined ? `_:${kind}-${n}` : `${this.idBase}#${kind}-${n}`;
+  }
+
+  count(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** The full node the first time a shared key is seen (with its `@id`), a reference after. */
+  shared(key: string, build: () => Node): Node {
+    const existing = this.ids.get(key);
+    if (existing !== undefined) {
+      if (this.emitted.has(key)) return { "@id": existing };
+      this.emitted.add(key);
+      const node = build();
+      return { "@type": node["@type"], "@id": existing, ...withoutType(node) };
+    }
+    if ((this.counts.get(key) ?? 0) > 1) {
+      const id = this.nodeId("person", ++this.personCount);
+      this.ids.set(key, id);
+      return this.shared(key, build);
+    }
+    return build();
+  }
+
+  agent(author: Author, jobTitle: string | undefined): Node {
+    const node: Node = { "@type": author.type, name: author.name };
+    if (jobTitle !== undefined) {
+      if (author.type === "Person") node.jobTitle = jobTitle;
+      else this.report("jsonld-dropped-role", "info", `Left out role \`${jobTitle}\` of organization \`${author.name}\`: schema.org jobTitle applies to a Person`);
+    }
+    if (hasText(author.affiliation)) {
+      node[author.type === "Person" ? "affiliation" : "memberOf"] = { "@type": "Organization", name: author.affiliation };
+    }
+    const url = this.url(author.url, `url of \`${author.name}\``);
+    if (url !== undefined) node.url = url;
+    if (author.sameAs !== undefined) {
+      const sameAs: string[] = [];
+      for (const s of author.sameAs) {
+        const u = this.url(s, `sameAs of \`${author.name}\``);
+        if (u !== undefined && !sameAs.includes(u)) sameAs.push(u);
+      }
+      if (sameAs.length > 0) node.sameAs = sameAs;
+    }
+    return node;
+  }
+}
+
+function withoutType(node: Node): Node {
+  const { "@type": _type, ...rest } = node;
+  return rest;
+}
+
+function agentKey(type: string | undefined, name: string): string {
+  return `${type ?? ""}\u0000${name.trim()}`;
+}
+
+function articleNode(article: Article, type: ArticleTypeName, b: Builder): Node {
+  const node: Node = { "@type": type };
+  node.headline = article.headline;
+  if ([...article.headline].length > LONG_HEADLINE) {
+    b.report("jsonld-long-headline", "info", `Headline is ${[...article.headline].length} characters; Google: "Consider using a concise title" (older guidance capped headlines at ${LONG_HEADLINE})`);
+  }
+  if (hasText(article.alternativeHeadline)) node.alternativeHeadline = article.alternativeHeadline;
+  if (hasText(article.description)) node.description = article.description;
+
+  const images: Node[] = [];
+  for (const image of article.images) {
+    const url = b.url(image.url, "image url");
+    if (url === undefined) continue;
+    const img: Node = { "@type": "ImageObject", url };
+    if (hasText(image.caption)) img.caption = image.caption;
+    if (image.width !== undefined) img.width = image.width;
+    if (image.height !== undefined) img.height = image.height;
+    images.push(img);
+  }
+  if (images.length > 0) node.image = images;
+  if (hasText(article.datePublished)) node.datePublished = article.datePublished;
+  if (hasText(article.dateModified)) node.dateModified = article.dateModified;
+
+  const byline = article.byline;
+  if (byline !== undefined) {
+    const groups: Record<CreditProperty, Node[]> = { author: [], contributor: [], editor: [] };
+    for (const author of byline.authors) {
+      if (!hasText(author.name)) continue;
+      const { property, jobTitle } = classifyRole(author.role);
+      const person = b.shared(agentKey(author.type, author.name), () => b.agent(author, jobTitle));
+      if (property === "author") groups.author.push(person);
+      else groups[property].push({ "@type": "Role", roleName: author.role, [property]: person });
+    }
+    for (const property of ["author", "contributor", "editor"] as const) {
+      if (groups[property].length > 0) node[property] = groups[property];
+    }
+    if (hasText(byline.text)) node.creditText = byline.text;
+  }
+
+  const publisher = article.publisher;
+  if (publisher !== undefined && hasText(publisher.name)) {
+    const org: Node = { "@type": "Organization", name: publisher.name };
+    const url = b.url(publisher.url, "publisher url");
+    if (url !== undefined) org.url = url;
+    const logo = b.url(publisher.logo, "publisher logo");
+    if (logo !== undefined) org.logo = { "@type": "ImageObject", url: logo };
+    node.publisher = org;
+  }
+
+  const dateline = article.dateline;
+  if (dateline !== undefined) {
+    if (hasText(dateline.text) && NEWS_TYPES.has(type)) node.dateline = dateline.text;
+    if (hasText(dateline.place)) {
+      const place: Node = { "@type": "Place", name: dateline.place };
+      const address: Node = { "@type": "PostalAddress" };
+      if (hasText(dateline.locality)) address.addressLocality = dateline.locality;
+      if (hasText(dateline.region)) address.addressRegion = dateline.region;
+      if (hasText(dateline.country)) address.addressCountry = dateline.country;
+      if (Object.keys(address).length > 1) place.address = address;
+      node.locationCreated = place;
+    }
+  }
+
+  if (hasText(article.section)) node.articleSection = article.section;
+  const keywords = article.keywords.filter(hasText);
+  if (keywords.length > 0) node.keywords = keywords;
+  if (hasText(article.language)) node.inLanguage = article.language;
+  if (b.base !== undefined) {
+    node.url = b.base;
+    node.mainEntityOfPage = b.base;
+  }
+
+  const { body, words } = bodyOf(article.body);
+  if (words > 0) node.wordCount = words;
+  if (body !== "") node.articleBody = body;
+  return node;
+}
+
+function claimNodes(article: Article, articleId: string, b: Builder): Node[] {
+  const nodes: Node[] = [];
+  article.claims.forEach((claim, index) => {
+    if (!hasText(claim.text)) return;
+    const node: Node = { "@type": "Claim", "@id": b.nodeId("claim", index + 1), text: claim.text };
+    const speaker = claim.speaker;
+    if (speaker !== undefined && hasText(speaker.name)) {
+      const key = speakerKey(article, speaker.name, speaker.type);
+      node.author = b.shared(key, () => {
+        const agent: Node = {};
+        if (speaker.type !== undefined) agent["@type"] = speaker.type;
+        agent.name = speaker.name;
+        return agent;
+      });
+    }
+    node.appearance = { "@id": articleId };
+    node.firstAppearance = { "@id": articleId };
+    nodes.push(node);
+  });
+  return nodes;
+}
+
+/** A speaker is the byline author of the same name when there is one. */
+function speakerKey(article: Article, name: string, type: string | undefined): string {
+  const trimmed = name.trim();
+  for (const author of article.byline?.authors ?? []) {
+    if (author.name.trim() === trimmed && (type === undefined || type === author.type)) return agentKey(author.type, author.name);
+  }
+  return agentKey(type, name);
+}
+
+/**
+ * Convert an article to schema.org JSON-LD: a `NewsArticle` (or the Article type
+ * chosen with `options.type`) with `@context` `https://schema.org`. Only what the
+ * article knows is emitted: no empty strings or arrays, no URL that is not absolute,
+ * one node per distinct person. With `includeClaims: true` the result is an `@graph`
+ * of the article and one `Claim` node per claim, linked by `@id`.
+ *
+ * @param article
+ *   A valid article.
+ * @param options
+ *   Type, claims and a diagnostics callback (optional).
+ * @returns
+ *   JSON-LD data, ready for `JSON.stringify` (or {@link toJsonLdScript}).
+ * @example
+ *   toJsonLd({ headline: "Budget passes", keywords: [], images: [], body: [], claims: [] })
+ *   //=> { "@context": "https://schema.org", "@type": "NewsArticle", headline: "Budget passes" }
+ */
+export function toJsonLd(article: Article, options?: JsonLdOptions | null): WithContext<NewsArticle> {
+  // with `includeClaims: true` the data is an @graph (see the option); toJsonLdGraph types it
+  return buildJsonLd(article, options) as WithContext<NewsArticle>;
+}
+
+/**
+ * The article and its claims as a schema.org `@graph`: {@link toJsonLd} with
+ * `includeClaims: true`, typed as schema-dts `Graph`. The first node is the article
+ * (with an `@id`), then one `Claim` node per claim (`text`, `author` = the speaker,
+ * `appearance` and `firstAppearance` = the article's `@id`). `@id`s derive from the
+ * article url (`https://…#article`, `https://…#claim-1`), else are blank nodes
+ * (`_:article`, `_:claim-1`).
+ *
+ * @param article
+ *   A valid article.
+ * @param options
+ *   Type and diagnostics callback (optional).
+ * @returns
+ *   `{"@context": "https://schema.org", "@graph": [article, ...claims]}`.
+ * @example
+ *   toJsonLdGraph(article)["@graph"].map((node) => node["@type"])
+ *   //=> ["NewsArticle", "Claim", "Claim"]
+ */
+export function toJsonLdGraph(article: Article, options?: Omit<JsonLdOptions, "includeClaims"> | null): JsonLdGraph {
+  return buildJsonLd(article, { ...options, includeClaims: true }) as JsonLdGraph;
+}
+
+/**
+ * {@link toJsonLd} and {@link toJsonLdGraph}: the article's JSON-LD, an `@graph` with claims.
+ *
+ * @internal
+ */
+export function buildJsonLd(
+  article: Article,
+  options: JsonLdOptions | null | undefined,
+): WithContext<NewsArticle> | JsonLdGraph {
+  const type = options?.type ?? "NewsArticle";
+  if (!ARTICLE_TYPE_SET.has(type)) {
+    throw new TypeError(`Cannot \`toJsonLd\` with type \`${String(type)}\`, expected a schema.org Article type`);
+  }
+  const b = new Builder(article, options);
+  const graph = options?.includeClaims === true;
+  // count references first, so that a person named twice becomes one node with an @id
+  for (const author of article.byline?.authors ?? []) {
+    if (hasText(author.name)) b.count(agentKey(author.type, author.name));
+  }
+  if (graph) {
+    for (const claim of article.claims) {
+      if (claim.speaker !== undefined && hasText(claim.speaker.name) && hasText(claim.text)) {
+        b.count(speakerKey(article, claim.speaker.name, claim.speaker.type));
+      }
+    }
+  }
+  const node = articleNode(article, type, b);
+  if (!graph) {
+    return { "@context": "https://schema.org", ...node } as unknown as WithContext<NewsArticle>;
+  }
+  const articleId = b.idBase === undefined ? "_:article" : `${b.idBase}#article`;
+  const main: Node = { "@type": type, "@id": articleId, ...withoutType(node) };
+  const graphNodes = [main, ...claimNodes(article, articleId, b)];
+  return { "@context": "https://schema.org", "@graph": graphNodes } as unknown as JsonLdGraph;
+}

@@ -1,0 +1,332 @@
+/**
+ * Attribution: the cue and speaker next to a quote, in every news word order
+ * (“Q,” S said / “Q,” said S / S said, “Q” / S said: “Q” / according to S, “Q”).
+ * Every search here is bounded to a small number of tokens.
+ */
+import { lookupCue, phrasalCuesStartingWith, QUOTE_ONLY_VERBS, type CueCategory } from "./lexicon.js";
+import { AUX_ADVERBS, PRONOUNS, SPEAKER_NOUNS, sentenceSubject, speakerAfter, subjectBefore, type NounPhrase } from "./speakers.js";
+import type { Token } from "./tokens.js";
+
+/** A cue found in a token list. */
+export interface CueMatch {
+  /** First token index. */
+  first: number;
+  /** Last token index (inclusive). */
+  last: number;
+  /** Lemma ("say") or the phrase ("according to"). */
+  lemma: string;
+  /** Category. */
+  category: CueCategory;
+  /** Whether it can introduce an indirect claim. */
+  indirect: boolean;
+  /** Whether the verb wants an object before its clause ("told X that"). */
+  object: boolean;
+  /** A gerund ("saying", "adding"). */
+  gerund: boolean;
+  /** The "according to" cue, whose speaker follows it. */
+  according: boolean;
+  /** A verb that attributes only a quote right next to it ("continued"). */
+  quoteOnly: boolean;
+}
+
+/**
+ * Whether a cue starts at token `i`, and how far it reaches (phrasal cues first).
+ *
+ * @param tokens
+ *   Tokens.
+ * @param i
+ *   Index.
+ * @returns
+ *   The cue, or `undefined`.
+ */
+export function cueAt(tokens: readonly Token[], i: number): CueMatch | undefined {
+  const t = tokens[i];
+  if (!t || t.type !== "word") return undefined;
+  for (const phrase of phrasalCuesStartingWith(t.lower)) {
+    let ok = true;
+    for (let k = 1; k < phrase.length; k++) {
+      if (tokens[i + k]?.lower !== phrase[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    const according = phrase[0] === "according";
+    const form = lookupCue(t.lower);
+    return {
+      first: i,
+      last: i + phrase.length - 1,
+      lemma: according ? "according to" : (form?.verb.lemma ?? phrase.join(" ")),
+      category: "phrasal",
+      indirect: true,
+      object: false,
+      gerund: form?.gerund ?? false,
+      according,
+      quoteOnly: false,
+    };
+  }
+  const form = lookupCue(t.lower);
+  if (!form) return undefined;
+  // "point" only as "point out"
+  if (form.verb.lemma === "point") return undefined;
+  // "news reports", "Asian states": an -s form that is also a plural noun is a verb only
+  // after a pronoun or an adverb, or before "that"
+  if (NOUNISH.has(t.lower)) {
+    const before = tokens[i - 1]?.lower ?? "";
+    if (tokens[i + 1]?.lower !== "that" && !SUBJECT_PRONOUNS.has(before)) return undefined;
+  }
+  // "state", "post", "report", "call", "fear", ... as nouns: "the state", "a report"
+  const prev = tokens[i - 1];
+  if (prev && prev.type === "word" && ["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "of", "my", "your"].includes(prev.lower)) {
+    return undefined;
+  }
+  return {
+    first: i,
+    last: i,
+    lemma: form.verb.lemma,
+    category: form.verb.category,
+    indirect: form.verb.indirect,
+    object: form.verb.object ?? false,
+    gerund: form.gerund,
+    according: false,
+    quoteOnly: QUOTE_ONLY_VERBS.has(form.verb.lemma),
+  };
+}
+
+/** A speaker and cue found next to a quote. */
+export interface Attribution {
+  /** The speaker phrase (token indices), when there is one. */
+  speaker?: NounPhrase;
+  /** The cue. */
+  cue: CueMatch;
+  /** Index of the first token after the attribution (cue, object and adjuncts). */
+  end: number;
+}
+
+const TIME_WORDS = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+  "earlier", "later", "recently", "afterward", "afterwards", "then", "again", "last", "this", "week", "month",
+  "year", "morning", "evening", "night", "afternoon",
+]);
+
+/**
+ * The attribution right after a quote: `he said`, `said Sen. X`, `the Journal said of the
+ * warning`, `Mr. Khan, a lawyer, said`.
+ *
+ * @param tokens
+ *   The sentence's tokens.
+ * @param from
+ *   Index of the first token after the closing mark.
+ * @param to
+ *   Index after the last token that may belong to it (next quote or sentence end).
+ * @returns
+ *   The attribution, or `undefined`.
+ */
+export function attributionAfter(tokens: readonly Token[], from: number, to: number): Attribution | undefined {
+  let i = from;
+  while (i < to && (tokens[i]?.text === "," || tokens[i]?.text === "—" || tokens[i]?.text === "–" || tokens[i]?.text === "-")) i++;
+  if (i >= to) return undefined;
+  // inversion: said Sen. X / according to X
+  let j = i;
+  while (j < to && j < i + 2 && tokens[j]?.type === "word" && (AUX_ADVERBS.has(tokens[j]?.lower ?? "") || TIME_WORDS.has(tokens[j]?.lower ?? ""))) j++;
+  const inverted = cueAt(tokens, j);
+  if (inverted && !inverted.gerund) {
+    const k = inverted.last + 1;
+    const np = speakerAfter(tokens, k, Math.min(12, to - k));
+    if (np && !PRONOUN_OBJECTS.has(tokens[np.first]?.lower ?? "")) {
+      return { speaker: np, cue: inverted, end: skipAdjuncts(tokens, np.last + 1, to) };
+    }
+    if (inverted.according) return undefined;
+  }
+  // subject first: he said / the Journal said / Jose Yepez, a council member, said
+  const first = tokens[i];
+  if (!first || (first.type === "word" && RELATIVES.has(first.lower))) return undefined;
+  const limit = Math.min(to, i + 30);
+  for (let k = i + 1; k < limit; k++) {
+    const t = tokens[k];
+    if (!t) break;
+    if (t.text === "." || t.text === ";" || t.text === "?" || t.text === "!" || t.text === ":") break;
+    const cue = cueAt(tokens, k);
+    if (!cue || cue.gerund || cue.according) continue;
+    if (cue.category === "cognition" && !POST_COGNITION.has(cue.lemma)) continue;
+    const np = subjectBefore(tokens, k, i);
+    if (np && np.first === i) return { speaker: np, cue, end: skipAdjuncts(tokens, cue.last + 1, to) };
+    // "Doug Andres, a spokesman for House Speaker Paul Ryan told the Post"
+    let c = i;
+    while (c < k && c < i + 5 && tokens[c]?.type === "word" && tokens[c]?.upper) c++;
+    if (c > i && tokens[c]?.text === "," && plausibleName(tokens, i, c - 1)) {
+      return { speaker: { first: i, last: c - 1 }, cue, end: skipAdjuncts(tokens, cue.last + 1, to) };
+    }
+    if (np === undefined) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+const NAMING = new Set(["call", "dub", "label", "brand", "describe", "refer", "characterize", "characterise", "portray"]);
+
+function plausibleNamer(tokens: readonly Token[], np: NounPhrase): boolean {
+  for (let k = np.first; k <= np.last; k++) {
+    const t = tokens[k];
+    if (!t || t.type !== "word") continue;
+    if (t.upper || PRONOUNS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+const RELATIVES = new Set(["who", "which", "that", "whom", "whose", "what", "where", "when"]);
+
+/** Cognition verbs that can follow a quote (“…,” he thinks). */
+const POST_COGNITION = new Set(["think", "believe", "wonder", "hope", "fear", "worry", "expect"]);
+
+function plausibleName(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k];
+    if (!t || t.type !== "word" || !t.upper) return false;
+  }
+  return true;
+}
+
+const PRONOUN_OBJECTS = new Set(["him", "her", "them", "me", "us", "it", "that", "this", "so"]);
+
+/** Skip a cue's object and adjuncts up to the next punctuation. */
+function skipAdjuncts(tokens: readonly Token[], from: number, to: number): number {
+  let i = from;
+  let n = 0;
+  while (i < to && n < 20) {
+    const t = tokens[i];
+    if (!t || (t.type === "punct" && t.text !== "'" && t.text !== "’" && t.text !== "-" && t.text !== "&")) break;
+    i++;
+    n++;
+  }
+  return i;
+}
+
+const NOUNISH = new Set([
+  "states", "reports", "claims", "notes", "calls", "posts", "comments", "answers", "questions", "remarks", "hopes",
+  "fears", "doubts", "charges", "demands", "promises", "pledges", "tweets", "counters", "protests", "replies",
+  "responses", "reads", "labels", "brands", "threats", "warns", "finds", "learns", "estimates", "concerns",
+  "objects", "points", "cries", "jokes", "chants", "questions", "dismisses", "mocks",
+]);
+
+const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "who", "which", "also", "still", "now", "often", "that", "repeatedly", "frequently", "always", "never"]);
+
+/** Words that may stand between a cue and its "that" ("said on Sunday in a statement that"). */
+const ADJUNCT_WORDS = new Set([
+  "on", "in", "at", "during", "after", "before", "a", "an", "the", "his", "her", "their", "its", "interview",
+  "statement", "speech", "rally", "news", "conference", "email", "emailed", "letter", "also", "later", "earlier",
+  "again", "repeatedly", "publicly", "privately", "previously", "recently", "monday", "tuesday", "wednesday",
+  "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "last", "this", "week", "month",
+  "year", "morning", "evening", "night", "afternoon", "to", "reporters", "him", "her", "them", "us", "me",
+  "with", "of", "by", "for", "from", "via", "and", "'s", "’s", "told", "program", "show", "broadcast", "radio",
+  "television", "tv", "post", "posting", "tweet", "video", "remarks", "hearing", "testimony", "court", "filing",
+  "filings", "documents", "report",
+]);
+
+
+/** An attribution before a quote. */
+export interface LeadIn extends Attribution {
+  /** "that" (or a clause) stands between the cue and the quote: a mixed claim. */
+  clause: boolean;
+  /** Index of the first token of the reported clause (after the cue phrase). */
+  clauseStart: number;
+}
+
+/**
+ * The nearest cue before a position, within the sentence, with its speaker:
+ * `Graham said, “…”`, `S told reporters: “…”`, `according to S, “…”`, `S said that … “…”`.
+ *
+ * @param tokens
+ *   The sentence's tokens.
+ * @param floor
+ *   First index to look at.
+ * @param at
+ *   Index of the opening mark's token.
+ * @param maxBack
+ *   How many tokens to look back.
+ * @returns
+ *   The attribution, or `undefined`.
+ */
+export function attributionBefore(tokens: readonly Token[], floor: number, at: number, maxBack = 30): LeadIn | undefined {
+  const low = Math.max(floor, at - maxBack);
+  for (let k = at - 1; k >= low; k--) {
+    const t = tokens[k];
+    if (!t) break;
+    if (t.text === ";" || t.text === "(") break;
+    const cue = cueAt(tokens, k);
+    if (!cue) continue;
+    // "according to S, ..."
+    if (cue.according) {
+      // the quote is part of the source: according to his ''The Fixers''
+      let comma = false;
+      for (let m = cue.last + 1; m < at; m++) if (tokens[m]?.text === ",") comma = true;
+      if (!comma) return undefined;
+      const np = speakerAfter(tokens, cue.last + 1, Math.min(14, at - cue.last - 1));
+      let clauseStart = np ? np.last + 1 : cue.last + 1;
+      while (clauseStart < at && tokens[clauseStart]?.type === "punct") clauseStart++;
+      const r: LeadIn = { cue, end: clauseStart, clause: clauseStart < at, clauseStart };
+      if (np) r.speaker = np;
+      return r;
+    }
+    // the words between the cue and the quote: "that" right after the cue (and its
+    // adjuncts) opens a reported clause
+    let clause = false;
+    let clauseStart = cue.last + 1;
+    for (let m = cue.last + 1; m < at && m <= cue.last + 14; m++) {
+      const u = tokens[m];
+      if (!u) break;
+      if (u.lower === "that") {
+        clause = true;
+        clauseStart = m + 1;
+        break;
+      }
+      if (u.type === "word" && !u.upper && !ADJUNCT_WORDS.has(u.lower) && !cue.object) break;
+      if (u.type === "punct" && cue.object && u.text !== "'" && u.text !== "’") break;
+    }
+    if (!clause && cue.lemma === "describe") {
+      for (let m = cue.last + 1; m < at && m <= cue.last + 6; m++) {
+        if (tokens[m]?.lower === "as") clause = true;
+      }
+    }
+    if (!clause) {
+      // S said [adjuncts] [,:] “Q”: only adjuncts between, else the quote is inside a clause
+      let m = cue.last + 1;
+      let words = 0;
+      while (m < at && tokens[m]?.type === "word") {
+        m++;
+        words++;
+      }
+      const rest = at - m;
+      if (rest > 0) {
+        const punct = tokens[m]?.text;
+        if (!(punct === "," || punct === ":" || punct === "—" || punct === "-" || punct === "–") || rest > 1) {
+          clause = true;
+        }
+      }
+      if (words > 6) clause = true;
+      clauseStart = cue.last + 1;
+      if (clause && cue.object) {
+        // told reporters he was ...: skip the object
+        let o = cue.last + 1;
+        while (o < at && o < cue.last + 4 && tokens[o]?.type === "word" && tokens[o]?.upper) o++;
+        if (o === cue.last + 1 && tokens[o]?.type === "word") o++;
+        clauseStart = o;
+      }
+    }
+    // "continued his attacks … : “…”" is no attribution of the quote
+    if (clause && cue.quoteOnly) continue;
+    let speaker = cue.gerund ? undefined : subjectBefore(tokens, cue.first, floor);
+    if (!speaker) {
+      const prev = tokens[cue.first - 1];
+      if (cue.gerund || (prev && (prev.text === "," || ["and", "but", "then", "later", "before", "after"].includes(prev.lower)))) {
+        speaker = sentenceSubject(tokens, cue.first);
+      }
+    }
+    // "the loophole called an “inversion”": naming, not attribution
+    if (NAMING.has(cue.lemma) && (!speaker || !plausibleNamer(tokens, speaker))) continue;
+    const r: LeadIn = { cue, end: clauseStart, clause, clauseStart };
+    if (speaker) r.speaker = speaker;
+    return r;
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * Claims under construction, in paragraph-text offsets, and their conversion to
+ * `QuotedClaim`s with exact source spans.
+ */
+import type { QuotedClaim } from "../../schema/claim.js";
+import { sourceSpan, type Segment } from "../types.js";
+import type { SpeakerType } from "./speakers.js";
+
+/** A stretch of one paragraph's text. */
+export interface Piece {
+  /** Paragraph index. */
+  paragraph: number;
+  /** Start offset in the paragraph text. */
+  from: number;
+  /** End offset (exclusive). */
+  to: number;
+}
+
+/** A claim being built. */
+export interface Draft {
+  /** direct, mixed or indirect. */
+  kind: "direct" | "mixed" | "indirect";
+  /** The words of the claim: one piece, or the fragments of a split quote. */
+  pieces: Piece[];
+  /** The speaker mention and its resolution. */
+  speaker?: { name: string; mention?: Piece; type?: SpeakerType };
+  /** The cue. */
+  cue?: Piece;
+  /** Where the claim's sentence is: paragraph and sentence index (for carrying speakers over). */
+  sentence: { paragraph: number; index: number };
+}
+
+function trimPiece(segments: readonly Segment[], piece: Piece): Piece | undefined {
+  const text = segments[piece.paragraph]?.text ?? "";
+  let from = Math.max(0, piece.from);
+  let to = Math.min(text.length, piece.to);
+  while (from < to && /\s/.test(text[from] ?? "")) from++;
+  while (to > from && /\s/.test(text[to - 1] ?? "")) to--;
+  if (to <= from) return undefined;
+  return { paragraph: piece.paragraph, from, to };
+}
+
+/**
+ * Turn a draft into a claim: spans through `sourceSpan`, text from the segment texts.
+ *
+ * @param draft
+ *   The draft.
+ * @param segments
+ *   The body paragraphs.
+ * @param sourceLength
+ *   Length of the source (spans are clamped into it).
+ * @returns
+ *   The claim, or `undefined` when it has no words.
+ */
+export function finishDraft(draft: Draft, segments: readonly Segment[], sourceLength: number): QuotedClaim | undefined {
+  const pieces: Piece[] = [];
+  for (const p of draft.pieces) {
+    const t = trimPiece(segments, p);
+    if (t) pieces.push(t);
+  }
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (!first || !last) return undefined;
+  const clamp = (n: number) => Math.max(0, Math.min(sourceLength, n));
+  const spanOf = (p: Piece) => {
+    const seg = segments[p.paragraph];
+    if (!seg) return { start: 0, end: 0 };
+    const s = sourceSpan(seg, p.from, p.to);
+    const start = clamp(s.start);
+    return { start, end: Math.max(start, clamp(s.end)) };
+  };
+  const spans = pieces.map(spanOf);
+  const text = pieces
+    .map((p) => (segments[p.paragraph]?.text ?? "").slice(p.from, p.to))
+    .join(" ")
+    .trim();
+  if (text === "") return undefined;
+  const firstSpan = spans[0] ?? { start: 0, end: 0 };
+  const lastSpan = spans[spans.length - 1] ?? firstSpan;
+  const span = { start: firstSpan.start, end: Math.max(firstSpan.start, lastSpan.end) };
+  const claim: QuotedClaim = { kind: draft.kind, text, span, paragraph: first.paragraph };
+  if (spans.length > 1) {
+    claim.fragments = spans.filter((f) => f.start >= span.start && f.end <= span.end && f.end >= f.start);
+  }
+  if (draft.speaker && draft.speaker.name.trim() !== "") {
+    const speaker: NonNullable<QuotedClaim["speaker"]> = { name: draft.speaker.name.trim() };
+    const m = draft.speaker.mention ? trimPiece(segments, draft.speaker.mention) : undefined;
+    if (m) {
+      const mention = (segments[m.paragraph]?.text ?? "").slice(m.from, m.to);
+      if (mention.trim() !== "") {
+        speaker.mention = mention;
+        speaker.span = spanOf(m);
+      }
+    }
+    if (draft.speaker.type) speaker.type = draft.speaker.type;
+    claim.speaker = speaker;
+  }
+  if (draft.cue) {
+    const c = trimPiece(segments, draft.cue);
+    if (c) {
+      const cueText = (segments[c.paragraph]?.text ?? "").slice(c.from, c.to);
+      if (cueText.trim() !== "") claim.cue = { text: cueText, span: spanOf(c) };
+    }
+  }
+  return claim;
+}

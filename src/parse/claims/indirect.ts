@@ -1,0 +1,190 @@
+/**
+ * Indirect claims: reported speech and thought without quotation marks.
+ * `S said (that) …`, `S told X that …`, `S can confirm that …`, `according to S, …`,
+ * `…, S said.` and `…, S said, …`.
+ */
+import { attributionAfter, cueAt, type Attribution, type CueMatch } from "./attribution.js";
+import type { Draft } from "./draft.js";
+import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
+import { sentenceSubject, speakerAfter, subjectBefore, type NounPhrase, type SpeakerRegistry } from "./speakers.js";
+import type { Token } from "./tokens.js";
+
+const CLAUSE_SUBJECTS = new Set([
+  "he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those", "the", "a", "an", "his", "her",
+  "their", "its", "our", "some", "many", "most", "no", "all", "any", "every", "each", "both", "such", "one", "two",
+  "more", "few", "several", "nobody", "everyone", "someone", "nothing", "everything", "what", "if", "whether",
+  "my", "your",
+]);
+
+/** Cognition verbs that need "that" before an indirect clause (learned the news ≠ a claim). */
+const NEEDS_THAT = new Set(["know", "learn", "hear", "find", "discover", "understand", "realize", "realise", "feel", "suspect", "doubt", "assume", "reckon", "recall", "mention", "reveal", "disclose", "indicate", "estimate", "confirm", "report", "state", "note", "observe", "announce", "add", "explain", "write", "tweet", "remark", "predict", "conclude", "testify", "reiterate", "declare"]);
+
+const TIME_WORDS = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+  "earlier", "later", "recently", "again", "repeatedly", "also", "publicly", "privately", "previously", "last",
+  "this", "week", "on", "in", "at", "during", "after", "a", "an", "the", "interview", "statement", "news",
+  "conference", "speech", "rally", "twitter", "tuesday's", "morning", "evening", "night", "afternoon", "month", "year",
+]);
+
+const END_WORDS = new Set(["but", "while", "although", "though", "whereas", "adding", "saying", "noting", "according", "arguing", "citing", "explaining"]);
+
+function clauseStartOk(t: Token | undefined): boolean {
+  if (!t || t.type !== "word") return false;
+  // he’s, they’re, there’s
+  const base = t.lower.replace(/['’].*$/, "");
+  if (CLAUSE_SUBJECTS.has(base)) return true;
+  if (/^\p{Ll}+ing$/u.test(t.text) && t.text.length > 5) return true;
+  return t.upper && !TIME_WORDS.has(t.lower);
+}
+
+/** Where the reported clause starting at `from` ends (token index, exclusive). */
+function clauseEndFrom(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const u = tokens[k];
+    if (!u) return k;
+    if (u.text === ";" || u.text === "—" || u.text === "–") return k;
+    if (u.text === "," && k > from) {
+      const n = tokens[k + 1];
+      if (n && n.type === "word" && END_WORDS.has(n.lower)) return k;
+      // ", he said." closing the sentence
+      if (n && attributionAfter(tokens, k + 1, Math.min(to, k + 18))) return k;
+    }
+  }
+  let end = to;
+  while (end > from && tokens[end - 1]?.type === "punct" && tokens[end - 1]?.text !== ")") end--;
+  return end;
+}
+
+function draftOf(view: SentenceView, from: number, to: number, speaker: NounPhrase | undefined, cue: CueMatch, registry: SpeakerRegistry): Draft | undefined {
+  const a = view.tokens[from];
+  const b = view.tokens[to - 1];
+  if (!a || !b || b.end <= a.start || to - from < 2) return undefined;
+  // reported speech that holds a quoted part is a mixed claim
+  const words = view.text.slice(a.start, b.end);
+  const draft: Draft = {
+    kind: /["“”„«»「」]|''|``/.test(words) ? "mixed" : "indirect",
+    pieces: [{ paragraph: view.paragraph, from: a.start, to: b.end }],
+    sentence: { paragraph: view.paragraph, index: view.index },
+  };
+  if (speaker) draft.speaker = makeSpeaker(view, speaker, registry);
+  draft.cue = cuePiece(view, cue);
+  return draft;
+}
+
+/**
+ * Find the indirect claims of a sentence without quotation marks.
+ *
+ * @param view
+ *   The sentence.
+ * @param registry
+ *   Names and speakers so far.
+ * @returns
+ *   Drafts (at most one per sentence).
+ */
+export function indirectClaims(view: SentenceView, registry: SpeakerRegistry): Draft[] {
+  const tokens = view.tokens;
+  const n = tokens.length;
+  if (n < 4 || n > 400) return [];
+  // According to S, CLAUSE.
+  const lead = cueAt(tokens, 0) ?? cueAt(tokens, 1);
+  if (lead?.according) {
+    const np = speakerAfter(tokens, lead.last + 1, 14);
+    let k = np ? np.last + 1 : lead.last + 1;
+    while (k < n && tokens[k]?.type === "word" && k < lead.last + 20) k++;
+    if (tokens[k]?.text === ",") {
+      const d = draftOf(view, k + 1, clauseEndFrom(tokens, k + 1, n), np, lead, registry);
+      return d ? [d] : [];
+    }
+  }
+  for (let i = 1; i < n; i++) {
+    const cue = cueAt(tokens, i);
+    if (!cue) continue;
+    // CLAUSE, according to S.
+    if (cue.according) {
+      if (tokens[i - 1]?.text !== ",") continue;
+      const np = speakerAfter(tokens, cue.last + 1, 14);
+      const d = draftOf(view, 0, i - 1, np, cue, registry);
+      return d ? [d] : [];
+    }
+    if (!cue.indirect) continue;
+    // CLAUSE, S said. / CLAUSE, S said, CLAUSE.
+    if (!cue.gerund) {
+      const post = postParenthetical(tokens, i);
+      if (post) {
+        const { attribution, comma } = post;
+        const after = attribution.end;
+        if (after >= n - 1 || tokens[after]?.text === "." || tokens[after]?.text === ",") {
+          const endTok = tokens[after]?.text === "," ? clauseEndFrom(tokens, after + 1, n) : comma;
+          const d = draftOf(view, 0, endTok, attribution.speaker, attribution.cue, registry);
+          return d ? [d] : [];
+        }
+      }
+    }
+    // S said (that) CLAUSE
+    let subject = cue.gerund ? undefined : subjectBefore(tokens, cue.first, 0);
+    if (!subject) {
+      const prev = tokens[cue.first - 1];
+      const coordinated = prev && (prev.lower === "and" || prev.lower === "but" || prev.lower === "then" || (cue.gerund && prev.text === ","));
+      if (!coordinated) continue;
+      subject = sentenceSubject(tokens, cue.first);
+      if (!subject) continue;
+    }
+    let k = cue.last + 1;
+    // object of tell/inform: told reporters / told The Huffington Post on Monday
+    if (cue.object) {
+      let m = k;
+      while (m < n && m < k + 8 && tokens[m]?.type === "word" && tokens[m]?.lower !== "that") m++;
+      if (m === k) continue;
+      k = m;
+    }
+    let that = -1;
+    for (let m = k; m < n && m < k + 7; m++) {
+      const u = tokens[m];
+      if (!u) break;
+      if (u.lower === "that") {
+        that = m;
+        break;
+      }
+      if (u.type === "punct" && u.text !== ",") break;
+      if (!(u.type === "word" && (TIME_WORDS.has(u.lower) || u.upper)) && u.text !== ",") break;
+    }
+    let start: number;
+    if (that >= 0) start = that + 1;
+    else {
+      if (NEEDS_THAT.has(cue.lemma) || cue.object) continue;
+      let m = k;
+      while (m < n && m < k + 4 && tokens[m]?.type === "word" && TIME_WORDS.has(tokens[m]?.lower ?? "") && !CLAUSE_SUBJECTS.has(tokens[m]?.lower ?? "")) m++;
+      if (!clauseStartOk(tokens[m])) continue;
+      // "said Sen. X" inverted after a clause is handled above; a name right after a
+      // cue at the start is an object ("praised Obama"), not a clause
+      start = m;
+    }
+    const end = clauseEndFrom(tokens, start, n);
+    if (end - start < 3) continue;
+    const d = draftOf(view, start, end, subject, cue, registry);
+    return d ? [d] : [];
+  }
+  return [];
+}
+
+/** `…, S said` / `…, said S` with the cue at `i`, ending the sentence or followed by a comma. */
+function postParenthetical(tokens: readonly Token[], i: number): { attribution: Attribution; comma: number } | undefined {
+  // find the comma that opens the attribution: at most 10 tokens back
+  for (let c = i - 1; c >= 1 && c >= i - 10; c--) {
+    const t = tokens[c];
+    if (!t) break;
+    if (t.type === "punct") {
+      if (t.text !== ",") return undefined;
+      const attribution = attributionAfter(tokens, c + 1, Math.min(tokens.length, c + 20));
+      if (!attribution || attribution.cue.first !== i || !attribution.speaker) return undefined;
+      // what follows the attribution: the end, a comma, or adjuncts ("on Sunday")
+      const inverted = attribution.speaker.first > attribution.cue.last;
+      let k = inverted ? attribution.speaker.last + 1 : attribution.cue.last + 1;
+      while (k < tokens.length && tokens[k]?.type === "word" && (TIME_WORDS.has(tokens[k]?.lower ?? "") || (!inverted && tokens[k]?.upper))) k++;
+      const next = tokens[k];
+      if (next && next.text !== "." && next.text !== "," && next.text !== "?" && next.text !== "!") return undefined;
+      return { attribution: { ...attribution, end: k }, comma: c };
+    }
+  }
+  return undefined;
+}

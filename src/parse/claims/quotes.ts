@@ -1,0 +1,395 @@
+/**
+ * Direct and mixed claims: what the quotes of a sentence are (a quote with its attribution,
+ * a piece of a split quote, a quoted part of reported speech, or a scare quote or title)
+ * and who said them.
+ */
+import { attributionAfter, attributionBefore, type Attribution } from "./attribution.js";
+import type { Draft, Piece } from "./draft.js";
+import type { QuoteSpan } from "./marks.js";
+import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
+import type { SpeakerRegistry } from "./speakers.js";
+import { lookupCue } from "./lexicon.js";
+import type { Token } from "./tokens.js";
+
+/** State carried from sentence to sentence and paragraph to paragraph. */
+export interface ClaimState {
+  /** Names and speakers. */
+  registry: SpeakerRegistry;
+  /** Every draft so far. */
+  drafts: Draft[];
+  /** The last draft with a quote (direct or mixed). */
+  lastQuote?: Draft;
+  /** A draft whose last piece is a quote that runs on into the next paragraph. */
+  pending?: Draft | undefined;
+  /** Report an unattributed quote. */
+  unattributed(piece: Piece): void;
+}
+
+interface QuoteAt {
+  quote: QuoteSpan;
+  /** Token index of the opening mark. */
+  open: number;
+  /** Token index of the first token after the closing mark. */
+  after: number;
+  /** Whether already part of a claim. */
+  used: boolean;
+  /** Whether this quote continues a quote from the previous paragraph. */
+  continuation: boolean;
+}
+
+const LEAD_PUNCT = new Set([",", ":", "—", "–", "-"]);
+const CLAUSE_BREAK_WORDS = new Set(["but", "while", "whereas", "although"]);
+
+function firstTokenFrom(tokens: readonly Token[], offset: number, from: number): number {
+  let i = from;
+  while (i < tokens.length && (tokens[i]?.start ?? 0) < offset) i++;
+  return i;
+}
+
+function words(text: string, from: number, to: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const w = !(c === 32 || c === 9 || c === 10 || c === 13 || c === 160);
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+function innerPiece(view: SentenceView, q: QuoteSpan): Piece {
+  // “A,” he said: the comma belongs to the attribution, not to the words
+  let to = q.close;
+  while (to > q.open + q.openLength && /[\s,]/.test(view.text[to - 1] ?? "")) to--;
+  return { paragraph: view.paragraph, from: q.open + q.openLength, to };
+}
+
+function hasWords(view: SentenceView, q: QuoteSpan): boolean {
+  for (let i = q.open + q.openLength; i < q.close; i++) {
+    if (/[\p{L}\p{N}]/u.test(view.text[i] ?? "")) return true;
+  }
+  return false;
+}
+
+/**
+ * Find the direct and mixed claims of one sentence and add them to `state.drafts`.
+ *
+ * @param view
+ *   The sentence.
+ * @param quotes
+ *   The quotes that open in this sentence, in order (the last may be unclosed).
+ * @param state
+ *   Shared state.
+ * @param continuation
+ *   Whether the first quote continues the previous paragraph's quote.
+ * @returns
+ *   Whether any claim was made from this sentence.
+ */
+export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], state: ClaimState, continuation: boolean): boolean {
+  const tokens = view.tokens;
+  const list: QuoteAt[] = [];
+  let t = 0;
+  for (const quote of quotes) {
+    const open = firstTokenFrom(tokens, quote.open, t);
+    const after = quote.closed ? firstTokenFrom(tokens, quote.close + quote.closeLength, open) : tokens.length;
+    list.push({ quote, open, after, used: false, continuation: false });
+    t = open;
+  }
+  if (continuation && list[0]) list[0].continuation = true;
+  let made = false;
+  for (let qi = 0; qi < list.length; qi++) {
+    const at = list[qi];
+    if (!at || at.used) continue;
+    at.used = true;
+    const q = at.quote;
+    if (!hasWords(view, q)) continue;
+    const nextOpen = list[qi + 1]?.open ?? tokens.length;
+    // a quote that continues the previous paragraph's
+    if (at.continuation && state.pending) {
+      const draft = state.pending;
+      draft.pieces.push(innerPiece(view, q));
+      state.pending = q.closed ? undefined : draft;
+      made = true;
+      // its attribution may follow: “C,” he said.
+      if (!draft.speaker) {
+        const post = attributionAfter(tokens, at.after, nextOpen);
+        if (post) attach(view, draft, post, state.registry);
+      }
+      continue;
+    }
+    const prev = tokens[at.open - 1];
+    // an attribute value in markup (<a href="…">) is no quote
+    if (prev && prev.text === "=" && prev.end === q.open) continue;
+    const startsSentence = at.open === 0;
+    const leadIn = prev !== undefined && prev.type === "punct" && LEAD_PUNCT.has(prev.text);
+    const upperStart = /^[\s'‘’`]*[\p{Lu}\p{N}]/u.test(view.text.slice(q.open + q.openLength, q.open + q.openLength + 4));
+    const pre = startsSentence ? undefined : attributionBefore(tokens, 0, at.open, 40);
+    const post = attributionAfter(tokens, at.after, nextOpen);
+
+    if (startsSentence || leadIn || (pre && pre.speaker && !pre.clause && pre.end >= at.open - 1 && upperStart)) {
+      if (pre && pre.clause && !startsSentence) {
+        made = mixed(view, list, qi, pre.clauseStart, pre, state) || made;
+        continue;
+      }
+      const attribution: Attribution | undefined = pre && !pre.clause ? pre : post;
+      if (!attribution && leadIn && !startsSentence && !upperStart) continue;
+      if (attribution || startsSentence || words(view.text, q.open, q.close) >= 4) {
+        const draft: Draft = {
+          kind: "direct",
+          pieces: [innerPiece(view, q)],
+          sentence: { paragraph: view.paragraph, index: view.index },
+        };
+        if (attribution) {
+          attach(view, draft, attribution, state.registry);
+          // “A,” he said, “B.”: a quote after the attribution and a comma is a fragment;
+          // quotes inside the attribution ("said on “Meet the Press”") are titles
+          // “A” and “B”: coordinated quotes are one claim
+          let c = qi + 1;
+          let from = at.after;
+          while (list[c] && coordinated(tokens, from, list[c]?.open ?? 0)) {
+            const nextQ = list[c];
+            if (!nextQ) break;
+            nextQ.used = true;
+            draft.pieces.push(innerPiece(view, nextQ.quote));
+            from = nextQ.after;
+            c++;
+          }
+          if (attribution === post && c === qi + 1) {
+            let k = qi + 1;
+            let end = post.end;
+            for (;;) {
+              const nextQ = list[k];
+              if (!nextQ) break;
+              const gap = fragmentGap(tokens, end, nextQ.open);
+              if (gap === "fragment") {
+                nextQ.used = true;
+                draft.pieces.push(innerPiece(view, nextQ.quote));
+                if (!nextQ.quote.closed) state.pending = draft;
+                end = nextQ.after;
+                k++;
+                continue;
+              }
+              if (gap === "title") {
+                nextQ.used = true;
+                end = nextQ.after;
+                k++;
+                continue;
+              }
+              break;
+            }
+          }
+        } else if (startsSentence && at.after >= nextOpen && onlyPunct(tokens, at.after, tokens.length)) {
+          // a quote standing alone: a piece of the previous quote, or unattributed
+          const last = state.lastQuote;
+          if (last && last.speaker && last.sentence.paragraph === view.paragraph && last.sentence.index === view.index - 1 && last.kind === "direct") {
+            last.pieces.push(innerPiece(view, q));
+            last.sentence = { paragraph: view.paragraph, index: view.index };
+            if (!q.closed) state.pending = last;
+            made = true;
+            continue;
+          }
+          const carried = carrySpeaker(view, state);
+          if (carried) draft.speaker = carried;
+          else state.unattributed(innerPiece(view, q));
+        } else if (!attribution) {
+          if (!startsSentence && !leadIn) continue;
+          // a quote that starts a sentence and is followed by more words: "“Heat” is a film"
+          if (words(view.text, q.open, q.close) < 4) continue;
+          const carried = carrySpeaker(view, state);
+          if (carried) draft.speaker = carried;
+          else state.unattributed(innerPiece(view, q));
+        }
+        state.drafts.push(draft);
+        state.lastQuote = draft;
+        if (!q.closed) state.pending = draft;
+        made = true;
+        continue;
+      }
+      continue;
+    }
+    // a quote inside a clause: part of reported speech, or a scare quote
+    if (pre && !pre.clause && thatFollows(tokens, at.after)) continue;
+    if (pre) {
+      made = mixed(view, list, qi, pre.clauseStart, pre, state) || made;
+      continue;
+    }
+    // “… ,” he said after a clause that holds the quote: Clinton “caused havoc,” he said.
+    const endAt = clauseEnd(view, list, qi, 60);
+    const lastQ = list[endAt.lastQuote];
+    if (lastQ) {
+      const nextAfter = list[endAt.lastQuote + 1]?.open ?? tokens.length;
+      const tail = attributionAfter(tokens, lastQ.after, nextAfter);
+      if (tail) {
+        let start = 0;
+        for (let k = at.open - 1; k >= 0; k--) {
+          const u = tokens[k];
+          if (u && (u.text === ";" || u.text === ":")) {
+            start = k + 1;
+            break;
+          }
+        }
+        made = mixed(view, list, qi, start, tail, state) || made;
+        continue;
+      }
+    }
+    // a scare quote or a title: not a claim on its own
+  }
+  return made;
+}
+
+/** What stands between an attribution and the next quote: a comma (a fragment follows), words with no cue (a title inside the attribution), or something else. */
+function fragmentGap(tokens: readonly Token[], from: number, to: number): "fragment" | "title" | "other" {
+  if (to - from > 40) return "other";
+  for (let k = from; k < to; k++) {
+    const u = tokens[k];
+    if (!u) return "other";
+    if (u.text === "." || u.text === ";" || u.text === "?" || u.text === "!") return "other";
+    if (u.type === "word" && (lookupCue(u.lower) || u.lower === "that")) return "other";
+  }
+  const last = tokens[to - 1];
+  if (last && (last.text === "," || last.text === ":")) return "fragment";
+  return "title";
+}
+
+function cueVerbAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.type !== "word") return false;
+  const form = lookupCue(t.lower);
+  return form !== undefined && !form.base;
+}
+
+function coordinated(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from || to - from > 3) return false;
+  for (let k = from; k < to; k++) {
+    const u = tokens[k];
+    if (!u || !(u.text === "," || u.lower === "and" || u.lower === "or")) return false;
+  }
+  return true;
+}
+
+function thatFollows(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 8; k++) {
+    const u = tokens[k];
+    if (!u) return false;
+    if (u.lower === "that") return true;
+    if (u.type === "punct" || (!u.upper && !["on", "in", "at", "the", "a", "last", "this", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].includes(u.lower))) return false;
+  }
+  return false;
+}
+
+function onlyPunct(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]?.type === "word") return false;
+  return true;
+}
+
+function carrySpeaker(view: SentenceView, state: ClaimState): Draft["speaker"] | undefined {
+  const last = state.lastQuote;
+  if (!last || !last.speaker) return undefined;
+  const p = last.sentence.paragraph;
+  // the previous sentence of this paragraph, or the last sentence of the previous paragraph
+  // when this quote opens the paragraph
+  const adjacent =
+    (p === view.paragraph && last.sentence.index === view.index - 1) || (p === view.paragraph - 1 && view.index === 0);
+  if (!adjacent) return undefined;
+  return { ...last.speaker };
+}
+
+function attach(view: SentenceView, draft: Draft, attribution: Attribution, registry: SpeakerRegistry): void {
+  if (attribution.speaker) draft.speaker = makeSpeaker(view, attribution.speaker, registry);
+  draft.cue = cuePiece(view, attribution.cue);
+}
+
+/**
+ * Where the clause holding quote `qi` ends: after a quote that ends with a comma
+ * (“…,” he said), or at the first comma, semicolon, dash or "but" after its last quote;
+ * ", and that …" goes on.
+ */
+function clauseEnd(view: SentenceView, list: QuoteAt[], qi: number, maxTokens: number): { token: number; lastQuote: number } {
+  const tokens = view.tokens;
+  let lastQuote = qi;
+  let k = list[qi]?.after ?? tokens.length;
+  const limit = Math.min(tokens.length, k + maxTokens);
+  const endsWithComma = (at: QuoteAt | undefined) => {
+    if (!at || !at.quote.closed) return false;
+    let c = at.quote.close - 1;
+    while (c > at.quote.open && /[\s'’]/.test(view.text[c] ?? "")) c--;
+    return view.text[c] === ",";
+  };
+  if (endsWithComma(list[qi])) return { token: k, lastQuote };
+  while (k < limit) {
+    const next = list[lastQuote + 1];
+    if (next && k >= next.open) {
+      if (next.used) break;
+      lastQuote++;
+      k = next.after;
+      if (endsWithComma(next)) break;
+      continue;
+    }
+    const u = tokens[k];
+    if (!u) break;
+    if (u.text === ";" || u.text === "—" || u.text === "–" || u.text === ":" || u.text === "(") break;
+    if (u.text === "," || u.text === "-") {
+      const after = tokens[k + 1];
+      if (next && next.open === k + 1) {
+        k++;
+        continue;
+      }
+      if (u.text === "-" && after && after.start === u.end) {
+        k++;
+        continue;
+      }
+      if (u.text === "," && after?.lower === "and" && tokens[k + 2]?.lower === "that") {
+        k += 3;
+        continue;
+      }
+      break;
+    }
+    if (u.type === "word" && CLAUSE_BREAK_WORDS.has(u.lower)) break;
+    if (u.type === "word" && (u.lower === "and" || u.lower === "but") && cueVerbAt(tokens, k + 1)) break;
+    k++;
+  }
+  return { token: k, lastQuote };
+}
+
+function mixed(view: SentenceView, list: QuoteAt[], qi: number, clauseStart: number, attribution: Attribution, state: ClaimState): boolean {
+  const tokens = view.tokens;
+  const end = clauseEnd(view, list, qi, 60);
+  for (let k = qi; k <= end.lastQuote; k++) {
+    const at = list[k];
+    if (at) at.used = true;
+  }
+  let last = end.token - 1;
+  // the attribution after the clause is not part of it
+  if (last >= 0 && attribution.speaker && attribution.speaker.first > clauseStart && attribution.speaker.first <= last) {
+    last = attribution.speaker.first - 1;
+    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last]?.text)) last--;
+  }
+  if (attribution.cue.first > clauseStart && attribution.cue.first <= last) {
+    last = Math.min(last, attribution.cue.first - 1);
+    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last]?.text)) last--;
+  }
+  while (last > clauseStart && (tokens[last]?.text === "." || tokens[last]?.text === "," || tokens[last]?.text === ";")) last--;
+  const first = tokens[clauseStart];
+  const lastTok = tokens[last];
+  if (!first || !lastTok || lastTok.end <= first.start) return false;
+  // "boasted that, thanks to his “Method,” he …": a parenthetical, not the claim
+  if (first.text === ",") return false;
+  const lastQuote = list[end.lastQuote]?.quote;
+  const to = Math.max(lastTok.end, lastQuote && lastQuote.closed && end.token > (list[end.lastQuote]?.open ?? 0) ? Math.min(lastQuote.close + lastQuote.closeLength, lastTok.end) : lastTok.end);
+  const draft: Draft = {
+    kind: "mixed",
+    pieces: [{ paragraph: view.paragraph, from: first.start, to }],
+    sentence: { paragraph: view.paragraph, index: view.index },
+  };
+  attach(view, draft, attribution, state.registry);
+  state.drafts.push(draft);
+  state.lastQuote = draft;
+  const lq = list[end.lastQuote]?.quote;
+  if (lq && !lq.closed) state.pending = draft;
+  return true;
+}
+
+function isCloseMark(text: string | undefined): boolean {
+  return text === "”" || text === '"' || text === "'" || text === "»" || text === "«" || text === "“" || text === "’";
+}

@@ -1,0 +1,655 @@
+/**
+ * Speakers: noun phrases around a cue, the names mentioned in the article, and the
+ * resolution of pronouns, surnames and short forms ("he", "Graham", "the Journal",
+ * "the senator") to the full name mentioned earlier.
+ */
+import type { Token } from "./tokens.js";
+
+/** Person or Organization. */
+export type SpeakerType = "Person" | "Organization";
+
+/** Pronouns that can be a speaker, lower case. */
+export const PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "which"]);
+
+/** Titles that come before a name ("Sen. Lindsey Graham"), lower case. */
+const TITLES: ReadonlyMap<string, string> = new Map([
+  ["sen.", "senator"], ["senator", "senator"], ["sens.", "senator"], ["rep.", "representative"],
+  ["representative", "representative"], ["congressman", "representative"], ["congresswoman", "representative"],
+  ["gov.", "governor"], ["governor", "governor"], ["lt.", "lieutenant"], ["gen.", "general"], ["general", "general"],
+  ["president", "president"], ["vice", "vice"], ["secretary", "secretary"], ["mayor", "mayor"], ["judge", "judge"],
+  ["justice", "justice"], ["dr.", "doctor"], ["prof.", "professor"], ["professor", "professor"], ["mr.", "mr"],
+  ["mrs.", "mrs"], ["ms.", "ms"], ["miss", "ms"], ["sir", "mr"], ["lady", "mrs"], ["lord", "mr"], ["rev.", "reverend"],
+  ["gens.", "general"], ["col.", "colonel"], ["capt.", "captain"], ["adm.", "admiral"], ["sgt.", "sergeant"],
+  ["chairman", "chairman"], ["chairwoman", "chairman"], ["speaker", "speaker"], ["leader", "leader"],
+  ["minister", "minister"], ["prime", "prime"], ["chancellor", "chancellor"], ["ambassador", "ambassador"],
+  ["attorney", "attorney"], ["sheriff", "sheriff"], ["chief", "chief"], ["former", "former"], ["candidate", "candidate"],
+  ["king", "king"], ["queen", "queen"], ["pope", "pope"], ["prince", "prince"], ["princess", "princess"],
+]);
+
+/** Nouns that name a title in a short form ("the senator"), mapped to the title they match. */
+const TITLE_NOUNS: ReadonlyMap<string, string> = new Map([
+  ["senator", "senator"], ["governor", "governor"], ["president", "president"], ["congressman", "representative"],
+  ["congresswoman", "representative"], ["representative", "representative"], ["secretary", "secretary"],
+  ["mayor", "mayor"], ["judge", "judge"], ["general", "general"], ["minister", "minister"], ["ambassador", "ambassador"],
+  ["chairman", "chairman"], ["speaker", "speaker"], ["candidate", "candidate"], ["doctor", "doctor"],
+]);
+
+const FEMALE = new Set(["mrs", "ms", "queen", "princess"]);
+const MALE = new Set(["mr", "king", "prince", "pope"]);
+
+/** Words that make a name an organization. */
+const ORG_WORDS: ReadonlySet<string> = new Set([
+  "journal", "times", "post", "news", "press", "tribune", "herald", "gazette", "reuters", "party", "committee",
+  "campaign", "department", "ministry", "agency", "council", "institute", "foundation", "university", "college",
+  "school", "bank", "group", "inc.", "inc", "corp.", "corp", "company", "corporation", "association", "union",
+  "network", "networks", "house", "senate", "congress", "court", "administration", "office", "commission",
+  "service", "bureau", "fund", "center", "centre", "coalition", "organization", "organisation", "federation",
+  "board", "authority", "league", "club", "society", "magazine", "daily", "weekly", "tv", "radio", "cnn", "fox",
+  "nbc", "abc", "cbs", "msnbc", "bbc", "afp", "ap", "fbi", "cia", "nsa", "pentagon", "kremlin", "government",
+  "army", "police", "navy", "forces", "caucus", "ministry", "parliament", "assembly", "embassy", "nations",
+  "guardian", "telegraph", "observer", "independent", "economist", "politico", "breitbart", "axios", "bloomberg",
+  "agency", "wikileaks", "facebook", "twitter", "google", "microsoft", "apple", "amazon", "institution",
+  "commission", "tribunal", "review", "report", "poll", "survey", "study", "statement", "website", "blog",
+  "newspaper", "channel", "station", "firm", "llc", "ltd.", "ltd", "co.", "industries", "airlines", "systems",
+  "networks", "partners", "holdings", "trust", "program", "project", "initiative", "alliance", "movement", "front",
+  "brigade", "army", "cabinet", "secretariat", "treasury", "fed", "reserve", "exchange", "index",
+]);
+
+/** Common nouns that can head a speaker phrase ("officials said", "a spokesman said"). */
+export const SPEAKER_NOUNS: ReadonlySet<string> = new Set([
+  "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "aide", "aides", "adviser",
+  "advisers", "advisor", "advisors", "expert", "experts", "analyst", "analysts", "observer", "observers", "critic",
+  "critics", "supporter", "supporters", "people", "lawmaker", "lawmakers", "senator", "senators", "governor",
+  "president", "leader", "leaders", "source", "sources", "report", "reports", "poll", "polls", "survey", "surveys",
+  "study", "studies", "statement", "statements", "document", "documents", "investigators", "prosecutors",
+  "police", "authorities", "government", "campaign", "committee", "democrats", "republicans", "voters", "residents",
+  "activists", "members", "member", "man", "woman", "men", "women", "staffer", "staffers", "candidate",
+  "candidates", "diplomat", "diplomats", "economists", "economist", "scientists", "researchers", "witnesses",
+  "witness", "doctor", "doctors", "lawyer", "lawyers", "attorney", "attorneys", "judge", "others", "some", "many",
+  "most", "both", "group", "groups", "administration", "department", "agency", "ministry", "officer", "officers",
+  "executive", "executives", "director", "chairman", "chair", "secretary", "mayor", "minister", "ambassador",
+  "representative", "congressman", "congresswoman", "americans", "residents", "students", "parents", "workers",
+  "union", "unions", "organizers", "negotiators", "insiders", "allies", "friends", "colleagues", "rivals",
+  "opponents", "protesters", "demonstrators", "figures", "data", "records", "filings", "article", "letter",
+  "memo", "website", "newspaper", "paper", "column", "editorial", "author", "writer", "reporter", "reporters",
+  "historian", "historians", "professor", "teacher", "founder", "owner", "ceo", "chief", "head", "commander",
+  "general", "soldiers", "troops", "military", "army", "court", "ruling", "complaint", "lawsuit", "indictment",
+  "team", "everyone", "nobody", "someone", "anyone", "several", "few", "one", "two", "three", "all",
+]);
+
+/** Words that may stand between a subject and its cue ("has long said", "also told"). */
+export const AUX_ADVERBS: ReadonlySet<string> = new Set([
+  "also", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may", "might",
+  "should", "did", "does", "do", "later", "then", "repeatedly", "previously", "once", "long", "recently", "just",
+  "again", "often", "never", "not", "n't", "still", "already", "first", "publicly", "privately", "reportedly",
+  "quickly", "flatly", "simply", "now", "further", "even", "earlier", "been", "being", "be", "always", "frequently",
+  "openly", "angrily", "bluntly", "told", "herself", "himself", "themselves", "itself", "finally", "initially",
+  "subsequently", "separately", "likewise", "similarly", "too", "all", "both", "each", "only", "clearly", "has",
+  "had", "ha", "also", "immediately", "mostly", "largely", "however", "apparently", "shall", "must", "must've",
+  "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't", "couldn't", "can't", "isn't", "wasn't",
+  "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "won’t", "wouldn’t", "couldn’t", "can’t",
+]);
+
+const DETERMINERS = new Set([
+  "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
+  "many", "most", "several", "other", "others", "another", "one", "two", "three", "four", "five", "both", "all",
+  "few", "no", "each", "every", "any", "such", "top", "senior", "former", "local", "federal", "state",
+]);
+
+/** Words that never belong to a speaker phrase. */
+const NP_STOP = new Set([
+  "that", "which", "when", "while", "because", "but", "if", "as", "after", "before", "since", "although", "though",
+  "so", "where", "whether", "or", "than", "then", "said", "says", "say", "is", "was", "are", "were", "be", "been",
+  "has", "have", "had", "will", "would", "not", "to", "by", "with", "into", "about", "over", "against", "also",
+  "however", "and", "nor", "yet", "do", "does", "did", "could", "should", "can", "may", "might", "must", "why",
+  "how", "what", "in", "on", "at", "from", "during", "after", "says", "it’s", "it's", "there", "here",
+]);
+
+/** What a noun phrase next to a cue looks like. */
+export interface NounPhrase {
+  /** Index of the first token. */
+  first: number;
+  /** Index of the last token (inclusive). */
+  last: number;
+}
+
+function isNameish(t: Token): boolean {
+  return t.type === "word" && (t.upper || /^\d/.test(t.text));
+}
+
+/**
+ * Whether the tokens `[first, last]` can be a speaker: a pronoun, a name, or a common noun
+ * phrase headed by a speaker noun ("a spokesman for the campaign", "officials").
+ *
+ * @param tokens
+ *   Tokens.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Last token index (inclusive).
+ * @returns
+ *   Whether it is a plausible speaker.
+ */
+export function plausibleSpeaker(tokens: readonly Token[], first: number, last: number): boolean {
+  if (first > last || last - first > 14) return false;
+  const head = tokens[first];
+  if (!head) return false;
+  if (first === last && PRONOUNS.has(head.lower)) return true;
+  let hasName = false;
+  let hasNoun = false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    if (!t) return false;
+    if (t.type === "word" && t.upper && !(i === first && DETERMINERS.has(t.lower))) hasName = true;
+    if (t.type === "word" && SPEAKER_NOUNS.has(t.lower.replace(/['’]s$/, ""))) hasNoun = true;
+  }
+  if (hasName || hasNoun) return true;
+  return DETERMINERS.has(head.lower) && last - first <= 5;
+}
+
+/**
+ * The subject before a cue: walk back from `cue - 1` over auxiliaries and adverbs
+ * ("has long"), then over the noun phrase, skipping appositives ("Hugh Hill, a doctor,")
+ * and parentheticals ("(R-SC)").
+ *
+ * @param tokens
+ *   The sentence's tokens.
+ * @param cue
+ *   Index of the cue's first token.
+ * @param floor
+ *   Lowest index the phrase may start at.
+ * @returns
+ *   The noun phrase, or `undefined` when there is none.
+ */
+export function subjectBefore(tokens: readonly Token[], cue: number, floor: number): NounPhrase | undefined {
+  let i = cue - 1;
+  let steps = 0;
+  while (i >= floor && steps < 4 && tokens[i]?.type === "word" && AUX_ADVERBS.has(tokens[i]?.lower ?? "")) {
+    i--;
+    steps++;
+  }
+  // time words: "he said Tuesday" is after; "Tuesday he said" rarely matters
+  if (i < floor) return undefined;
+  let t = tokens[i];
+  if (!t) return undefined;
+  // appositives: NAME , a doctor , said
+  let appositives = 0;
+  while (t && t.text === "," && appositives < 3) {
+    let j = i - 1;
+    let k = 0;
+    while (j >= floor && k < 12 && tokens[j]?.text !== "," && tokens[j]?.text !== "." && tokens[j]?.text !== ";") {
+      j--;
+      k++;
+    }
+    if (j < floor || tokens[j]?.text !== ",") return undefined;
+    i = j - 1;
+    t = tokens[i];
+    appositives++;
+  }
+  if (!t || i < floor) return undefined;
+  const last = i;
+  if (t.type === "word" && (PRONOUNS.has(t.lower) || t.lower === "that") && (t.lower !== "that" || tokens[i - 1]?.text === ",")) {
+    if (t.lower === "that") return undefined;
+    return { first: i, last: i };
+  }
+  if (t.type === "punct" && t.text !== ")") return undefined;
+  let first = i + 1;
+  let count = 0;
+  while (i >= floor && count < 10) {
+    const u = tokens[i];
+    if (!u) break;
+    if (u.text === ")") {
+      // a parenthetical "(R-SC)"
+      let j = i - 1;
+      while (j >= floor && j > i - 8 && tokens[j]?.text !== "(") j--;
+      if (tokens[j]?.text !== "(") break;
+      i = j - 1;
+      first = j;
+      count++;
+      continue;
+    }
+    if (u.type === "punct" && u.text !== "&" && u.text !== "-") break;
+    if (u.type === "word" && NP_STOP.has(u.lower) && !(u.upper && i > floor)) {
+      // "aides to Clinton", "officials in Washington": a preposition after a speaker noun
+      const before = tokens[i - 1];
+      if (!(["to", "at", "in", "on", "from", "with"].includes(u.lower) && before && SPEAKER_NOUNS.has(before.lower) && i - 1 >= floor)) break;
+    }
+    if (u.type === "word" && PRONOUNS.has(u.lower) && i !== last) break;
+    if (u.type === "word" && !u.upper && !DETERMINERS.has(u.lower) && !SPEAKER_NOUNS.has(u.lower) && u.lower !== "of" && u.lower !== "for" && u.lower !== "'s" && u.lower !== "’s") {
+      // a lower-case word: keep it only inside a common noun phrase ("a Democratic staffer in the room")
+      if (count > 0 && !isNameish(tokens[i + 1] ?? u) && !SPEAKER_NOUNS.has(tokens[i + 1]?.lower ?? "")) {
+        // adjectives before a noun are fine
+      }
+      if (/(?:ed|ing|ly)$/.test(u.lower) && count > 0) break;
+    }
+    first = i;
+    count++;
+    if (u.type === "word" && DETERMINERS.has(u.lower) && !u.upper && count > 1) break;
+    i--;
+  }
+  // trim leading connectors
+  while (first <= last && ["of", "for", "and", "in", "on", "at"].includes(tokens[first]?.lower ?? "")) first++;
+  if (first > last) return undefined;
+  if (!plausibleSpeaker(tokens, first, last)) return undefined;
+  return { first, last };
+}
+
+/**
+ * The speaker after a cue ("said Sen. Tom Udall of New Mexico, who ..."): names, titles,
+ * "of"/"for" phrases, up to a comma, a period or a relative pronoun.
+ *
+ * @param tokens
+ *   Tokens.
+ * @param from
+ *   Index of the first token after the cue.
+ * @param max
+ *   Largest number of tokens to take.
+ * @returns
+ *   The noun phrase, or `undefined`.
+ */
+export function speakerAfter(tokens: readonly Token[], from: number, max = 10): NounPhrase | undefined {
+  let i = from;
+  const head = tokens[from];
+  if (!head || (head.type === "word" && NP_STOP.has(head.lower))) return undefined;
+  const end = Math.min(tokens.length, from + max);
+  while (i < end) {
+    const t = tokens[i];
+    if (!t) break;
+    if (t.type === "punct" && t.text !== "&" && t.text !== "-" && t.text !== "'" && t.text !== "’") break;
+    if (t.type === "word" && i > from && NP_STOP.has(t.lower) && !t.upper) break;
+    if (t.type === "word" && ["who", "which", "whose", "whom"].includes(t.lower)) break;
+    if (t.type === "word" && i > from && !t.upper && /(?:ed|ing)$/.test(t.lower)) break;
+    i++;
+  }
+  if (i === from) return undefined;
+  const np = { first: from, last: i - 1 };
+  // a time word right after the cue is not a speaker ("said Tuesday")
+  if (plausibleSpeaker(tokens, np.first, np.last)) return np;
+  return undefined;
+}
+
+const LEADING_ADVERBIALS = new Set([
+  "in", "on", "at", "after", "before", "when", "while", "as", "during", "speaking", "asked", "earlier", "later",
+  "still", "but", "and", "so", "yet", "however", "meanwhile", "since", "although", "though", "if", "with", "for",
+  "from", "by", "instead", "then", "now", "last", "this", "despite", "throughout", "addressing", "writing",
+  "appearing", "responding", "of", "to", "once", "even", "also", "moments", "minutes", "hours", "days",
+]);
+
+/**
+ * The subject of a sentence's main clause, for a cue with no subject of its own
+ * ("…, saying that …", "… and said …"): the noun phrase that opens the sentence, after a
+ * leading adverbial ("On Sunday, Mr. Trump …").
+ *
+ * @param tokens
+ *   The sentence's tokens.
+ * @param before
+ *   Index the subject must end before.
+ * @returns
+ *   The noun phrase, or `undefined`.
+ */
+export function sentenceSubject(tokens: readonly Token[], before: number): NounPhrase | undefined {
+  let i = 0;
+  const first = tokens[0];
+  if (first && first.type === "word" && LEADING_ADVERBIALS.has(first.lower)) {
+    let k = 1;
+    while (k < before && k < 30 && tokens[k]?.text !== ",") k++;
+    if (tokens[k]?.text !== ",") return undefined;
+    i = k + 1;
+  }
+  while (i < before && tokens[i]?.type === "word" && ["and", "but", "so", "yet", "then"].includes(tokens[i]?.lower ?? "")) i++;
+  const start = i;
+  let last = -1;
+  while (i < before && i < start + 10) {
+    const t = tokens[i];
+    if (!t) break;
+    if (t.type === "punct") {
+      if (t.text === "(" ) {
+        let j = i + 1;
+        while (j < before && j < i + 8 && tokens[j]?.text !== ")") j++;
+        if (tokens[j]?.text !== ")") break;
+        last = j;
+        i = j + 1;
+        continue;
+      }
+      if (t.text === "-" || t.text === "&") {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (PRONOUNS.has(t.lower) && i === start) return { first: i, last: i };
+    if (t.upper || DETERMINERS.has(t.lower) || SPEAKER_NOUNS.has(t.lower) || t.lower === "of" || t.lower === "for") {
+      last = i;
+      i++;
+      continue;
+    }
+    break;
+  }
+  while (last >= start && ["of", "for"].includes(tokens[last]?.lower ?? "")) last--;
+  if (last < start) return undefined;
+  if (!plausibleSpeaker(tokens, start, last)) return undefined;
+  return { first: start, last };
+}
+
+/** A name mentioned in the article. */
+export interface Entity {
+  /** Full name without titles ("Lindsey Graham"). */
+  name: string;
+  /** Lower-case words of the name. */
+  words: string[];
+  /** Person or Organization when known. */
+  type?: SpeakerType;
+  /** Lower-case titles seen with it ("senator"). */
+  titles: Set<string>;
+  /** "m", "f" when known from a title or a pronoun. */
+  gender?: "m" | "f";
+  /** Order of the last mention. */
+  last: number;
+  /** Order of the last time it was a claim's speaker (-1 when never). */
+  lastSpoke: number;
+}
+
+/** The resolved speaker of a mention. */
+export interface Resolved {
+  /** Full name. */
+  name: string;
+  /** Type when known. */
+  type?: SpeakerType;
+  /** The entity, when resolved to one. */
+  entity?: Entity;
+}
+
+const SENTENCE_START_WORDS = new Set([
+  "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when", "while", "as", "after", "before", "this",
+  "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "there",
+  "here", "what", "who", "why", "how", "so", "yet", "still", "now", "then", "also", "meanwhile", "however", "by",
+  "with", "from", "to", "of", "during", "since", "although", "though", "despite", "because", "even", "all", "some",
+  "many", "most", "one", "two", "no", "not", "both", "according", "asked", "follow", "watch", "read", "click",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "last", "next",
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+  "december", "mr.", "mrs.", "ms.", "dr.", "earlier", "later", "instead", "indeed", "yes", "well", "just", "more",
+  "after", "every", "each", "any", "other", "another", "such", "only", "my", "your", "of", "note", "update",
+]);
+
+const CONNECTORS = new Set(["of", "for", "and", "de", "van", "von", "bin", "al", "la", "le", "del", "der", "on", "&"]);
+
+function isAcronym(word: string): boolean {
+  return /^[A-Z][A-Z.&]+$/.test(word) && word.replace(/[.&]/g, "").length >= 2;
+}
+
+/** Guess the type of a name from its words. */
+export function typeOfName(words: readonly string[], original: readonly string[]): SpeakerType | undefined {
+  if (words.some((w) => ORG_WORDS.has(w))) return "Organization";
+  if (original.length > 0 && original.every(isAcronym)) return "Organization";
+  if (words.length >= 2) return "Person";
+  return undefined;
+}
+
+/**
+ * The names of the article, in the order they are mentioned, and the speakers seen so far.
+ * `order` values are `paragraph * 1e9 + offset`.
+ */
+export class SpeakerRegistry {
+  /** Every entity, in order of first mention. */
+  readonly entities: Entity[] = [];
+  private readonly byKey = new Map<string, Entity>();
+  private readonly excluded: Set<string>;
+  /** The most recent claim speaker (for carrying a speaker over). */
+  lastSpeaker: { resolved: Resolved; order: number } | undefined;
+
+  /**
+   * @param authors
+   *   Byline names, never registered as speakers by their mention alone.
+   */
+  constructor(authors: readonly string[] = []) {
+    this.excluded = new Set(authors.map((a) => a.toLowerCase()));
+  }
+
+  /**
+   * Register the capitalised names in some tokens (outside quotes).
+   *
+   * @param tokens
+   *   Tokens of a stretch of text.
+   * @param orderBase
+   *   `paragraph * 1e9`.
+   */
+  registerNames(tokens: readonly Token[], orderBase: number): void {
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i];
+      if (!t || t.type !== "word" || !t.upper) {
+        i++;
+        continue;
+      }
+      // collect a run of capitalised words, with connectors between them
+      const titles: string[] = [];
+      let j = i;
+      const words: Token[] = [];
+      let hadThe = false;
+      const prev = tokens[i - 1];
+      const sentenceStart = i === 0 || (prev !== undefined && (prev.text === "." || prev.text === "?" || prev.text === "!" || prev.text === "“" || prev.text === '"'));
+      while (j < tokens.length) {
+        const u = tokens[j];
+        if (!u || u.type !== "word") break;
+        if (u.upper) {
+          const title = TITLES.get(u.lower);
+          if (title && words.length === 0) titles.push(title);
+          else if (u.lower === "the" && words.length === 0) hadThe = true;
+          else if (words.length === 0 && (DETERMINERS.has(u.lower) || (SENTENCE_START_WORDS.has(u.lower) && (sentenceStart || j === i)))) {
+            // "But", "The": not part of a name
+          } else words.push(u);
+          j++;
+          continue;
+        }
+        if (CONNECTORS.has(u.lower) && words.length > 0 && tokens[j + 1]?.upper && tokens[j + 1]?.type === "word") {
+          words.push(u);
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (words.length > 0) {
+        const last = words[words.length - 1];
+        const startTok = words[0];
+        if (last && startTok) this.add(words.map((w) => w.text), titles, hadThe, orderBase + startTok.start);
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+
+  private add(original: string[], titles: string[], hadThe: boolean, order: number): Entity | undefined {
+    // strip possessive
+    const cleaned = original.map((w) => w.replace(/['’]s$/, ""));
+    const name = cleaned.join(" ");
+    if (name.length < 2) return undefined;
+    const key = name.toLowerCase();
+    if (this.excluded.has(key)) return undefined;
+    const words = key.split(" ");
+    let entity = this.byKey.get(key);
+    if (!entity) {
+      // a surname or short form of a known entity refers to it
+      const known = words.length === 1 && titles.length === 0 ? this.findByShortForm(words, order, titles) : undefined;
+      if (known) {
+        known.last = order;
+        return known;
+      }
+      const type = typeOfName(words, cleaned) ?? (titles.some((t) => !["former", "candidate", "chief"].includes(t)) ? "Person" : hadThe ? "Organization" : undefined);
+      entity = { name, words, titles: new Set(titles), last: order, lastSpoke: -1 };
+      if (type) entity.type = type;
+      this.entities.push(entity);
+      this.byKey.set(key, entity);
+    }
+    for (const t of titles) {
+      entity.titles.add(t);
+      if (FEMALE.has(t)) entity.gender = "f";
+      if (MALE.has(t)) entity.gender = "m";
+      if (!entity.type && t !== "former") entity.type = "Person";
+    }
+    entity.last = Math.max(entity.last, order);
+    return entity;
+  }
+
+  private findByShortForm(words: readonly string[], order: number, titles: readonly string[]): Entity | undefined {
+    let best: Entity | undefined;
+    for (let k = this.entities.length - 1; k >= 0; k--) {
+      const e = this.entities[k];
+      if (!e || e.words.length <= words.length) continue;
+      const tail = e.words.slice(e.words.length - words.length);
+      const matches =
+        tail.every((w, idx) => w === words[idx]) ||
+        (e.type === "Organization" && words.length === 1 && e.words.includes(words[0] ?? ""));
+      if (!matches) continue;
+      if (titles.some((t) => FEMALE.has(t)) && e.gender === "m") continue;
+      if (titles.some((t) => MALE.has(t)) && e.gender === "f") continue;
+      if (!best || e.last > best.last) best = e;
+    }
+    void order;
+    return best;
+  }
+
+  /**
+   * Resolve a speaker mention to a full name.
+   *
+   * @param tokens
+   *   Tokens of the mention's sentence.
+   * @param np
+   *   The mention.
+   * @param order
+   *   Order of the mention.
+   * @param antecedent
+   *   For "who"/"which": the noun phrase it refers to, resolved.
+   * @returns
+   *   The resolved speaker.
+   */
+  resolve(tokens: readonly Token[], np: NounPhrase, order: number, antecedent?: Resolved): Resolved {
+    const mentionWords = tokens.slice(np.first, np.last + 1);
+    const mention = mentionWords.map((t) => t.text).join(" ");
+    const lower = mention.toLowerCase();
+    if (np.first === np.last && PRONOUNS.has(lower)) {
+      if ((lower === "who" || lower === "which") && antecedent) return antecedent;
+      return this.resolvePronoun(lower, order) ?? { name: mention };
+    }
+    // a name inside the phrase
+    const titles: string[] = [];
+    let hadThe = false;
+    let best: Token[] = [];
+    let run: Token[] = [];
+    let runTitles: string[] = [];
+    for (let i = 0; i < mentionWords.length; i++) {
+      const t = mentionWords[i];
+      if (!t) continue;
+      if (t.type === "word" && t.upper) {
+        const title = TITLES.get(t.lower);
+        if (title && run.length === 0) {
+          runTitles.push(title);
+          continue;
+        }
+        if (t.lower === "the" && run.length === 0) {
+          hadThe = true;
+          continue;
+        }
+        if (run.length === 0 && (SENTENCE_START_WORDS.has(t.lower) || DETERMINERS.has(t.lower))) continue;
+        run.push(t);
+        continue;
+      }
+      if (t.type === "word" && CONNECTORS.has(t.lower) && run.length > 0 && mentionWords[i + 1]?.upper) {
+        run.push(t);
+        continue;
+      }
+      if (t.type === "word" && TITLES.has(t.lower) && run.length === 0) {
+        runTitles.push(TITLES.get(t.lower) ?? "");
+        continue;
+      }
+      if (t.lower === "the") hadThe = true;
+      if (run.length > best.length) {
+        best = run;
+        titles.splice(0, titles.length, ...runTitles);
+      }
+      run = [];
+      runTitles = [];
+      if (t.type === "punct" && best.length > 0) break;
+    }
+    if (run.length > best.length) {
+      best = run;
+      titles.splice(0, titles.length, ...runTitles);
+    }
+    if (best.length > 0) {
+      const original = best.map((w) => w.text.replace(/['’]s$/, ""));
+      const words = original.map((w) => w.toLowerCase());
+      const exact = this.byKey.get(words.join(" "));
+      const short = this.findByShortForm(words, order, titles);
+      const entity = short && (!exact || exact.words.length < short.words.length) ? short : exact;
+      if (entity) {
+        for (const t of titles) {
+          entity.titles.add(t);
+          if (FEMALE.has(t)) entity.gender = "f";
+          if (MALE.has(t)) entity.gender = "m";
+        }
+        if (!entity.type) entity.type = titles.length > 0 || (!hadThe && mentionWords.length <= 3) ? "Person" : hadThe ? "Organization" : "Person";
+        const r: Resolved = { name: entity.name, entity };
+        if (entity.type) r.type = entity.type;
+        return r;
+      }
+      const type = typeOfName(words, original) ?? (hadThe ? "Organization" : "Person");
+      return { name: original.join(" "), type };
+    }
+    // "the senator": the latest person with that title
+    const head = mentionWords[mentionWords.length - 1]?.lower ?? "";
+    const title = TITLE_NOUNS.get(head);
+    if (title && mentionWords.length <= 3) {
+      let found: Entity | undefined;
+      for (const e of this.entities) {
+        if (e.titles.has(title) && e.last <= order && (!found || e.last > found.last)) found = e;
+      }
+      if (found) {
+        const r: Resolved = { name: found.name, entity: found };
+        if (found.type) r.type = found.type;
+        return r;
+      }
+    }
+    const words = mentionWords.map((t) => t.lower);
+    const type = words.some((w) => ORG_WORDS.has(w)) ? "Organization" : words.some((w) => SPEAKER_NOUNS.has(w)) ? "Person" : undefined;
+    const name = mention.replace(/^(?:the|The)\s+/, "");
+    return type ? { name: name || mention, type } : { name: name || mention };
+  }
+
+  private resolvePronoun(pronoun: string, order: number): Resolved | undefined {
+    const wantOrg = pronoun === "it";
+    const gender = pronoun === "he" ? "m" : pronoun === "she" ? "f" : undefined;
+    if (pronoun === "i" || pronoun === "you") return undefined;
+    const compatible = (e: Entity) =>
+      wantOrg
+        ? e.type === "Organization"
+        : pronoun === "they" || pronoun === "we"
+          ? e.type === "Organization"
+          : e.type !== "Organization" && (e.gender === undefined || e.gender === gender);
+    // the last speaker, when recent and compatible, wins
+    const last = this.lastSpeaker?.resolved.entity;
+    let best: Entity | undefined;
+    if (last && compatible(last) && this.lastSpeaker && order - this.lastSpeaker.order < 2e9) best = last;
+    if (!best) {
+      for (const e of this.entities) {
+        if (e.last <= order && compatible(e) && (e.type !== undefined || !wantOrg) && (!best || e.last > best.last)) best = e;
+      }
+    }
+    if (!best) return undefined;
+    if (gender && !best.gender) best.gender = gender;
+    if (!best.type && !wantOrg && (pronoun === "he" || pronoun === "she")) best.type = "Person";
+    const r: Resolved = { name: best.name, entity: best };
+    if (best.type) r.type = best.type;
+    return r;
+  }
+
+  /**
+   * Note that a claim was attributed to a resolved speaker.
+   *
+   * @param resolved
+   *   The speaker.
+   * @param order
+   *   Order of the mention.
+   */
+  spoke(resolved: Resolved, order: number): void {
+    if (resolved.entity) resolved.entity.lastSpoke = order;
+    this.lastSpeaker = { resolved, order };
+  }
+}

@@ -1,0 +1,392 @@
+/**
+ * Bylines: "By Jane Doe and John Roe, Reuters", "Jane Doe | Reuters", "Jane Doe, Staff
+ * Writer", "By The Associated Press", and end credits ("Reporting by A in Paris; Editing
+ * by B"). Person vs Organization comes from word lists, never from substrings.
+ */
+import type { Author } from "../../schema/author.js";
+import { monthNumber } from "./dates.js";
+import {
+  JOB_WORDS,
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  normaliseAgency,
+} from "./words.js";
+
+/** What {@link readByline} found, with how sure it is that the text is a byline. */
+export interface BylineReading {
+  /** Authors in order. */
+  authors: Author[];
+  /** The text started with "By" (or "Written by", "Story by"). */
+  by: boolean;
+  /** The text was an end credit ("Reporting by A; Editing by B"). */
+  credit: boolean;
+  /** A role or affiliation followed the names ("Jane Doe, Reuters", "Jane Doe | Staff"). */
+  marker: boolean;
+}
+
+/** Longest text read as a byline (credits included). */
+const MAX_BYLINE = 400;
+
+/** Roles of end-credit parts ("Additional reporting by"). */
+const CREDIT_WORDS = new Set(
+  `reporting additional writing editing edited compiled compilation photos photo photography
+  graphics graphic research reported written produced production illustration illustrations
+  video translation translated fact-checking factchecking contributed design designed
+  interviews and by`
+    .split(/\s+/)
+    .filter((w) => w !== ""),
+);
+
+/** Prefixes that mean "by" without giving a role. */
+const BY_PREFIXES = ["by ", "written by ", "story by ", "words by ", "text by ", "reported by "];
+
+/** Collapse whitespace runs into single spaces and trim. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Strip surrounding punctuation from a token for word-list lookups. */
+function bare(token: string): string {
+  return token.toLowerCase().replace(/^[("'“‘]+|[)"'”’,;:]+$/g, "");
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const NAME_TOKEN = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+const INITIALS = /^(?:\p{Lu}\.){1,3}$|^\p{Lu}$/u;
+const PREFIXED = /^(?:al|el|ad|as|ash|at|az|ul|ur|d|l|o|bin|ibn|abu|da|de|di|du|van|von|mc|mac)['’-]\p{L}[\p{L}\p{M}'’.-]*$/iu;
+
+/** Whether `token` can be a word of a personal name. */
+function isPersonToken(token: string): boolean {
+  const lower = token.toLowerCase();
+  if (NAME_SUFFIXES.has(lower)) return true;
+  if (INITIALS.test(token)) return true;
+  if (NAME_PARTICLES.has(lower)) return true;
+  if (PREFIXED.test(token)) return true;
+  if (!NAME_TOKEN.test(token)) return false;
+  if (token.length > 1 && NOT_NAME_WORDS.has(lower.replace(/\.$/, ""))) return false;
+  return true;
+}
+
+/** Whether `token` can be a word of an organisation's name. */
+function isOrganisationToken(token: string): boolean {
+  if (/^(?:the|of|and|for|&|de|du|la|le|des|der|y|e)$/i.test(token)) return true;
+  return /^[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*$/u.test(token);
+}
+
+/**
+ * Read one name ("Jane Doe", "J.P. van der Berg Jr.", "The Associated Press").
+ *
+ * @returns
+ *   The author (type and name only), or undefined when the text is not a name.
+ */
+export function readName(text: string): Author | undefined {
+  const name = collapse(text)
+    .replace(/[,;:]+$/, "")
+    .replace(/^(?:the\s+)?(?:right\s+)?(?:hon\.|honourable|honorable)\s+/i, "");
+  if (name === "" || name.length > 80 || /\d/.test(name)) return undefined;
+  const tokens = name.split(" ");
+  if (tokens.length > 7) return undefined;
+  if (normaliseAgency(name) !== undefined) return { type: "Organization", name };
+  // Job titles are never names ("Staff Writer", "Brand Lead").
+  if (tokens.every((t) => JOB_WORDS.has(bare(t)))) return undefined;
+  const isOrg = tokens.some((t) => ORGANISATION_WORDS.has(bare(t)));
+  if (isOrg) {
+    if (!UPPER_START.test(name) || !tokens.every(isOrganisationToken)) return undefined;
+    return { type: "Organization", name };
+  }
+  if (tokens.length < 2 || tokens.length > 6) return undefined;
+  if (!tokens.every(isPersonToken)) return undefined;
+  const core = tokens.filter((t) => {
+    const l = t.toLowerCase();
+    return !NAME_PARTICLES.has(l) && !NAME_SUFFIXES.has(l);
+  });
+  if (core.length < 2 && !(core.length === 1 && tokens.length >= 2 && !INITIALS.test(core[0] ?? ""))) {
+    return undefined;
+  }
+  // Given names and surnames: at most four words besides particles and suffixes.
+  if (core.filter((t) => !INITIALS.test(t)).length > 4) return undefined;
+  if (!UPPER_START.test(tokens[0] ?? "") && !PREFIXED.test(tokens[0] ?? "")) return undefined;
+  // A name does not end in a lower-case particle ("Jan van"); "Ann Do", "Jean Le" are fine.
+  const last = tokens[tokens.length - 1] ?? "";
+  if (NAME_PARTICLES.has(last) && !UPPER_START.test(last)) return undefined;
+  if (core.every((t) => monthNumber(t) !== undefined)) return undefined;
+  // Job titles are never names ("Staff Writer", "Brand Lead").
+  if (core.every((t) => JOB_WORDS.has(bare(t)))) return undefined;
+  return { type: "Person", name };
+}
+
+/**
+ * Read "Brad Schade Reuters" (an agency after the name, no comma) as a name and an
+ * affiliation.
+ */
+function splitTrailingAgency(part: string): { name: string; agency: string } | undefined {
+  const space = part.lastIndexOf(" ");
+  if (space < 0) return undefined;
+  const agency = normaliseAgency(part.slice(space + 1));
+  if (agency === undefined) return undefined;
+  return { name: part.slice(0, space).trim(), agency };
+}
+
+/** Split a list of names: "A, B and C", "A & B", "A, B, and C". */
+function readNames(text: string): Author[] | undefined {
+  const parts = text.replace(/^(?:and|&)\s/i, "").split(/,|\s(?:and|AND|And|&)\s/);
+  const out: Author[] = [];
+  for (const raw of parts) {
+    const part = raw.trim();
+    if (part === "") continue;
+    if (NAME_SUFFIXES.has(part.toLowerCase()) && out.length > 0) {
+      const prev = out[out.length - 1] as Author;
+      prev.name = `${prev.name}, ${part}`;
+      continue;
+    }
+    // "Jeff Adam (RCMP)": the parenthesis is the affiliation.
+    const paren = /^([^()]+?)\s*\(([^()]{1,60})\)$/.exec(part);
+    if (paren) {
+      const named = readName(paren[1] ?? "");
+      if (!named) return undefined;
+      if (named.type === "Person") named.affiliation = normaliseAgency(paren[2] ?? "") ?? (paren[2] ?? "").trim();
+      out.push(named);
+      continue;
+    }
+    const split = splitTrailingAgency(part);
+    const named = split ? readName(split.name) : undefined;
+    if (split && named?.type === "Person") {
+      named.affiliation = split.agency;
+      out.push(named);
+      continue;
+    }
+    let author = readName(part);
+    if (!author) {
+      // "Jane Doe in Washington": the place is not part of the name.
+      const cut = part.search(/\s(?:in|from)\s/);
+      author = cut > 0 ? readName(part.slice(0, cut)) : undefined;
+    }
+    if (!author) return undefined;
+    out.push(author);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** Job words that make a comma part a role even when it looks like a name ("Senior Service Designer"). */
+const STRONG_JOB = new Set(
+  `writer writers reporter reporters correspondent correspondents editor editors columnist
+  columnists contributor contributors producer producers analyst analysts director directors
+  manager managers officer officers president strategist engineer engineers developer
+  developers designer designers photographer photographers researcher researchers scientist
+  scientists specialist specialists consultant advisor adviser coordinator founder ceo cto coo
+  cfo journalist journalists secretary spokesman spokeswoman spokesperson minister lead head
+  chief executive senior deputy`
+    .split(/\s+/)
+    .filter((w) => w !== ""),
+);
+
+/** Whether a comma part is a role or affiliation rather than names. */
+function isQualifierPart(part: string): boolean {
+  const tokens = part.split(" ");
+  if (normaliseAgency(part) !== undefined || normaliseAgency(tokens[0] ?? "") !== undefined) return true;
+  return tokens.some((t) => STRONG_JOB.has(bare(t)));
+}
+
+/**
+ * What a part after the names is: an affiliation or a role. `loose`: any short
+ * capitalised phrase is a role ("Outreach", "Internal operations").
+ */
+function readQualifier(
+  text: string,
+  loose: boolean,
+  by: boolean,
+  guard = false,
+): { affiliation?: string; role?: string } | undefined {
+  const part = collapse(text).replace(/[.;:]+$/, "");
+  if (part === "" || part.length > 80 || /\d/.test(part)) return undefined;
+  const agency = normaliseAgency(part);
+  if (agency !== undefined) return { affiliation: agency };
+  const tokens = part.split(" ");
+  // "Reuters Correspondent": the agency is the affiliation, the rest the role.
+  const lead = normaliseAgency(tokens[0] ?? "");
+  if (lead !== undefined && tokens.length <= 4 && tokens.slice(1).every((t) => JOB_WORDS.has(bare(t)))) {
+    return { affiliation: lead, role: tokens.slice(1).join(" ") };
+  }
+  if (tokens.length > 8) return undefined;
+  const words = tokens.map(bare);
+  if (words.some((w) => JOB_WORDS.has(w))) return { role: part };
+  if (words.some((w) => ORGANISATION_WORDS.has(w)) || /^the\s/i.test(part)) {
+    return tokens.every(isOrganisationToken) ? { affiliation: part } : undefined;
+  }
+  if (loose && /^\p{Lu}{2,6}$/u.test(part)) return { affiliation: part };
+  if (loose && UPPER_START.test(part)) {
+    // "Outreach and Yedida Zalik": a role does not run into the next person's name.
+    const and = part.lastIndexOf(" and ");
+    if (guard && and > 0 && readName(part.slice(and + 5))?.type === "Person") return undefined;
+    return { role: part };
+  }
+  // After "By", a capitalised phrase of a few words ("Opinion", "Special to the Post").
+  if (by && tokens.length <= 4 && tokens.every((t) => UPPER_START.test(t) || /^(?:of|and|for|to|the|&)$/.test(t))) {
+    return { role: part };
+  }
+  return undefined;
+}
+
+/**
+ * Read "A and B, Role, Affiliation[, C, Role]": groups of names, each followed by the
+ * roles and affiliation that apply to the whole group.
+ */
+function readGroups(
+  text: string,
+  loose: boolean,
+  by: boolean,
+  guard = false,
+): { authors: Author[]; marker: boolean } | undefined {
+  const parts = text.split(",");
+  const authors: Author[] = [];
+  let group: Author[] = [];
+  let roles: string[] = [];
+  let affiliation: string | undefined;
+  let marker = false;
+  const close = (): void => {
+    for (const author of group) {
+      if (roles.length > 0) author.role ??= roles.join(", ");
+      if (affiliation !== undefined && author.type === "Person") author.affiliation ??= affiliation;
+    }
+    authors.push(...group);
+    group = [];
+    roles = [];
+    affiliation = undefined;
+  };
+  for (let i = 0; i < parts.length; i++) {
+    const part = (parts[i] ?? "").trim();
+    if (part === "") continue;
+    const last = group[group.length - 1];
+    if (last && NAME_SUFFIXES.has(part.toLowerCase())) {
+      last.name = `${last.name}, ${part}`;
+      continue;
+    }
+    const names = i > 0 && isQualifierPart(part) ? undefined : readNames(part);
+    if (names) {
+      if (roles.length > 0 || affiliation !== undefined) close();
+      group.push(...names);
+      continue;
+    }
+    if (group.length === 0) return undefined;
+    const q = readQualifier(part, loose, by, guard);
+    if (!q) return undefined;
+    marker = true;
+    if (q.affiliation !== undefined) affiliation ??= q.affiliation;
+    if (q.role !== undefined) roles.push(q.role);
+  }
+  close();
+  return authors.length > 0 ? { authors, marker } : undefined;
+}
+
+/** Read "Reporting by A in Paris; Additional reporting by B; Editing by C". */
+function readCredit(text: string): Author[] | undefined {
+  const parts = text.split(";");
+  const out: Author[] = [];
+  for (const raw of parts) {
+    const part = raw.trim().replace(/\.$/, "");
+    if (part === "") continue;
+    const lower = part.toLowerCase();
+    const at = lower.indexOf(" by ");
+    if (at <= 0) return undefined;
+    const role = part.slice(0, at).trim();
+    if (!role.toLowerCase().split(" ").every((w) => CREDIT_WORDS.has(w))) return undefined;
+    const names = part
+      .slice(at + 4)
+      .split(/,|\s(?:and|&)\s/)
+      .map((n) => {
+        const cut = n.search(/\s(?:in|from|at)\s/);
+        return (cut >= 0 ? n.slice(0, cut) : n).trim();
+      })
+      .filter((n) => n !== "");
+    if (names.length === 0) return undefined;
+    for (const n of names) {
+      const author = readName(n);
+      if (!author) return undefined;
+      author.role = role.charAt(0).toUpperCase() + role.slice(1);
+      out.push(author);
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * Read a byline and say how sure the reading is. Pure and linear; never throws.
+ *
+ * @param input
+ *   The byline text (one line or a short paragraph).
+ * @param loose
+ *   Read any short capitalised phrase after the names as a role ("Jane Doe, Outreach"),
+ *   and "A, Role and B, Role": right for a front-matter author string, too loose for a
+ *   line of an article.
+ * @returns
+ *   The reading, or undefined when the text is not a byline.
+ */
+export function readByline(input: string, loose = false): BylineReading | undefined {
+  let text = collapse(input);
+  if (text === "" || text.length > MAX_BYLINE) return undefined;
+  if (text.startsWith("(") && text.endsWith(")")) text = text.slice(1, -1).trim();
+  if (/[\p{Ll}]{2}\.$/u.test(text)) text = text.slice(0, -1);
+  const lower = text.toLowerCase();
+  // End credits: "Reporting by A; Editing by B".
+  if (text.includes(";") || /^(?:additional\s)?(?:reporting|editing|writing|compiled)\sby\s/.test(lower)) {
+    const authors = readCredit(text);
+    return authors ? { authors, by: false, credit: true, marker: true } : undefined;
+  }
+  let by = false;
+  for (const prefix of BY_PREFIXES) {
+    if (lower.startsWith(prefix)) {
+      text = text.slice(prefix.length).trim();
+      by = true;
+      break;
+    }
+  }
+  if (text === "") return undefined;
+  const pieces = text.split(/\s[|•·]\s|\s[—–]\s/);
+  const first = pieces[0] ?? "";
+  let read = readGroups(first, loose, by, loose);
+  if (!read && loose) {
+    // "Élise Cossette, Outreach and Yedida Zalik, Content Design"
+    for (let at = first.indexOf(" and "); at > 0 && !read; at = first.indexOf(" and ", at + 1)) {
+      const left = readGroups(first.slice(0, at), loose, by);
+      const right = left?.marker ? readGroups(first.slice(at + 5), loose, by) : undefined;
+      if (left && right?.marker) read = { authors: left.authors.concat(right.authors), marker: true };
+    }
+    read ??= readGroups(first, loose, by);
+  }
+  if (!read) return undefined;
+  let marker = read.marker;
+  for (const piece of pieces.slice(1)) {
+    if (piece.trim() === "") continue;
+    const q = readQualifier(piece, loose, by);
+    if (!q) return undefined;
+    marker = true;
+    for (const author of read.authors) {
+      if (q.role !== undefined) author.role ??= q.role;
+      if (q.affiliation !== undefined && author.type === "Person") author.affiliation ??= q.affiliation;
+    }
+  }
+  return { authors: read.authors, by, credit: false, marker };
+}
+
+/**
+ * Read a byline on its own: "By Jane Doe and John Roe, Reuters", "Max Neuvians and Tim
+ * Arney, Developers" (two people, role "Developers"), "Jane Doe | Reuters",
+ * "By The Associated Press", "Reporting by A; Editing by B" (authors with roles),
+ * "A, Outreach and B, Content Design". A job title, a date or a sentence is never read
+ * as a name: "By assuming the role..." is not a byline, and "Byrne Hobart" is a name.
+ *
+ * @param text
+ *   The byline (for example a front-matter `author` string).
+ * @returns
+ *   The authors, or undefined when the text is not a byline.
+ * @example
+ *   parseBylineText("By Jane Doe, Reuters")
+ *   //=> { authors: [{ type: "Person", name: "Jane Doe", affiliation: "Reuters" }] }
+ */
+export function parseBylineText(text: string): { authors: Author[] } | undefined {
+  if (typeof text !== "string") return undefined;
+  const reading = readByline(text, true);
+  return reading ? { authors: reading.authors } : undefined;
+}

@@ -1,0 +1,272 @@
+/**
+ * Front matter (YAML or TOML) to the article fields it knows, in the conventions of
+ * Jekyll, Hugo, Eleventy, Astro and Next.js blogs. Internal to the Markdown front end.
+ */
+import type { Author } from "../../schema/author.js";
+import type { Image } from "../../schema/article.js";
+import type { KnownFields } from "../pipeline.js";
+import type { Context } from "../types.js";
+import { authorsFromEntry, bylineAuthors } from "./byline.js";
+import type { FrontMatterNode } from "./blocks.js";
+import { toIsoDate } from "./dates.js";
+import { readToml } from "./toml.js";
+import { resolveUrl } from "./urls.js";
+import { readYaml } from "./yaml.js";
+
+/** Keys read, by field, in order of preference (normalised: lower case, no `_`/`-`). */
+export const FRONT_MATTER_KEYS = {
+  headline: ["title", "headline"],
+  alternativeHeadline: ["subtitle", "subheadline", "subhead", "dek"],
+  description: ["description", "summary", "excerpt", "abstract", "lede", "dek"],
+  datePublished: ["date", "publishdate", "published", "pubdate", "publishedat", "datepublished", "created"],
+  dateModified: ["lastmod", "updated", "modified", "lastmodified", "updateddate", "updatedat", "datemodified"],
+  authors: ["author", "authors", "byline"],
+  keywords: ["tags", "keywords", "categories"],
+  image: ["image", "cover", "featuredimage", "hero", "coverimage", "heroimage", "images", "featured", "banner"],
+  imageAlt: ["imagealt", "alt", "coveralt", "heroalt", "imagecaption", "caption"],
+  language: ["lang", "language", "locale", "inlanguage"],
+  url: ["canonical", "canonicalurl", "url", "permalink"],
+  section: ["section", "category"],
+} as const;
+
+/** Normalise a front-matter key: `featured_image`, `featuredImage` → `featuredimage`. */
+function norm(key: string): string {
+  return key.toLowerCase().replace(/[_\-\s]/g, "");
+}
+
+/** The front matter read, with the offsets needed for diagnostics. */
+export interface FrontMatterResult {
+  /** Fields for `buildArticle`'s `known`. */
+  known: KnownFields;
+  /** Keys that were present but unusable are reported through the context. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * Read the front matter and map it to article fields. Never throws; problems are
+ * diagnostics with positions in the Markdown source.
+ *
+ * @param node
+ *   The front matter found by the walk.
+ * @param ctx
+ *   Parse context (for diagnostics and `options.url`).
+ * @returns
+ *   The known fields and the raw data.
+ */
+export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatterResult {
+  const at = (start: number, end: number): { start: number; end: number } => {
+    const s = Math.min(node.valueStart + start, node.span.end);
+    return { start: s, end: Math.max(s, Math.min(node.valueStart + end, node.span.end)) };
+  };
+  let raw: unknown;
+  if (node.format === "toml") {
+    const toml = readToml(node.value);
+    for (const e of toml.errors) {
+      ctx.report("front-matter-invalid", "error", `Unexpected TOML front matter: ${e.message}`, at(e.start, e.end));
+    }
+    raw = toml.data;
+  } else {
+    const yaml = readYaml(node.value);
+    const first = yaml.errors[0];
+    if (first && yaml.repaired) {
+      ctx.report(
+        "front-matter-yaml-repaired",
+        "info",
+        `Unexpected YAML (${first.message}), read it as Jekyll and Hugo do: continuation lines of a quoted string at the key's indentation`,
+        at(first.start, first.end),
+      );
+    } else if (first) {
+      ctx.report(
+        "front-matter-invalid",
+        "error",
+        `Unexpected YAML front matter: ${first.message}; kept the keys before it`,
+        at(first.start, first.end),
+      );
+    }
+    if (yaml.aliasLimit) {
+      ctx.report("front-matter-alias-limit", "error", "Unexpected YAML with too many aliases, expected at most 100: front matter ignored", node.span);
+    }
+    raw = yaml.data;
+  }
+  const data: Record<string, unknown> = {};
+  if (raw && typeof raw === "object" && !Array.isArray(raw) && !(raw instanceof Date)) {
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      const k = norm(key);
+      if (!(k in data)) data[k] = value;
+    }
+  } else if (raw !== undefined && raw !== null && node.value.trim() !== "") {
+    ctx.report("front-matter-not-a-map", "warning", "Unexpected front matter that is not a mapping of keys to values", node.span);
+  }
+  return { known: mapFields(data, ctx, node), data };
+}
+
+function pick(data: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
+  for (const key of keys) {
+    const value = data[key];
+    if (value !== undefined && value !== null && value !== "" && value !== false) return [key, value];
+  }
+  return undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string") {
+    const t = value.replace(/\s+/g, " ").trim();
+    return t === "" ? undefined : t;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+function mapFields(data: Record<string, unknown>, ctx: Context, node: FrontMatterNode): KnownFields {
+  const known: KnownFields = {};
+  const bad = (key: string, expected: string): void =>
+    ctx.report("front-matter-invalid-value", "warning", `Unexpected value for \`${key}\`, expected ${expected}`, node.span);
+
+  const headline = pick(data, FRONT_MATTER_KEYS.headline);
+  if (headline) {
+    const t = text(headline[1]);
+    if (t) known.headline = t;
+    else bad(headline[0], "a string");
+  }
+  const sub = pick(data, FRONT_MATTER_KEYS.alternativeHeadline);
+  if (sub && text(sub[1])) known.alternativeHeadline = text(sub[1]);
+  for (const key of FRONT_MATTER_KEYS.description) {
+    const t = text(data[key]);
+    if (t && !(key === "dek" && known.alternativeHeadline === t)) {
+      known.description = t;
+      break;
+    }
+  }
+
+  const published = pick(data, FRONT_MATTER_KEYS.datePublished);
+  if (published) {
+    const iso = toIsoDate(published[1]);
+    if (iso) known.datePublished = iso;
+    else ctx.report("front-matter-invalid-date", "warning", `Unexpected date \`${String(published[1])}\` in \`${published[0]}\`, expected an ISO 8601 date`, node.span);
+  }
+  const modified = pick(data, FRONT_MATTER_KEYS.dateModified);
+  if (modified) {
+    const iso = toIsoDate(modified[1]);
+    if (iso) known.dateModified = iso;
+    else ctx.report("front-matter-invalid-date", "warning", `Unexpected date \`${String(modified[1])}\` in \`${modified[0]}\`, expected an ISO 8601 date`, node.span);
+  }
+
+  const authorEntry = pick(data, FRONT_MATTER_KEYS.authors);
+  if (authorEntry) {
+    const byline = readAuthors(authorEntry[1], ctx);
+    if (byline) known.byline = byline;
+    else bad(authorEntry[0], "a name, a list of names or objects with `name`");
+  }
+
+  const keywords: string[] = [];
+  const seen = new Set<string>();
+  for (const key of FRONT_MATTER_KEYS.keywords) {
+    const value = data[key];
+    const list = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
+    for (const item of list) {
+      const t = text(item);
+      if (t && !seen.has(t)) {
+        seen.add(t);
+        keywords.push(t);
+      }
+    }
+  }
+  if (keywords.length > 0) known.keywords = keywords;
+
+  const language = pick(data, FRONT_MATTER_KEYS.language);
+  const lang = language && text(language[1]);
+  if (lang && /^[A-Za-z]{2,8}(?:[-_][A-Za-z\d]{1,8})*$/.test(lang)) known.language = lang.replace(/_/g, "-");
+
+  const urlEntry = pick(data, FRONT_MATTER_KEYS.url);
+  const pageUrl = urlEntry && text(urlEntry[1]);
+  if (pageUrl) {
+    const resolved = resolveUrl(pageUrl, ctx.options.url);
+    if (resolved) known.url = resolved;
+    else ctx.report("front-matter-relative-url", "info", `Unexpected relative \`${urlEntry[0]}\` \`${pageUrl}\` without options.url, expected an absolute URL: dropped`, node.span);
+  }
+  const base = known.url ?? ctx.options.url;
+
+  const section = pick(data, FRONT_MATTER_KEYS.section);
+  const sectionText = section && (Array.isArray(section[1]) ? text(section[1][0]) : text(section[1]));
+  if (sectionText) known.section = sectionText;
+
+  const imageEntry = pick(data, FRONT_MATTER_KEYS.image);
+  if (imageEntry) {
+    const alt = text(pick(data, FRONT_MATTER_KEYS.imageAlt)?.[1]);
+    const image = readImage(Array.isArray(imageEntry[1]) ? imageEntry[1][0] : imageEntry[1], alt, base);
+    if (image.image) known.images = [image.image];
+    else if (image.url) {
+      ctx.report(
+        "image-relative-url",
+        "warning",
+        `Unexpected relative image \`${image.url}\` in \`${imageEntry[0]}\` without options.url, expected an absolute URL: dropped`,
+        node.span,
+      );
+    }
+  }
+  return known;
+}
+
+function readAuthors(value: unknown, ctx: Context): { text: string; authors: Author[] } | undefined {
+  void ctx;
+  const list = Array.isArray(value) ? value : [value];
+  const authors: Author[] = [];
+  const names: string[] = [];
+  for (const entry of list) {
+    if (typeof entry === "string") {
+      const t = entry.replace(/\s+/g, " ").trim();
+      if (t === "") continue;
+      names.push(t);
+      authors.push(...(list.length === 1 ? bylineAuthors(t) : authorsFromEntry(t)));
+    } else if (entry && typeof entry === "object") {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(entry as Record<string, unknown>)) o[norm(k)] = v;
+      const name = text(o.name) ?? text(o.displayname) ?? text(o.title);
+      if (!name) continue;
+      names.push(name);
+      const author: Author = { type: "Person", name };
+      const role = text(o.role) ?? text(o.jobtitle) ?? text(o.position);
+      if (role && role !== name) author.role = role;
+      const url = text(o.url) ?? text(o.link) ?? text(o.website) ?? text(o.homepage);
+      if (url && resolveUrl(url, undefined)) author.url = resolveUrl(url, undefined);
+      const affiliation = text(o.affiliation) ?? text(o.organization) ?? text(o.organisation);
+      if (affiliation) author.affiliation = affiliation;
+      const sameAs: string[] = [];
+      for (const key of ["twitter", "mastodon", "github", "linkedin", "sameas"]) {
+        const v = o[key];
+        for (const s of Array.isArray(v) ? v : [v]) {
+          const abs = typeof s === "string" ? resolveUrl(s, undefined) : undefined;
+          if (abs) sameAs.push(abs);
+        }
+      }
+      if (sameAs.length > 0) author.sameAs = sameAs;
+      authors.push(author);
+    }
+  }
+  if (authors.length === 0) return undefined;
+  return { text: names.join(", "), authors };
+}
+
+function readImage(value: unknown, alt: string | undefined, base: string | undefined): { image?: Image; url?: string } {
+  let url: string | undefined;
+  let caption = alt;
+  let width: number | undefined;
+  let height: number | undefined;
+  if (typeof value === "string") url = value.trim();
+  else if (value && typeof value === "object") {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) o[norm(k)] = v;
+    url = text(o.url) ?? text(o.src) ?? text(o.path) ?? text(o.image) ?? text(o.file);
+    caption = text(o.alt) ?? text(o.caption) ?? text(o.title) ?? caption;
+    if (typeof o.width === "number" && Number.isInteger(o.width) && o.width > 0) width = o.width;
+    if (typeof o.height === "number" && Number.isInteger(o.height) && o.height > 0) height = o.height;
+  }
+  if (!url) return {};
+  const resolved = resolveUrl(url, base);
+  if (!resolved) return { url };
+  const image: Image = { url: resolved };
+  if (caption) image.caption = caption;
+  if (width) image.width = width;
+  if (height) image.height = height;
+  return { image };
+}

@@ -1,0 +1,283 @@
+/**
+ * Plain text with an exact source map, built from mdast phrasing content.
+ * Internal to the Markdown front end.
+ */
+import type { Segment } from "../types.js";
+
+/**
+ * Collects the plain text of one block, one map entry per UTF-16 code unit, from
+ * mdast `text` / `inlineCode` / `break` nodes and their source offsets.
+ */
+export class TextBuilder {
+  /** Text so far. */
+  text = "";
+  /** `map[i]`: source offset of `text[i]`. */
+  private map: Int32Array;
+  /** Source offset just after the last character added. */
+  private endOffset = 0;
+  /** Source lines the block spans (soft and hard line endings seen + 1). */
+  lines = 1;
+
+  /**
+   * @param source
+   *   The whole Markdown source.
+   */
+  constructor(private readonly source: string) {
+    this.map = new Int32Array(64);
+  }
+
+  private ensure(extra: number): void {
+    const need = this.text.length + extra + 1;
+    if (need <= this.map.length) return;
+    let size = this.map.length * 2;
+    while (size < need) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.map.subarray(0, this.text.length));
+    this.map = next;
+  }
+
+  /** Add a character mapped to `offset` (a space for any line ending or tab). */
+  private push(char: string, offset: number): void {
+    this.map[this.text.length] = offset;
+    this.text += char;
+    this.endOffset = offset + 1;
+  }
+
+  /**
+   * Add a literal value (text or inline code) whose source is `source.slice(start, end)`.
+   * Aligns value and source: escapes, character references, container prefixes and
+   * indentation that the value does not contain are skipped. Line endings become spaces.
+   */
+  addValue(value: string, start: number, end: number): void {
+    if (value.length === 0) return;
+    this.ensure(value.length);
+    const src = this.source;
+    // Fast path: verbatim and on one line.
+    if (end - start === value.length && src.startsWith(value, start) && !/[\r\n\t]/.test(value)) {
+      const at = this.text.length;
+      for (let k = 0; k < value.length; k++) this.map[at + k] = start + k;
+      this.text += value;
+      this.endOffset = end;
+      return;
+    }
+    let i = 0;
+    let j = start;
+    let out = "";
+    const at = this.text.length;
+    const map = this.map;
+    let n = at;
+    while (i < value.length) {
+      // Fast path: a run of the value up to the next line ending copied verbatim.
+      let runEnd = value.indexOf("\n", i);
+      if (runEnd < 0) runEnd = value.length;
+      if (runEnd - i > 8 && value.charCodeAt(i) !== 32) {
+        const run = runEnd === value.length && i === 0 ? value : value.slice(i, runEnd);
+        const cr = run.charCodeAt(run.length - 1) === 13;
+        const body = cr ? run.slice(0, -1) : run;
+        if (j + body.length <= end && src.startsWith(body, j) && !body.includes("\t")) {
+          for (let k = 0; k < body.length; k++) map[n++] = j + k;
+          out += body;
+          i += body.length;
+          j += body.length;
+          if (i >= value.length) break;
+        }
+      }
+      const v = value.charCodeAt(i);
+      if (j >= end) {
+        // Desynchronised (should not happen): map the rest to the end.
+        map[n++] = Math.max(start, end - 1);
+        out += isSpace(v) ? " " : value[i];
+        i++;
+        continue;
+      }
+      const s = src.charCodeAt(j);
+      if (isSpace(v)) {
+        if (v === 10 || v === 13) this.lines++;
+        if (v === 13 && value.charCodeAt(i + 1) === 10) i++;
+        // Align with the next whitespace in the source, if it is here.
+        if (isSpace(s)) {
+          map[n++] = j;
+          out += " ";
+          i++;
+          j++;
+          if (s === 13 && src.charCodeAt(j) === 10) j++;
+          continue;
+        }
+        if (s === 38 /* & */) {
+          const ref = readReference(src, j, end);
+          if (ref > 0) {
+            map[n++] = j;
+            out += " ";
+            i++;
+            j = ref;
+            continue;
+          }
+        }
+        // Source has something else (inline code padding removed, etc.): skip it.
+        j++;
+        continue;
+      }
+      if (v === s) {
+        map[n++] = j;
+        out += value[i];
+        i++;
+        j++;
+        continue;
+      }
+      if (s === 92 /* \ */ && j + 1 < end && src.charCodeAt(j + 1) === v) {
+        map[n++] = j + 1;
+        out += value[i];
+        i++;
+        j += 2;
+        continue;
+      }
+      if (s === 38 /* & */) {
+        const refEnd = readReference(src, j, end);
+        if (refEnd > 0) {
+          // A reference gives one or two code units (surrogate pair / a few named ones).
+          let units = v >= 0xd800 && v <= 0xdbff ? 2 : 1;
+          if (units === 1 && i + 1 < value.length && refEnd < end) {
+            const next = value.charCodeAt(i + 1);
+            const after = src.charCodeAt(refEnd);
+            if (next !== after && !isSpace(next) && !(after === 92) && !(after === 38)) {
+              const named = src.charCodeAt(j + 1) !== 35; /* # */
+              if (named && i + 2 <= value.length && value.charCodeAt(i + 2) === after) units = 2;
+            }
+          }
+          for (let k = 0; k < units && i < value.length; k++) {
+            map[n++] = j;
+            out += value[i];
+            i++;
+          }
+          j = refEnd;
+          continue;
+        }
+      }
+      // Markup or prefix not in the value (`>`, indentation, backticks): skip it.
+      j++;
+    }
+    this.text += out;
+    this.endOffset = j > start ? Math.min(j, end) : end;
+  }
+
+  /** Add a hard line break (as a space) at `offset`. */
+  addBreak(offset: number): void {
+    this.ensure(1);
+    this.lines++;
+    this.push(" ", offset);
+  }
+
+  /** Add a single space mapped to `offset` unless the text already ends in one. */
+  addSpace(offset: number): void {
+    if (this.text.length === 0 || this.text.endsWith(" ")) return;
+    this.ensure(1);
+    this.push(" ", offset);
+  }
+
+  /** Current length (to mark where a sub-segment starts). */
+  get length(): number {
+    return this.text.length;
+  }
+
+  /**
+   * The finished segment, trimmed of surrounding whitespace and with templating
+   * (`{{ … }}`, `{% … %}`) removed.
+   */
+  finish(): Segment {
+    const map = this.map;
+    map[this.text.length] = this.endOffset;
+    let text = this.text;
+    let full = map.subarray(0, text.length + 1);
+    if (text.includes("{{") || text.includes("{%")) {
+      const cut = stripTemplating(text, full);
+      text = cut.text;
+      full = cut.map;
+    }
+    let from = 0;
+    let to = text.length;
+    while (from < to && text.charCodeAt(from) === 32) from++;
+    while (to > from && text.charCodeAt(to - 1) === 32) to--;
+    const out = text.slice(from, to);
+    const m = full.slice(from, to + 1);
+    if (to > from) m[to - from] = (m[to - from - 1] ?? 0) + 1;
+    return { text: out, start: m[0] ?? 0, map: m };
+  }
+
+  /** Segment of the text built so far between two marks (untrimmed). */
+  slice(from: number, to: number): Segment {
+    const m = this.map.slice(from, to + 1);
+    if (to > from) m[to - from] = (m[to - from - 1] ?? 0) + 1;
+    return { text: this.text.slice(from, to), start: m[0] ?? 0, map: m };
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** End offset of a character reference at `j` (`&amp;`, `&#123;`, `&#x1F;`), or -1. */
+function readReference(src: string, j: number, end: number): number {
+  let k = j + 1;
+  const limit = Math.min(end, j + 34);
+  if (src.charCodeAt(k) === 35 /* # */) {
+    k++;
+    const hex = src.charCodeAt(k) === 120 || src.charCodeAt(k) === 88;
+    if (hex) k++;
+    const digitsFrom = k;
+    while (k < limit && (hex ? /[\da-fA-F]/ : /\d/).test(src.charAt(k))) k++;
+    if (k === digitsFrom || src.charCodeAt(k) !== 59) return -1;
+    return k + 1;
+  }
+  const nameFrom = k;
+  while (k < limit && /[A-Za-z\d]/.test(src.charAt(k))) k++;
+  if (k === nameFrom || src.charCodeAt(k) !== 59) return -1;
+  return k + 1;
+}
+
+/**
+ * Remove `{{ … }}` and `{% … %}` runs from a text and its map, in linear time.
+ *
+ * @param text
+ *   Text with templating.
+ * @param map
+ *   Its map (`text.length + 1` entries).
+ * @returns
+ *   Text and map without the templating.
+ */
+export function stripTemplating(text: string, map: Int32Array): { text: string; map: Int32Array } {
+  const keep: Array<[number, number]> = [];
+  let from = 0;
+  let i = 0;
+  let openExpr = true;
+  let openTag = true;
+  while (i < text.length) {
+    const a = openExpr ? text.indexOf("{{", i) : -1;
+    const b = openTag ? text.indexOf("{%", i) : -1;
+    if (a < 0 && b < 0) break;
+    const at = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    const close = at === a ? "}}" : "%}";
+    const endAt = text.indexOf(close, at + 2);
+    if (endAt < 0) {
+      if (at === a) openExpr = false;
+      else openTag = false;
+      i = at + 2;
+      continue;
+    }
+    keep.push([from, at]);
+    from = endAt + 2;
+    i = from;
+  }
+  if (keep.length === 0) return { text, map };
+  keep.push([from, text.length]);
+  let out = "";
+  const m = new Int32Array(text.length + 1);
+  let n = 0;
+  for (const [s, e] of keep) {
+    out += text.slice(s, e);
+    m.set(map.subarray(s, e), n);
+    n += e - s;
+  }
+  m[n] = map[text.length] ?? 0;
+  // Collapse double spaces left behind.
+  return { text: out, map: m.slice(0, n + 1) };
+}

@@ -1,0 +1,335 @@
+/**
+ * Reading YAML front matter the way Jekyll and Hugo accept it. Internal.
+ */
+import { parseDocument, isMap, isPair, type Document } from "yaml";
+
+/** A YAML problem, with offsets into the front matter text. */
+export interface YamlProblem {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** What {@link readYaml} returns. */
+export interface YamlResult {
+  /** The data (a plain object for a mapping), or `undefined` when nothing usable was read. */
+  data?: unknown;
+  /** Errors of the strict read (empty when it read cleanly). */
+  errors: YamlProblem[];
+  /** Whether a small repair (indenting continuation lines of quoted strings) made it read. */
+  repaired: boolean;
+  /** Whether the data is partial: the keys before the first error only. */
+  partial: boolean;
+  /** The alias limit was hit. */
+  aliasLimit: boolean;
+}
+
+/** At most this many alias dereferences (YAML "billion laughs" stays bounded). */
+export const MAX_ALIAS_COUNT = 100;
+
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: false,
+  strict: false,
+  // Keep dates and times as the strings they were written as (YAML 1.2 core schema).
+  schema: "core",
+} as const;
+
+function problems(doc: Document): YamlProblem[] {
+  return doc.errors.map((e) => ({
+    code: e.code,
+    message: e.message.split("\n")[0] ?? e.message,
+    start: e.pos[0],
+    end: Math.max(e.pos[0], e.pos[1]),
+  }));
+}
+
+/**
+ * Read YAML front matter. Never throws.
+ * Strict YAML 1.2 first; on errors, a retry after indenting the continuation lines of
+ * multi-line quoted strings (which libyaml, Jekyll's and Hugo's readers accept); if that
+ * fails too, the top-level keys before the first error.
+ *
+ * @param text
+ *   The front matter between the fences.
+ * @returns
+ *   The data and what happened.
+ */
+export function readYaml(text: string): YamlResult {
+  const result: YamlResult = { errors: [], repaired: false, partial: false, aliasLimit: false };
+  const simple = readSimpleYaml(text);
+  if (simple) {
+    result.data = simple;
+    return result;
+  }
+  let doc: Document;
+  try {
+    doc = parseDocument(text, PARSE_OPTIONS);
+  } catch {
+    result.errors.push({ code: "PARSE_FAILED", message: "YAML reader failed", start: 0, end: 0 });
+    return result;
+  }
+  result.errors = problems(doc);
+  if (result.errors.length > 0) {
+    const fixed = repairQuotedContinuations(text);
+    if (fixed !== text) {
+      try {
+        const again = parseDocument(fixed, PARSE_OPTIONS);
+        if (again.errors.length === 0) {
+          doc = again;
+          result.repaired = true;
+        }
+      } catch {
+        // keep the first document
+      }
+    }
+  }
+  if (result.errors.length > 0 && !result.repaired) {
+    // Keep the top-level pairs that end before the first error.
+    const firstError = Math.min(...result.errors.map((e) => e.start));
+    const contents = doc.contents;
+    if (isMap(contents)) {
+      const kept = contents.items.filter((pair) => {
+        if (!isPair(pair)) return false;
+        const value = pair.value as { range?: [number, number, number] } | null;
+        const key = pair.key as { range?: [number, number, number] } | null;
+        const end = value?.range?.[2] ?? key?.range?.[2] ?? Number.POSITIVE_INFINITY;
+        return end <= firstError;
+      });
+      contents.items = kept;
+      result.partial = true;
+    } else return result;
+  }
+  try {
+    result.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    result.aliasLimit = true;
+    result.data = undefined;
+  }
+  return result;
+}
+
+/**
+ * Indent the continuation lines of quoted scalars that span lines at the key's own
+ * indentation (`excerpt: "one\ntwo"` with `two` at column 0), which strict YAML 1.2
+ * rejects and libyaml accepts. One pass over the lines; returns `text` when nothing
+ * changed.
+ *
+ * @param text
+ *   YAML text.
+ * @returns
+ *   Repaired YAML text.
+ */
+export function repairQuotedContinuations(text: string): string {
+  const lines = text.split("\n");
+  let changed = false;
+  let open: '"' | "'" | undefined;
+  let indent = "";
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? "";
+    if (open) {
+      const lead = /^[ \t]*/.exec(line)?.[0] ?? "";
+      if (lead.length <= indent.length && line.trim() !== "") {
+        lines[index] = `${indent} ${line.slice(lead.length)}`;
+        changed = true;
+      }
+      if (closes(line, 0, open)) open = undefined;
+      continue;
+    }
+    const m = /^([ \t]*)(?:- +)?[^\s#"'][^:#]*:[ \t]+(["'])/.exec(line);
+    if (!m) continue;
+    const quote = m[2] as '"' | "'";
+    if (!closes(line, m[0].length, quote)) {
+      open = quote;
+      indent = m[1] ?? "";
+    }
+  }
+  return changed ? lines.join("\n") : text;
+}
+
+/** Whether the quoted scalar open before `from` closes on this line. */
+function closes(line: string, from: number, quote: '"' | "'"): boolean {
+  for (let k = from; k < line.length; k++) {
+    const c = line[k];
+    if (quote === '"' && c === "\\") {
+      k++;
+      continue;
+    }
+    if (c === quote) {
+      if (quote === "'" && line[k + 1] === "'") {
+        k++;
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+
+const SIMPLE_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
+const SIMPLE_ITEM = /^( {0,4})-[ \t]+(.*)$/;
+const PLAIN_NULL = /^(?:~|null|Null|NULL)?$/;
+const PLAIN_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const PLAIN_INT = /^[-+]?\d+$/;
+const PLAIN_FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * A scalar as the YAML 1.2 core schema reads it, for the simple cases only; `undefined`
+ * when it needs the full reader (flow collections, anchors, tags, block scalars,
+ * escapes other than the common ones, `: ` or ` #` inside a plain scalar).
+ */
+function simpleScalar(raw: string): { value: unknown } | undefined {
+  const text = raw.trim();
+  const c = text.charAt(0);
+  if (c === '"') {
+    if (text.length < 2 || !text.endsWith('"')) return undefined;
+    const inner = text.slice(1, -1);
+    if (/"/.test(inner.replace(/\\\\|\\"/g, ""))) return undefined;
+    if (/\\[^"\\nt/]/.test(inner.replace(/\\\\/g, ""))) return undefined;
+    return {
+      value: inner.replace(/\\(["\\nt/])/g, (_, e: string) => (e === "n" ? "\n" : e === "t" ? "\t" : e)),
+    };
+  }
+  if (c === "'") {
+    if (text.length < 2 || !text.endsWith("'")) return undefined;
+    const inner = text.slice(1, -1);
+    if (/'/.test(inner.replace(/''/g, ""))) return undefined;
+    return { value: inner.replace(/''/g, "'") };
+  }
+  if (/^[[\]{}&*!|>%@`#,?]/.test(text) || (c === "-" && /^-(?:\s|$)/.test(text))) return undefined;
+  if (/:\s|:$|\s#/.test(text)) return undefined;
+  if (PLAIN_NULL.test(text)) return { value: null };
+  if (PLAIN_BOOL.test(text)) return { value: text.toLowerCase() === "true" };
+  if (PLAIN_INT.test(text)) {
+    const n = Number(text);
+    return Number.isSafeInteger(n) ? { value: n } : undefined;
+  }
+  if (PLAIN_FLOAT.test(text)) return { value: Number(text) };
+  if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$|^0[ox]/.test(text)) return undefined;
+  return { value: text };
+}
+
+/** Fold the lines of a multi-line flow scalar: a line break is a space, n blank lines are n newlines. */
+function foldFlow(lines: readonly string[]): string {
+  let out = "";
+  let blanks = 0;
+  lines.forEach((line, index) => {
+    const t = line.trim();
+    if (t === "") {
+      blanks++;
+      return;
+    }
+    if (index > 0) out += blanks > 0 ? "\n".repeat(blanks) : " ";
+    blanks = 0;
+    out += t;
+  });
+  return out;
+}
+
+/** A `>` / `|` block scalar with clip or strip chomping and one indentation; else undefined. */
+function blockScalar(header: string, lines: readonly string[]): string | undefined {
+  const m = /^([>|])(-?)$/.exec(header.trim());
+  if (!m) return undefined;
+  let indent = -1;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const n = line.length - line.trimStart().length;
+    if (indent < 0) indent = n;
+    if (n !== indent) return undefined;
+  }
+  if (indent <= 0) return lines.every((l) => l.trim() === "") ? "" : undefined;
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? "").trim() === "") end--;
+  const content = lines.slice(0, end).map((l) => (l.trim() === "" ? "" : l.slice(indent)));
+  let out = "";
+  if (m[1] === "|") out = content.join("\n");
+  else {
+    let blanks = 0;
+    content.forEach((line, index) => {
+      if (line === "") {
+        blanks++;
+        return;
+      }
+      if (index > 0) out += blanks > 0 ? "\n".repeat(blanks) : " ";
+      blanks = 0;
+      out += line;
+    });
+  }
+  if (out.length > 0 && m[2] !== "-") out += "\n";
+  return out;
+}
+
+/**
+ * Fast path for the front matter most posts have: top-level `key: scalar` lines
+ * (plain, quoted, folded `>-` or literal `|`, over several indented lines) and `key:`
+ * followed by `- scalar` items, with blank and comment lines. Returns `undefined` for
+ * anything else, which then goes through the full `yaml` reader; where it returns data,
+ * it is what the full reader gives (checked on the corpora and in the tests).
+ *
+ * @param text
+ *   YAML text.
+ * @returns
+ *   The mapping, or `undefined` when the text needs the full reader.
+ */
+export function readSimpleYaml(text: string): Record<string, unknown> | undefined {
+  if (text.length > 20_000 || text.includes("\t") || text.includes("\r")) return undefined;
+  const data: Record<string, unknown> = {};
+  const lines = text.split("\n");
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index] as string;
+    index++;
+    if (line.trim() === "" || /^#/.test(line)) continue;
+    const m = SIMPLE_KEY.exec(line);
+    if (!m) return undefined;
+    const key = m[1] as string;
+    if (Object.hasOwn(data, key) || key === "__proto__") return undefined;
+    const rest = (m[2] ?? "").trim();
+    // Continuation lines: indented, or blank, up to the next top-level line.
+    let next = index;
+    while (next < lines.length) {
+      const l = lines[next] as string;
+      if (l.trim() === "" || /^[ ]/.test(l)) next++;
+      else if (/^-[ \t]/.test(l) && rest === "") next++;
+      else break;
+    }
+    const more = lines.slice(index, next);
+    index = next;
+    if (more.some((l) => /^\s*#/.test(l) && !/^[>|]/.test(rest))) return undefined;
+    if (rest === "") {
+      const items = more.filter((l) => l.trim() !== "");
+      if (items.length === 0) {
+        data[key] = null;
+        continue;
+      }
+      const list: unknown[] = [];
+      let listIndent = -1;
+      for (const l of items) {
+        const item = SIMPLE_ITEM.exec(l);
+        if (!item) return undefined;
+        const n = (item[1] ?? "").length;
+        if (listIndent < 0) listIndent = n;
+        if (n !== listIndent) return undefined;
+        const scalar = simpleScalar(item[2] ?? "");
+        if (!scalar) return undefined;
+        list.push(scalar.value);
+      }
+      data[key] = list;
+      continue;
+    }
+    if (rest.startsWith(">") || rest.startsWith("|")) {
+      const value = blockScalar(rest, more);
+      if (value === undefined) return undefined;
+      data[key] = value;
+      continue;
+    }
+    if (more.some((l) => /^\s*-(?:\s|$)/.test(l) || /:(?:\s|$)/.test(l))) return undefined;
+    const scalar = simpleScalar(more.length === 0 ? rest : foldFlow([rest, ...more]));
+    if (!scalar) return undefined;
+    if (more.length > 0 && typeof scalar.value !== "string") return undefined;
+    data[key] = scalar.value;
+  }
+  return data;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { parseBylineText } from "../src/parse/extract/byline.js";
+
+const names = (text: string): string[] | undefined => parseBylineText(text)?.authors.map((a) => a.name);
+
+describe("parseBylineText", () => {
+  it("reads By lines with one, two and three names", () => {
+    expect(parseBylineText("By Jane Doe")).toEqual({ authors: [{ type: "Person", name: "Jane Doe" }] });
+    expect(names("By Jane Doe and John Roe")).toEqual(["Jane Doe", "John Roe"]);
+    expect(names("By Ann Lee, Bo Kim and Cy Young")).toEqual(["Ann Lee", "Bo Kim", "Cy Young"]);
+    expect(names("By Ann Lee, Bo Kim, and Cy Young")).toEqual(["Ann Lee", "Bo Kim", "Cy Young"]);
+    expect(names("BY MARA QUIST AND TOBIAS RENN, REUTERS")).toEqual(["MARA QUIST", "TOBIAS RENN"]);
+    expect(names("by Mara Quist")).toEqual(["Mara Quist"]);
+  });
+
+  it("reads the agency as a normalised affiliation", () => {
+    expect(parseBylineText("By Jane Doe, Reuters")?.authors).toEqual([
+      { type: "Person", name: "Jane Doe", affiliation: "Reuters" },
+    ]);
+    expect(parseBylineText("By Jane Doe, Reuter")?.authors[0]?.affiliation).toBe("Reuters");
+    expect(parseBylineText("Jane Doe | Reuters")?.authors[0]).toEqual({
+      type: "Person",
+      name: "Jane Doe",
+      affiliation: "Reuters",
+    });
+    expect(parseBylineText("By Jane Doe Reuters")?.authors[0]).toEqual({
+      type: "Person",
+      name: "Jane Doe",
+      affiliation: "Reuters",
+    });
+  });
+
+  it("reads roles after the names", () => {
+    expect(parseBylineText("Jane Doe, Staff Writer")?.authors).toEqual([
+      { type: "Person", name: "Jane Doe", role: "Staff Writer" },
+    ]);
+    expect(parseBylineText("Max Neuvians and Tim Arney, Developers")?.authors).toEqual([
+      { type: "Person", name: "Max Neuvians", role: "Developers" },
+      { type: "Person", name: "Tim Arney", role: "Developers" },
+    ]);
+    expect(parseBylineText("Philippe Tardif, CDS Brand lead")?.authors).toEqual([
+      { type: "Person", name: "Philippe Tardif", role: "CDS Brand lead" },
+    ]);
+  });
+
+  it("tells organisations from people by whole words", () => {
+    expect(parseBylineText("By The Associated Press")?.authors).toEqual([
+      { type: "Organization", name: "The Associated Press" },
+    ]);
+    expect(parseBylineText("By Reuters Staff")?.authors[0]?.type).toBe("Organization");
+    // "Pressman" contains "Press" but is a surname.
+    expect(parseBylineText("By Ada Pressman")?.authors[0]?.type).toBe("Person");
+  });
+
+  it("keeps initials, particles, apostrophes, hyphens and suffixes", () => {
+    expect(names("By A. B. Smith, C. van der Berg and D. O'Hara Jr.")).toEqual([
+      "A. B. Smith",
+      "C. van der Berg",
+      "D. O'Hara Jr.",
+    ]);
+    expect(names("By Jean-Luc Fabre and Omar al-Hakim")).toEqual(["Jean-Luc Fabre", "Omar al-Hakim"]);
+    expect(names("By Ted d'Amato III")).toEqual(["Ted d'Amato III"]);
+    expect(names("By Martin Luther King, Jr.")).toEqual(["Martin Luther King, Jr."]);
+  });
+
+  it("reads end credits with roles, dropping places", () => {
+    expect(parseBylineText("Reporting by Ana Ruiz in Paris; Additional reporting by Li Wen; Editing by Tom Pike")?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", role: "Reporting" },
+      { type: "Person", name: "Li Wen", role: "Additional reporting" },
+      { type: "Person", name: "Tom Pike", role: "Editing" },
+    ]);
+    expect(names("(Writing by Ana Ruiz and Li Wen; Editing by Tom Pike.)")).toEqual(["Ana Ruiz", "Li Wen", "Tom Pike"]);
+  });
+
+  it("strips By only as a whole word followed by a name", () => {
+    expect(names("Byrne Hobart")).toEqual(["Byrne Hobart"]);
+    expect(parseBylineText("By assuming the role of savior, the Americans sought credit.")).toBeUndefined();
+    expect(parseBylineText("By Monday, the talks had stalled.")).toBeUndefined();
+    expect(parseBylineText("By March 5 the deal was done")).toBeUndefined();
+    expect(parseBylineText("By Election Day, voters will know")).toBeUndefined();
+  });
+
+  it("never reads a date, a job title or a headline as a name", () => {
+    expect(parseBylineText("Staff Writer")).toBeUndefined();
+    expect(parseBylineText("Monday Morning")).toBeUndefined();
+    expect(parseBylineText("NEW CURRENCY PROBLEM SEEN AMONG BIG BANKS, EUROPE")).toBeUndefined();
+    expect(parseBylineText("")).toBeUndefined();
+    expect(parseBylineText("x".repeat(10_000))).toBeUndefined();
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { parseText } from "../src/index.js";
+import type { Dateline } from "../src/index.js";
+import { dateAtEnd, resolveDate } from "../src/parse/extract/dates.js";
+
+/** The dateline of "Title\n\n<first>" and the first body paragraph's text. */
+function read(first: string, referenceDate?: string): { dateline?: Dateline | undefined; body?: string | undefined } {
+  const input = `A title line\n\n${first}`;
+  const a = parseText(input, referenceDate ? { referenceDate } : {}).article;
+  const dl = a?.dateline;
+  if (dl?.span) expect(input.slice(dl.span.start, dl.span.end)).toBe(dl.text);
+  return { dateline: dl, body: a?.body[0]?.text };
+}
+
+describe("datelines", () => {
+  it("reads place, date and agency, and leaves the body after the dash", () => {
+    const r = read("WASHINGTON, March 5 (Reuters) - Lawmakers met.", "2024-03-05");
+    expect(r.dateline).toMatchObject({
+      text: "WASHINGTON, March 5 (Reuters) -",
+      place: "WASHINGTON",
+      locality: "Washington",
+      date: "2024-03-05",
+      agency: "Reuters",
+    });
+    expect(r.body).toBe("Lawmakers met.");
+  });
+
+  it("reads places with regions and countries", () => {
+    expect(read("KANSAS CITY, Mo. (AP) — Rain fell.").dateline).toMatchObject({
+      place: "KANSAS CITY, Mo.",
+      locality: "Kansas City",
+      region: "Mo.",
+      agency: "AP",
+    });
+    expect(read("BAHIA BLANCA, Argentina, March 5 - Grain.").dateline).toMatchObject({
+      place: "BAHIA BLANCA, Argentina",
+      country: "Argentina",
+    });
+    expect(read("Beijing/Moscow, 5 March (Xinhua) -- Talks.").dateline).toMatchObject({
+      place: "Beijing/Moscow",
+      agency: "Xinhua",
+    });
+  });
+
+  it("reads every dash: em, en, hyphen, double hyphen, underscore, attached em dash", () => {
+    for (const dash of ["—", "–", "-", "--", "_"]) {
+      expect(read(`TEHRAN ${dash} Body here.`).dateline?.place).toBe("TEHRAN");
+    }
+    expect(read("TEHRAN—Body here.").body).toBe("Body here.");
+  });
+
+  it("reads AP, Reuters and day-first dates", () => {
+    expect(read("PARIS, Jan. 3 (AFP) - x", "2024-01-05").dateline?.date).toBe("2024-01-03");
+    expect(read("PARIS, Sept. 5 - x", "2024-09-01").dateline?.date).toBe("2024-09-05");
+    expect(read("LONDON, MAR 5 - x", "1987-03-05").dateline?.date).toBe("1987-03-05");
+    expect(read("LONDON, 5 March - x", "1987-03-05").dateline?.date).toBe("1987-03-05");
+    expect(read("LONDON, March 5, 1986 - x", "1987-03-05").dateline?.date).toBe("1986-03-05");
+  });
+
+  it("reads the agency after a comma, and normalises it", () => {
+    expect(read("OKLAHOMA CITY, Okla. March 11, Reuter - x", "1987-03-11").dateline).toMatchObject({
+      place: "OKLAHOMA CITY, Okla.",
+      date: "1987-03-11",
+      agency: "Reuters",
+    });
+  });
+
+  it("does not read a sentence as a dateline", () => {
+    expect(read("The president said on Monday - in a speech - that it was over.").dateline).toBeUndefined();
+    expect(read("Shares rose - traders said.").dateline).toBeUndefined();
+  });
+});
+
+describe("resolveDate", () => {
+  const ref = new Date("2024-01-02T12:00:00Z");
+  it("picks the year nearest the reference date", () => {
+    const dec30 = dateAtEnd("Dec. 30");
+    expect(dec30 && resolveDate(dec30, ref)?.iso).toBe("2023-12-30");
+    const jan3 = dateAtEnd("Jan. 3");
+    // a local date a day ahead of the reference stays in the reference's year
+    expect(jan3 && resolveDate(jan3, ref)?.iso).toBe("2024-01-03");
+  });
+
+  it("keeps --MM-DD without a reference and rejects days that do not exist", () => {
+    const d = dateAtEnd("Feb. 29");
+    expect(d && resolveDate(d, undefined)?.iso).toBe("--02-29");
+    const bad = dateAtEnd("April 31");
+    expect(bad && resolveDate(bad, ref)).toBeUndefined();
+  });
+});

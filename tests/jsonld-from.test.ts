@@ -1,0 +1,283 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Article, ArticleSchema, fromJsonLd, toJsonLd, toJsonLdScript } from "../src/index.js";
+import { toJsonLdGraph } from "../src/jsonld/index.js";
+import { article as anyArticle } from "./arbitraries.js";
+import { full, minimal, withoutSpans } from "./jsonld-fixtures.js";
+
+const ids = (result: ReturnType<typeof fromJsonLd>) => result.diagnostics.map((d) => d.ruleId);
+
+describe("fromJsonLd", () => {
+  it("reads back every field toJsonLd writes, claims from the @graph", () => {
+    const back = fromJsonLd(toJsonLdGraph(full));
+    expect(ids(back)).toEqual([]);
+    expect(withoutSpans(back.article as Article)).toEqual(withoutSpans(full));
+  });
+
+  it("reads back the same from JSON text and from the script element", () => {
+    const expected = fromJsonLd(toJsonLd(full)).article;
+    expect(expected?.claims).toEqual([]);
+    expect(withoutSpans(expected as Article)).toEqual(withoutSpans({ ...full, claims: [] }));
+    expect(fromJsonLd(JSON.stringify(toJsonLd(full))).article).toEqual(expected);
+    expect(fromJsonLd(`<!doctype html><head>${toJsonLdScript(full)}</head>`).article).toEqual(expected);
+  });
+
+  it("gives body and claim spans as offsets into articleBody", () => {
+    const ld = toJsonLdGraph(full);
+    const body = (ld["@graph"][0] as { articleBody: string }).articleBody;
+    const article = fromJsonLd(ld).article as Article;
+    for (const p of article.body) expect(body.slice(p.span?.start, p.span?.end)).toBe(p.text);
+    for (const c of article.claims) expect(body.slice(c.span.start, c.span.end)).toBe(c.text);
+    expect(article.claims.map((c) => c.kind)).toEqual(["direct", "mixed", "indirect", "indirect"]);
+  });
+
+  it("keeps the fields JSON-LD carries for any article (property)", () => {
+    fc.assert(
+      fc.property(anyArticle, (a) => {
+        const result = fromJsonLd(toJsonLdGraph(a));
+        const b = result.article as Article;
+        expect(ArticleSchema.safeParse(b).success).toBe(true);
+        expect(b.headline).toBe(a.headline);
+        for (const key of ["alternativeHeadline", "description", "datePublished", "dateModified", "language", "url", "section"] as const) {
+          expect(b[key], key).toBe(a[key]);
+        }
+        expect(b.images).toEqual(a.images.map((i) => (i.caption?.trim() === "" ? (({ caption: _c, ...rest }) => rest)(i) : i)));
+        expect(b.keywords).toEqual(a.keywords.filter((k) => k.trim() !== ""));
+        expect(b.publisher).toEqual(a.publisher);
+        expect(b.byline?.authors.map((x) => x.name).sort()).toEqual(a.byline?.authors.map((x) => x.name.trim()).sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads a publisher's @graph: author by @id, plain-string author, @type array, self reference", () => {
+    const page = {
+      "@context": "https://schema.org",
+      "@graph": [
+        {
+          "@type": ["Article", "NewsArticle"],
+          "@id": "https://e.com/news/1#article",
+          headline: "Ref test",
+          isPartOf: { "@id": "https://e.com/news/1#article" },
+          mainEntityOfPage: { "@type": "WebPage", "@id": "https://e.com/news/1" },
+          author: [{ "@id": "https://e.com/#pat" }, "Jane Doe"],
+          publisher: { "@id": "https://e.com/#org" },
+          image: { "@id": "https://e.com/#img" },
+          datePublished: "2024-01-05T08:00:00Z",
+        },
+        { "@type": "Person", "@id": "https://e.com/#pat", name: "Pat Lee", url: "/staff/pat", sameAs: "https://social.example/@pat" },
+        { "@type": "NewsMediaOrganization", "@id": "https://e.com/#org", name: "E News", logo: "https://e.com/logo.png" },
+        { "@type": "ImageObject", "@id": "https://e.com/#img", contentUrl: "https://e.com/a.webp", width: "1200", height: { "@type": "QuantitativeValue", value: 800 } },
+      ],
+    };
+    const result = fromJsonLd(page);
+    expect(result.article).toEqual({
+      headline: "Ref test",
+      url: "https://e.com/news/1",
+      datePublished: "2024-01-05T08:00:00Z",
+      byline: {
+        text: "Pat Lee and Jane Doe",
+        authors: [
+          { type: "Person", name: "Pat Lee", url: "https://e.com/staff/pat", sameAs: ["https://social.example/@pat"] },
+          { type: "Person", name: "Jane Doe" },
+        ],
+      },
+      publisher: { name: "E News", logo: "https://e.com/logo.png" },
+      images: [{ url: "https://e.com/a.webp", width: 1200, height: 800 }],
+      keywords: [],
+      body: [],
+      claims: [],
+    });
+    expect(ids(result)).toEqual(["jsonld-relative-url", "jsonld-author-type", "jsonld-unmapped"]);
+  });
+
+  it("reads http://schema.org and prefixed terms, dates without offsets, a keyword string", () => {
+    const result = fromJsonLd({
+      "@context": "http://schema.org/",
+      "@type": "http://schema.org/BlogPosting",
+      "schema:headline": "Prefixed",
+      datePublished: "2024-01-05",
+      dateModified: "2024-01-05 08:00:00+0100",
+      keywords: "budget, city council,",
+      inLanguage: { "@type": "Language", name: "en" },
+      articleSection: ["Local", "Politics"],
+    });
+    expect(result.article).toMatchObject({
+      headline: "Prefixed",
+      datePublished: "2024-01-05",
+      dateModified: "2024-01-05T08:00:00+01:00",
+      keywords: ["budget", "city council"],
+      language: "en",
+      section: "Local",
+    });
+    expect(ids(result)).toEqual(["jsonld-unmapped"]);
+  });
+
+  it("drops invalid values with a diagnostic and keeps a valid article", () => {
+    const result = fromJsonLd({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Bad values",
+      datePublished: "05/01/2024 08:00",
+      image: ["/photos/a.jpg", { "@type": "ImageObject", url: "https://e.com/a.jpg", width: "about 800" }],
+      author: [{ "@type": "Place", name: "Newsroom" }, { "@type": "Person", name: "Posted by Jane Doe", url: "javascript:alert(1)" }],
+      wordCount: "about 800",
+      price: "12.00",
+    });
+    expect(ArticleSchema.safeParse(result.article).success).toBe(true);
+    expect(result.article).toMatchObject({
+      headline: "Bad values",
+      images: [{ url: "https://e.com/a.jpg" }],
+      byline: { authors: [{ type: "Person", name: "Jane Doe" }] },
+    });
+    expect(result.article?.datePublished).toBeUndefined();
+    expect(new Set(ids(result))).toEqual(
+      new Set(["jsonld-author-type", "jsonld-invalid-value", "jsonld-relative-url", "jsonld-unmapped"]),
+    );
+  });
+
+  it("reports invalid JSON, no article and a missing headline without throwing", () => {
+    expect(fromJsonLd('{ "@type": "NewsArticle", "headline": "broken" ')).toEqual({
+      diagnostics: [expect.objectContaining({ ruleId: "jsonld-invalid-json", severity: "error", source: "article-model" })],
+    });
+    expect(ids(fromJsonLd({ "@context": "https://schema.org", "@type": "Person", name: "X" }))).toEqual(["jsonld-no-article"]);
+    expect(ids(fromJsonLd(null))).toEqual(["jsonld-no-article"]);
+    expect(ids(fromJsonLd(42))).toEqual(["jsonld-no-article"]);
+    expect(ids(fromJsonLd("<html><body>no json-ld</body></html>"))).toEqual(["jsonld-no-article"]);
+    const noHeadline = fromJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", articleBody: "Text." });
+    expect(noHeadline.article).toBeUndefined();
+    expect(ids(noHeadline)).toEqual(["jsonld-missing-headline"]);
+  });
+
+  it("reads a property spelled with the wrong case, with a warning", () => {
+    const result = fromJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", headLine: "Typo" });
+    expect(result.article?.headline).toBe("Typo");
+    expect(ids(result)).toEqual(["jsonld-misspelled-property"]);
+  });
+
+  it("warns about a missing @context and reads the first of several articles", () => {
+    const result = fromJsonLd([
+      { "@type": "BlogPosting", headline: "First" },
+      { "@type": "NewsArticle", headline: "Second" },
+    ]);
+    expect(result.article?.headline).toBe("First");
+    expect(ids(result)).toEqual(["jsonld-multiple-articles", "jsonld-context"]);
+  });
+
+  it("reads roles, affiliation and job titles from Role wrappers and Person nodes", () => {
+    const result = fromJsonLd({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Credits",
+      creditText: "Reporting by Ana Ruiz; Additional reporting by Kim Lee; Editing by Sam Park",
+      author: { "@type": "Person", name: "Ana Ruiz", worksFor: { "@type": "Organization", name: "Reuters" } },
+      contributor: { "@type": "Person", name: "Kim Lee" },
+      editor: { "@type": "Role", roleName: "Copy editing", editor: { "@type": "Person", name: "Sam Park", jobTitle: "Desk editor" } },
+    });
+    expect(result.article?.byline).toEqual({
+      text: "Reporting by Ana Ruiz; Additional reporting by Kim Lee; Editing by Sam Park",
+      authors: [
+        { type: "Person", name: "Ana Ruiz", role: "Reporting", affiliation: "Reuters" },
+        { type: "Person", name: "Kim Lee", role: "Additional reporting" },
+        { type: "Person", name: "Sam Park", role: "Copy editing" },
+      ],
+    });
+  });
+
+  it("reads the dateline's place, date and agency", () => {
+    const result = fromJsonLd({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Dateline",
+      datePublished: "1987-01-02T09:00:00-05:00",
+      dateline: "WASHINGTON, Dec. 30 (Reuters) -",
+    });
+    expect(result.article?.dateline).toEqual({ text: "WASHINGTON, Dec. 30 (Reuters) -", place: "WASHINGTON", date: "1986-12-30", agency: "Reuters" });
+  });
+
+  it("leaves out a claim whose text is not in articleBody", () => {
+    const result = fromJsonLd({
+      "@context": "https://schema.org",
+      "@graph": [
+        { "@type": "NewsArticle", "@id": "_:a", headline: "H", articleBody: "She said \u201cyes.\u201d" },
+        { "@type": "Claim", text: "yes.", appearance: { "@id": "_:a" }, author: "Ana Ruiz" },
+        { "@type": "Claim", text: "no.", appearance: { "@id": "_:a" } },
+      ],
+    });
+    expect(result.article?.claims).toEqual([{ kind: "direct", text: "yes.", span: { start: 10, end: 14 }, paragraph: 0, speaker: { name: "Ana Ruiz" } }]);
+    expect(ids(result)).toEqual(["jsonld-claim-not-in-body"]);
+  });
+
+  it("finds a quote interrupted by its attribution as fragments", () => {
+    const text = "\u201cWe will win,\u201d she said, \u201cand we will win big.\u201d";
+    const article: Article = {
+      ...minimal,
+      body: [{ text: "Intro." }, { text }],
+      claims: [{ kind: "direct", text: "We will win, and we will win big.", span: { start: 0, end: 1 }, paragraph: 1, speaker: { name: "Ana Ruiz", type: "Person" } }],
+    };
+    const back = fromJsonLd(toJsonLdGraph(article)).article as Article;
+    const body = `Intro.\n\n${text}`;
+    const claim = back.claims[0];
+    expect(claim).toMatchObject({ kind: "direct", text: "We will win, and we will win big.", paragraph: 1, speaker: { name: "Ana Ruiz", type: "Person" } });
+    expect(claim?.fragments?.map((f) => body.slice(f.start, f.end))).toEqual(["We will win,", "and we will win big."]);
+    expect(body.slice(claim?.span.start, claim?.span.end)).toBe("We will win,\u201d she said, \u201cand we will win big.");
+  });
+
+  it("survives cycles of objects and of @id references", () => {
+    const node: Record<string, unknown> = { "@context": "https://schema.org", "@type": "NewsArticle", "@id": "#a", headline: "Cycle" };
+    node.isPartOf = node;
+    node.author = { "@type": "Role", "@id": "#r", roleName: "Writer", author: { "@id": "#r" } };
+    node.publisher = { "@id": "#a" };
+    const result = fromJsonLd(node);
+    expect(result.article?.headline).toBe("Cycle");
+  });
+
+  it("follows 100,000 chained @id references in well under 3 s", () => {
+    const n = 100_000;
+    const graph: Record<string, unknown>[] = [
+      { "@type": "NewsArticle", "@id": "#article", headline: "Long chain", author: { "@id": "#n0" }, isPartOf: { "@id": "#n0" } },
+    ];
+    for (let i = 0; i < n; i++) {
+      graph.push({ "@type": "Role", "@id": `#n${i}`, author: { "@id": i + 1 < n ? `#n${i + 1}` : "#n0" }, about: { "@id": `#n${(i * 7919) % n}` } });
+    }
+    graph.push({ "@type": "Person", "@id": "#n0", name: "End" });
+    const start = performance.now();
+    const result = fromJsonLd(JSON.stringify({ "@context": "https://schema.org", "@graph": graph }));
+    const elapsed = performance.now() - start;
+    expect(result.article?.headline).toBe("Long chain");
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it("never throws and returns a valid article or none, for any JSON value (property)", () => {
+    const articleish = fc.record(
+      {
+        "@context": fc.constantFrom("https://schema.org", "http://schema.org", undefined, 5),
+        "@type": fc.constantFrom("NewsArticle", ["Article", "Claim"], "BlogPosting", "Thing", 3),
+        "@id": fc.oneof(fc.string(), fc.constant("#a")),
+        headline: fc.anything(),
+        author: fc.anything(),
+        image: fc.anything(),
+        datePublished: fc.anything(),
+        articleBody: fc.oneof(fc.string(), fc.anything()),
+        keywords: fc.anything(),
+        publisher: fc.anything(),
+        dateline: fc.anything(),
+        locationCreated: fc.anything(),
+      },
+      { requiredKeys: ["@type"] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), articleish, fc.array(articleish), fc.string(), fc.json()), (input) => {
+        const result = fromJsonLd(input);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+        if (result.article !== undefined) expect(ArticleSchema.safeParse(result.article).success).toBe(true);
+        else expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("reads an article with no text from any element of toJsonLd output (minimal)", () => {
+    expect(fromJsonLd(toJsonLd(minimal))).toEqual({ article: minimal, diagnostics: [] });
+  });
+});

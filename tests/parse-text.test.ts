@@ -1,0 +1,238 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ArticleSchema, parseText } from "../src/index.js";
+import type { Article } from "../src/index.js";
+import { createContext } from "../src/parse/context.js";
+import { buildArticle } from "../src/parse/pipeline.js";
+import { textToBlocks } from "../src/parse/text.js";
+
+const seed = readFileSync(new URL("../examples/empty-alert.txt", import.meta.url), "utf8");
+
+/** Parse and return the article, checking it is valid. */
+function article(input: string, options: Parameters<typeof parseText>[1] = {}): Article {
+  const result = parseText(input, options);
+  expect(result.article).toBeDefined();
+  const a = result.article as Article;
+  expect(ArticleSchema.safeParse(a).success).toBe(true);
+  return a;
+}
+
+/** Every paragraph span starts/ends on text, and collapsing the slice gives the text. */
+function expectParagraphSpans(input: string, a: Article): void {
+  for (const p of a.body) {
+    expect(p.span).toBeDefined();
+    const slice = input.slice(p.span?.start, p.span?.end);
+    expect(slice.replace(/\s+/g, " ")).toBe(p.text);
+  }
+}
+
+// An invented wire story in the Reuters layout: title, byline, dateline, 4-space indents,
+// hard wraps near 65 columns, sign-off.
+const wire = [
+  "ACME WIDGETS SEES HIGHER 1987 PROFIT",
+  "    By Mara Quist, Reuters",
+  "    LONDON, March 5 - Acme Widgets Plc said it expects a",
+  "strong rise in profit this year as demand for its blue widgets",
+  "grows in Europe and North America.",
+  "    Chairman Tobias Renn told reporters the group would spend",
+  "40 mln stg on a new plant.",
+  "    Shr 12.1p vs 10.4p",
+  " REUTER",
+  "",
+].join("\n");
+
+describe("parseText: the seed article", () => {
+  const a = article(seed, { referenceDate: "2024-02-01" });
+
+  it("reads the headline and the dateline", () => {
+    expect(a.headline).toBe("Empty alert");
+    expect(a.dateline?.place).toBe("TEHRAN");
+    expect(a.dateline?.text).toBe("TEHRAN –");
+    const span = a.dateline?.span;
+    expect(span && seed.slice(span.start, span.end)).toBe(a.dateline?.text);
+  });
+
+  it("reads the byline at the end, and keeps it out of the body", () => {
+    expect(a.byline?.authors).toEqual([{ type: "Person", name: "Sadegh Fereydounabadi" }]);
+    const span = a.byline?.span;
+    expect(span).toBeDefined();
+    const lastLine = seed.trimEnd().split("\n").at(-1);
+    expect(span && seed.slice(span.start, span.end)).toBe(lastLine);
+    expect(a.body.some((p) => p.text.includes("Fereydounabadi"))).toBe(false);
+  });
+
+  it("has 10 body paragraphs, and a paragraph starting 'By assuming' is body", () => {
+    expect(a.body).toHaveLength(10);
+    expect(a.body[0]?.text.startsWith("On January 3, two Daesh")).toBe(true);
+    expect(a.body[9]?.text.startsWith("By assuming the role")).toBe(true);
+    expectParagraphSpans(seed, a);
+  });
+});
+
+describe("parseText: wire copy with indents and hard wraps", () => {
+  const a = article(wire, { referenceDate: "1987-03-05" });
+
+  it("keeps the ALL-CAPS headline as written", () => {
+    expect(a.headline).toBe("ACME WIDGETS SEES HIGHER 1987 PROFIT");
+  });
+
+  it("reads the byline with its affiliation", () => {
+    expect(a.byline?.text).toBe("By Mara Quist, Reuters");
+    expect(a.byline?.authors).toEqual([{ type: "Person", name: "Mara Quist", affiliation: "Reuters" }]);
+  });
+
+  it("reads the dateline and resolves the year", () => {
+    expect(a.dateline).toMatchObject({ text: "LONDON, March 5 -", place: "LONDON", date: "1987-03-05" });
+  });
+
+  it("joins hard-wrapped lines, starts the body after the dateline, drops the sign-off", () => {
+    expect(a.body.map((p) => p.text)).toEqual([
+      "Acme Widgets Plc said it expects a strong rise in profit this year as demand for its blue widgets grows in Europe and North America.",
+      "Chairman Tobias Renn told reporters the group would spend 40 mln stg on a new plant.",
+      "Shr 12.1p vs 10.4p",
+    ]);
+    expect(a.body[0]?.span?.start).toBe(wire.indexOf("Acme Widgets Plc"));
+    expectParagraphSpans(wire, a);
+  });
+});
+
+describe("parseText: blank-line paragraphs", () => {
+  const text = "Council approves budget.\n\nThe city council on Tuesday approved a budget.\n\nThe vote was 7-2.\n";
+  const a = article(text);
+
+  it("takes the title line as headline (dropping its final period) and the rest as body", () => {
+    expect(a.headline).toBe("Council approves budget");
+    expect(a.body.map((p) => p.text)).toEqual(["The city council on Tuesday approved a budget.", "The vote was 7-2."]);
+  });
+
+  it("reads a subheadline and a top byline", () => {
+    const b = article("Big storm hits coast\nThousands left without power overnight\nBy Ana Ruiz and Li Wen\n\nRain fell.");
+    expect(b.headline).toBe("Big storm hits coast");
+    expect(b.alternativeHeadline).toBe("Thousands left without power overnight");
+    expect(b.byline?.authors.map((x) => x.name)).toEqual(["Ana Ruiz", "Li Wen"]);
+    expect(b.body.map((p) => p.text)).toEqual(["Rain fell."]);
+  });
+
+  it("reads end credits as authors with roles", () => {
+    const b = article(
+      "Talks resume\n\nGENEVA, July 1 (Reuters) - Talks resumed.\n\n(Reporting by Ana Ruiz in Geneva; Additional reporting by Li Wen; Editing by Tom Pike)",
+    );
+    expect(b.byline?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", role: "Reporting" },
+      { type: "Person", name: "Li Wen", role: "Additional reporting" },
+      { type: "Person", name: "Tom Pike", role: "Editing" },
+    ]);
+    expect(b.body.map((p) => p.text)).toEqual(["Talks resumed."]);
+    expect(b.dateline?.agency).toBe("Reuters");
+  });
+});
+
+describe("parseText: diagnostics", () => {
+  it("makes a headline from the first words when there is no title", () => {
+    const r = parseText("WASHINGTON (AP) — The Senate passed the bill on Friday. It now goes to the House.");
+    expect(r.article?.headline).toBe("The Senate passed the bill on Friday");
+    expect(r.article?.dateline?.agency).toBe("AP");
+    expect(r.diagnostics.map((d) => d.ruleId)).toContain("missing-headline");
+  });
+
+  it("reports a missing byline and dateline as info", () => {
+    const r = parseText("A title\n\nSome body text.");
+    const ids = r.diagnostics.map((d) => [d.ruleId, d.severity]);
+    expect(ids).toContainEqual(["missing-byline", "info"]);
+    expect(ids).toContainEqual(["missing-dateline", "info"]);
+  });
+
+  it("keeps --MM-DD without a reference date, and says so", () => {
+    const r = parseText("A title\n\nPARIS, Sept. 5 (AFP) - Body.");
+    expect(r.article?.dateline?.date).toBe("--09-05");
+    expect(r.diagnostics.map((d) => d.ruleId)).toContain("dateline-date-without-year");
+  });
+
+  it("warns about a date far from the reference date and an impossible date", () => {
+    const far = parseText("A title\n\nPARIS, July 1 - Body.", { referenceDate: "2024-01-02" });
+    expect(far.diagnostics.map((d) => d.ruleId)).toContain("ambiguous-dateline-date");
+    const bad = parseText("A title\n\nPARIS, Feb. 30 - Body.", { referenceDate: "2024-01-02" });
+    expect(bad.article?.dateline?.date).toBeUndefined();
+    expect(bad.diagnostics.map((d) => d.ruleId)).toContain("invalid-dateline-date");
+  });
+
+  it("warns about a line that starts like a byline but has no names", () => {
+    const r = parseText("A title\nBy staff reports\n\nBody text.");
+    expect(r.diagnostics.map((d) => d.ruleId)).toContain("unrecognised-byline");
+  });
+
+  it("returns no article for whitespace-only input", () => {
+    const r = parseText(" \n\t\u00a0\n");
+    expect(r.article).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(["empty-input"]);
+  });
+
+  it("throws a TypeError only for a non-string input", () => {
+    expect(() => parseText(42 as unknown as string)).toThrow(TypeError);
+  });
+});
+
+describe("textToBlocks", () => {
+  it("treats each line as a paragraph when lines are not hard-wrapped", () => {
+    const long = "x".repeat(200);
+    const blocks = textToBlocks(`Title\n${long} one.\n${long} two.\n`);
+    expect(blocks.map((b) => b.text.slice(-4))).toEqual(["itle", "one.", "two."]);
+  });
+
+  it("joins hard-wrapped lines within blank-line paragraphs, with a map back to the source", () => {
+    const line = "word ".repeat(14).trim();
+    const input = `Title\n\n${line}\n${line}\nend.\n\nNext.`;
+    const blocks = textToBlocks(input);
+    expect(blocks).toHaveLength(3);
+    const b = blocks[1];
+    expect(b?.text).toBe(`${line} ${line} end.`);
+    expect(b?.map).toBeDefined();
+    // every character maps back to the same character in the source
+    for (let i = 0; i < (b?.text.length ?? 0); i++) {
+      const at = b?.map?.[i] ?? -1;
+      const c = b?.text[i];
+      expect(c === " " ? /\s/.test(input[at] ?? "") : input[at] === c).toBe(true);
+    }
+  });
+
+  it("handles CRLF and CR line ends", () => {
+    const blocks = textToBlocks("Title\r\n\r\nBody one.\rBody two.");
+    expect(blocks.map((b) => b.text)).toEqual(["Title", "Body one.", "Body two."]);
+  });
+
+  it("is fast on a 1 MB line and on a million newlines", () => {
+    const started = performance.now();
+    parseText(`LONDON - ${"word ".repeat(200_000)}`, { claims: false });
+    parseText("\n".repeat(1_000_000), { claims: false });
+    parseText("a\n".repeat(500_000), { claims: false });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("buildArticle with fields a front end already knows", () => {
+  const input = "Intro line that is a paragraph here\nBy Ana Ruiz\n\nPARIS, May 2 (AFP) - Body text.";
+
+  it("does not take the first block as headline when the headline is known", () => {
+    const ctx = createContext(input, {});
+    const a = buildArticle(textToBlocks(input), ctx, { headline: "From front matter" });
+    expect(a.headline).toBe("From front matter");
+    expect(a.body[0]?.text).toBe("Intro line that is a paragraph here");
+    expect(ArticleSchema.safeParse(a).success).toBe(true);
+  });
+
+  it("lets a known byline win, warns about a different one, and still removes it from the body", () => {
+    const ctx = createContext(input, {});
+    const known = { text: "Li Wen", authors: [{ type: "Person" as const, name: "Li Wen" }] };
+    const a = buildArticle(textToBlocks(input), ctx, { byline: known });
+    expect(a.byline).toEqual(known);
+    expect(a.body.map((p) => p.text)).toEqual(["Body text."]);
+    expect(ctx.diagnostics.map((d) => d.ruleId)).toContain("frontmatter-conflict");
+  });
+
+  it("does not warn when the byline in the text names the same authors", () => {
+    const ctx = createContext(input, {});
+    const known = { text: "Ana Ruiz", authors: [{ type: "Person" as const, name: "Ana Ruiz" }] };
+    buildArticle(textToBlocks(input), ctx, { byline: known });
+    expect(ctx.diagnostics.map((d) => d.ruleId)).not.toContain("frontmatter-conflict");
+  });
+});
