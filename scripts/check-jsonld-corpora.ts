@@ -72,8 +72,18 @@ function readJsonl(file: string, limit: number): Record<string, unknown>[] {
 }
 
 const MONTHS: Record<string, string> = {
-  JAN: "01", FEB: "02", MAR: "03", APR: "04", MAY: "05", JUN: "06",
-  JUL: "07", AUG: "08", SEP: "09", OCT: "10", NOV: "11", DEC: "12",
+  JAN: "01",
+  FEB: "02",
+  MAR: "03",
+  APR: "04",
+  MAY: "05",
+  JUN: "06",
+  JUL: "07",
+  AUG: "08",
+  SEP: "09",
+  OCT: "10",
+  NOV: "11",
+  DEC: "12",
 };
 
 /** Reuters `date_raw` (" 5-MAR-1987 09:07:54.17") → "1987-03-05". */
@@ -87,8 +97,16 @@ function sources(shared: string, limit: number): Source[] {
   const out: Source[] = [];
   const seed = join(shared, "fixtures/seed");
   if (existsSync(seed)) {
-    for (const f of readdirSync(seed).filter((f) => f.endsWith(".txt")).sort()) {
-      out.push({ corpus: "seed", id: f, format: "text", input: readFileSync(join(seed, f), "utf8"), options: {} });
+    for (const f of readdirSync(seed)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()) {
+      out.push({
+        corpus: "seed",
+        id: f,
+        format: "text",
+        input: readFileSync(join(seed, f), "utf8"),
+        options: {},
+      });
     }
   }
   for (const file of ["reuters21578-dev.jsonl", "reuters21578-authored-dev.jsonl"]) {
@@ -107,7 +125,13 @@ function sources(shared: string, limit: number): Source[] {
   for (const r of readJsonl(join(shared, "corpora/polnear/polnear-train-articles.jsonl"), limit)) {
     if (typeof r.text !== "string") continue;
     const date = typeof r.publication_date === "string" ? r.publication_date : undefined;
-    out.push({ corpus: "polnear", id: String(r.id), format: "text", input: r.text, options: date ? { referenceDate: date } : {} });
+    out.push({
+      corpus: "polnear",
+      id: String(r.id),
+      format: "text",
+      input: r.text,
+      options: date ? { referenceDate: date } : {},
+    });
   }
   for (const corpus of ["markdown-18f", "markdown-cds"]) {
     const dir = join(shared, "corpora", corpus, "posts");
@@ -115,8 +139,17 @@ function sources(shared: string, limit: number): Source[] {
       console.warn(`skip: ${dir} not found`);
       continue;
     }
-    for (const f of readdirSync(dir).filter((f) => f.endsWith(".md")).sort().slice(0, limit)) {
-      out.push({ corpus, id: f, format: "markdown", input: readFileSync(join(dir, f), "utf8"), options: {} });
+    for (const f of readdirSync(dir)
+      .filter((f) => f.endsWith(".md"))
+      .sort()
+      .slice(0, limit)) {
+      out.push({
+        corpus,
+        id: f,
+        format: "markdown",
+        input: readFileSync(join(dir, f), "utf8"),
+        options: {},
+      });
     }
   }
   return out;
@@ -139,11 +172,15 @@ function runChecker(checker: string, files: string[]): CheckerReport[] {
     const batch = files.slice(i, i + 400);
     let stdout: string;
     try {
-      stdout = execFileSync(process.execPath, [checker, "--json", ...batch], { encoding: "utf8", maxBuffer: 1 << 30 });
+      stdout = execFileSync(process.execPath, [checker, "--json", ...batch], {
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+      });
     } catch (error) {
       // exit status 1 = errors found; the report is still on stdout
       const e = error as { status?: number; stdout?: string; message: string };
-      if (e.status !== 1 || typeof e.stdout !== "string") throw new Error(`checker failed: ${e.message}`);
+      if (e.status !== 1 || typeof e.stdout !== "string")
+        throw new Error(`checker failed: ${e.message}`);
       stdout = e.stdout;
     }
     reports.push(...(JSON.parse(stdout) as { reports: CheckerReport[] }).reports);
@@ -154,7 +191,9 @@ function runChecker(checker: string, files: string[]): CheckerReport[] {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (!args) {
-    console.error("Usage: npx tsx scripts/check-jsonld-corpora.ts SHARED_DIR [--limit N] [--keep] [--verbose]");
+    console.error(
+      "Usage: npx tsx scripts/check-jsonld-corpora.ts SHARED_DIR [--limit N] [--keep] [--verbose]",
+    );
     return 2;
   }
   const checker = join(args.shared, "tools/check-jsonld.mjs");
@@ -172,18 +211,31 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "jsonld-corpora-"));
   const all = sources(args.shared, args.limit);
   const corpusOf = new Map<string, string>();
-  const stats = new Map<string, { records: number; articles: number; noArticle: number; threw: number; roundTrip: number }>();
+  const stats = new Map<
+    string,
+    { records: number; articles: number; noArticle: number; threw: number; roundTrip: number }
+  >();
   const files: string[] = [];
   all.forEach((source, n) => {
-    const s = stats.get(source.corpus) ?? { records: 0, articles: 0, noArticle: 0, threw: 0, roundTrip: 0 };
+    const s = stats.get(source.corpus) ?? {
+      records: 0,
+      articles: 0,
+      noArticle: 0,
+      threw: 0,
+      roundTrip: 0,
+    };
     stats.set(source.corpus, s);
     s.records++;
     let result: ParseResult;
     try {
-      result = source.format === "markdown" ? lib.parseMarkdown(source.input, source.options) : lib.parseText(source.input, source.options);
+      result =
+        source.format === "markdown"
+          ? lib.parseMarkdown(source.input, source.options)
+          : lib.parseText(source.input, source.options);
     } catch (error) {
       s.threw++;
-      if (args.verbose) console.warn(`${source.corpus} ${source.id}: parser threw ${(error as Error).message}`);
+      if (args.verbose)
+        console.warn(`${source.corpus} ${source.id}: parser threw ${(error as Error).message}`);
       return;
     }
     const article: Article | undefined = result.article;
@@ -192,22 +244,35 @@ async function main(): Promise<number> {
       return;
     }
     s.articles++;
-    const stem = join(dir, `${source.corpus}-${String(n).padStart(5, "0")}-${basename(source.id).replace(/[^\w.-]+/g, "_").slice(0, 60)}`);
+    const stem = join(
+      dir,
+      `${source.corpus}-${String(n).padStart(5, "0")}-${basename(source.id)
+        .replace(/[^\w.-]+/g, "_")
+        .slice(0, 60)}`,
+    );
     try {
       const plain = lib.toJsonLd(article);
       const graph = lib.toJsonLd(article, { includeClaims: true });
       writeFileSync(`${stem}.jsonld`, JSON.stringify(plain, null, 1));
       writeFileSync(`${stem}.graph.jsonld`, JSON.stringify(graph, null, 1));
-      writeFileSync(`${stem}.html`, `<!doctype html><html><head>${lib.toJsonLdScript(article, { includeClaims: true })}</head></html>`);
+      writeFileSync(
+        `${stem}.html`,
+        `<!doctype html><html><head>${lib.toJsonLdScript(article, { includeClaims: true })}</head></html>`,
+      );
       for (const f of [`${stem}.jsonld`, `${stem}.graph.jsonld`, `${stem}.html`]) {
         files.push(f);
         corpusOf.set(f, source.corpus);
       }
       const back = lib.fromJsonLd(graph).article;
-      if (back === undefined || back.headline !== article.headline || back.body.length !== article.body.filter((p) => p.text.trim() !== "").length ||
-        back.claims.length !== article.claims.length) {
+      if (
+        back === undefined ||
+        back.headline !== article.headline ||
+        back.body.length !== article.body.filter((p) => p.text.trim() !== "").length ||
+        back.claims.length !== article.claims.length
+      ) {
         s.roundTrip++;
-        if (args.verbose) console.warn(`${source.corpus} ${source.id}: fromJsonLd did not give the article back`);
+        if (args.verbose)
+          console.warn(`${source.corpus} ${source.id}: fromJsonLd did not give the article back`);
       }
     } catch (error) {
       s.threw++;
@@ -216,12 +281,21 @@ async function main(): Promise<number> {
   });
 
   const reports = runChecker(checker, files);
-  const byCorpus = new Map<string, { files: number; errors: number; warnings: number; notes: number; codes: Map<string, number> }>();
+  const byCorpus = new Map<
+    string,
+    { files: number; errors: number; warnings: number; notes: number; codes: Map<string, number> }
+  >();
   const examples: string[] = [];
   for (const r of reports) {
     const file = r.source.replace(/ <script #\d+>$/, "");
     const corpus = corpusOf.get(file) ?? "?";
-    const c = byCorpus.get(corpus) ?? { files: 0, errors: 0, warnings: 0, notes: 0, codes: new Map<string, number>() };
+    const c = byCorpus.get(corpus) ?? {
+      files: 0,
+      errors: 0,
+      warnings: 0,
+      notes: 0,
+      codes: new Map<string, number>(),
+    };
     byCorpus.set(corpus, c);
     c.files++;
     for (const issue of r.issues) {
@@ -233,15 +307,24 @@ async function main(): Promise<number> {
       else c.warnings++;
       const key = `${issue.severity} ${issue.code}`;
       c.codes.set(key, (c.codes.get(key) ?? 0) + 1);
-      if (issue.severity === "ERROR" && (args.verbose || examples.length < 10)) examples.push(`${r.source} ${issue.path}: ${issue.message}`);
+      if (issue.severity === "ERROR" && (args.verbose || examples.length < 10))
+        examples.push(`${r.source} ${issue.path}: ${issue.message}`);
     }
   }
 
-  console.log("corpus            records articles no-article threw round-trip  files errors warnings");
+  console.log(
+    "corpus            records articles no-article threw round-trip  files errors warnings",
+  );
   let errors = 0;
   let warnings = 0;
   for (const [corpus, s] of stats) {
-    const c = byCorpus.get(corpus) ?? { files: 0, errors: 0, warnings: 0, notes: 0, codes: new Map<string, number>() };
+    const c = byCorpus.get(corpus) ?? {
+      files: 0,
+      errors: 0,
+      warnings: 0,
+      notes: 0,
+      codes: new Map<string, number>(),
+    };
     errors += c.errors;
     warnings += c.warnings;
     console.log(

@@ -7,7 +7,14 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
-import { type Article, formatDiagnostic, type ParseResult, parseMarkdown, parseText, toJsonLd } from "../src/index.js";
+import {
+  type Article,
+  formatDiagnostic,
+  type ParseResult,
+  parseMarkdown,
+  parseText,
+  toJsonLd,
+} from "../src/index.js";
 
 const directory = process.argv[2] ?? join(import.meta.dirname, "..", "examples");
 
@@ -16,7 +23,9 @@ function summary(article: Article): string {
   const authors = article.byline?.authors.map((author) => author.name).join(", ");
   const byline = authors || article.byline?.text || "none";
   const dateline = article.dateline
-    ? [article.dateline.place, article.dateline.date, article.dateline.agency].filter(Boolean).join(", ")
+    ? [article.dateline.place, article.dateline.date, article.dateline.agency]
+        .filter(Boolean)
+        .join(", ")
     : "none";
   return `headline: ${JSON.stringify(article.headline)} · byline: ${byline} · dateline: ${dateline} · claims: ${article.claims.length}`;
 }
@@ -27,7 +36,9 @@ const readers: Record<string, { name: string; parse: (input: string) => ParseRes
   ".markdown": { name: "markdown", parse: (input) => parseMarkdown(input) },
 };
 
-const files = (await readdir(directory)).filter((file) => extname(file).toLowerCase() in readers).sort();
+const files = (await readdir(directory))
+  .filter((file) => extname(file).toLowerCase() in readers)
+  .sort();
 if (files.length === 0) {
   console.error(`No .txt or .md articles in ${directory}`);
   process.exitCode = 1;
@@ -39,7 +50,8 @@ for (const file of files) {
   if (!reader) continue;
   const result = reader.parse(await readFile(path, "utf8"));
   console.log(`\n── ${shown} (${reader.name}) ${"─".repeat(Math.max(0, 60 - shown.length))}`);
-  for (const diagnostic of result.diagnostics) console.log(`  ${formatDiagnostic(diagnostic, shown)}`);
+  for (const diagnostic of result.diagnostics)
+    console.log(`  ${formatDiagnostic(diagnostic, shown)}`);
   if (!result.article) {
     console.log("  (no article)");
     process.exitCode = 1;

@@ -13,7 +13,9 @@ type VocabNode = Record<string, unknown>;
 
 const file = process.argv[2];
 if (!file) {
-  console.error("Usage: npx tsx scripts/generate-jsonld-vocabulary.ts PATH/schemaorg-current-https.jsonld");
+  console.error(
+    "Usage: npx tsx scripts/generate-jsonld-vocabulary.ts PATH/schemaorg-current-https.jsonld",
+  );
   process.exit(2);
 }
 const graph = (JSON.parse(readFileSync(file, "utf8")) as { "@graph": VocabNode[] })["@graph"];
@@ -24,7 +26,8 @@ const ids = (value: unknown): string[] =>
     .map((v) => (typeof v === "object" && v !== null ? String((v as VocabNode)["@id"]) : String(v)))
     .filter((id) => id.startsWith("schema:"))
     .map(strip);
-const isPending = (node: VocabNode): boolean => ids(node["schema:isPartOf"]).length === 0 &&
+const isPending = (node: VocabNode): boolean =>
+  ids(node["schema:isPartOf"]).length === 0 &&
   JSON.stringify(node["schema:isPartOf"] ?? "").includes("pending");
 
 const parents = new Map<string, string[]>();
@@ -36,7 +39,10 @@ for (const node of graph) {
   const id = strip(String(node["@id"]));
   if (types.includes("rdfs:Class")) parents.set(id, ids(node["rdfs:subClassOf"]));
   if (types.includes("rdf:Property")) {
-    properties.set(id, { domains: ids(node["schema:domainIncludes"]), ranges: ids(node["schema:rangeIncludes"]) });
+    properties.set(id, {
+      domains: ids(node["schema:domainIncludes"]),
+      ranges: ids(node["schema:rangeIncludes"]),
+    });
   }
 }
 void isPending;
@@ -44,7 +50,8 @@ void isPending;
 function subtypesOf(root: string): string[] {
   const out = [root];
   for (let i = 0; i < out.length; i++) {
-    for (const [name, ps] of parents) if (ps.includes(out[i] as string) && !out.includes(name)) out.push(name);
+    for (const [name, ps] of parents)
+      if (ps.includes(out[i] as string) && !out.includes(name)) out.push(name);
   }
   return out.sort((a, b) => (a === root ? -1 : b === root ? 1 : a.localeCompare(b)));
 }
@@ -58,16 +65,60 @@ function ancestorsOf(names: Iterable<string>): string[] {
 
 /** The properties toJsonLd emits and fromJsonLd reads. */
 const USED_PROPERTIES = [
-  "headline", "alternativeHeadline", "description", "name", "author", "contributor", "editor",
-  "creditText", "datePublished", "dateModified", "dateline", "locationCreated", "address",
-  "addressLocality", "addressRegion", "addressCountry", "articleBody", "wordCount", "inLanguage",
-  "keywords", "articleSection", "image", "caption", "width", "height", "contentUrl", "publisher",
-  "logo", "url", "mainEntityOfPage", "jobTitle", "affiliation", "memberOf", "worksFor", "sameAs",
-  "roleName", "text", "appearance", "firstAppearance", "givenName", "familyName", "alternateName",
+  "headline",
+  "alternativeHeadline",
+  "description",
+  "name",
+  "author",
+  "contributor",
+  "editor",
+  "creditText",
+  "datePublished",
+  "dateModified",
+  "dateline",
+  "locationCreated",
+  "address",
+  "addressLocality",
+  "addressRegion",
+  "addressCountry",
+  "articleBody",
+  "wordCount",
+  "inLanguage",
+  "keywords",
+  "articleSection",
+  "image",
+  "caption",
+  "width",
+  "height",
+  "contentUrl",
+  "publisher",
+  "logo",
+  "url",
+  "mainEntityOfPage",
+  "jobTitle",
+  "affiliation",
+  "memberOf",
+  "worksFor",
+  "sameAs",
+  "roleName",
+  "text",
+  "appearance",
+  "firstAppearance",
+  "givenName",
+  "familyName",
+  "alternateName",
   "value",
 ].sort();
 /** The node types toJsonLd emits (besides the Article family). */
-const USED_TYPES = ["Person", "Organization", "Place", "PostalAddress", "ImageObject", "Role", "Claim"];
+const USED_TYPES = [
+  "Person",
+  "Organization",
+  "Place",
+  "PostalAddress",
+  "ImageObject",
+  "Role",
+  "Claim",
+];
 
 const articleTypes = subtypesOf("Article");
 const classes = ancestorsOf([...articleTypes, ...USED_TYPES]);
@@ -83,7 +134,7 @@ const lines: string[] = [
   " * A schema.org Article type name, for `JsonLdOptions.type`.",
   " *",
   " * @example",
-  " *   const type: ArticleTypeName = \"ReportageNewsArticle\";",
+  ' *   const type: ArticleTypeName = "ReportageNewsArticle";',
   " */",
   "export type ArticleTypeName = (typeof ARTICLE_TYPES)[number];",
   "",
@@ -110,4 +161,6 @@ const lines: string[] = [
 ];
 const out = fileURLToPath(new URL("../src/jsonld/vocabulary.ts", import.meta.url));
 writeFileSync(out, lines.join("\n"));
-console.log(`wrote ${out}: ${articleTypes.length} article types, ${classes.length} classes, ${USED_PROPERTIES.length} properties`);
+console.log(
+  `wrote ${out}: ${articleTypes.length} article types, ${classes.length} classes, ${USED_PROPERTIES.length} properties`,
+);

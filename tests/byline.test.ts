@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseBylineText } from "../src/parse/extract/byline.js";
 
-const names = (text: string): string[] | undefined => parseBylineText(text)?.authors.map((a) => a.name);
+const names = (text: string): string[] | undefined =>
+  parseBylineText(text)?.authors.map((a) => a.name);
 
 describe("parseBylineText", () => {
   it("reads By lines with one, two and three names", () => {
-    expect(parseBylineText("By Jane Doe")).toEqual({ authors: [{ type: "Person", name: "Jane Doe" }] });
+    expect(parseBylineText("By Jane Doe")).toEqual({
+      authors: [{ type: "Person", name: "Jane Doe" }],
+    });
     expect(names("By Jane Doe and John Roe")).toEqual(["Jane Doe", "John Roe"]);
     expect(names("By Ann Lee, Bo Kim and Cy Young")).toEqual(["Ann Lee", "Bo Kim", "Cy Young"]);
     expect(names("By Ann Lee, Bo Kim, and Cy Young")).toEqual(["Ann Lee", "Bo Kim", "Cy Young"]);
@@ -58,23 +61,36 @@ describe("parseBylineText", () => {
       "C. van der Berg",
       "D. O'Hara Jr.",
     ]);
-    expect(names("By Jean-Luc Fabre and Omar al-Hakim")).toEqual(["Jean-Luc Fabre", "Omar al-Hakim"]);
+    expect(names("By Jean-Luc Fabre and Omar al-Hakim")).toEqual([
+      "Jean-Luc Fabre",
+      "Omar al-Hakim",
+    ]);
     expect(names("By Ted d'Amato III")).toEqual(["Ted d'Amato III"]);
     expect(names("By Martin Luther King, Jr.")).toEqual(["Martin Luther King, Jr."]);
   });
 
   it("reads end credits with roles, dropping places", () => {
-    expect(parseBylineText("Reporting by Ana Ruiz in Paris; Additional reporting by Li Wen; Editing by Tom Pike")?.authors).toEqual([
+    expect(
+      parseBylineText(
+        "Reporting by Ana Ruiz in Paris; Additional reporting by Li Wen; Editing by Tom Pike",
+      )?.authors,
+    ).toEqual([
       { type: "Person", name: "Ana Ruiz", role: "Reporting" },
       { type: "Person", name: "Li Wen", role: "Additional reporting" },
       { type: "Person", name: "Tom Pike", role: "Editing" },
     ]);
-    expect(names("(Writing by Ana Ruiz and Li Wen; Editing by Tom Pike.)")).toEqual(["Ana Ruiz", "Li Wen", "Tom Pike"]);
+    expect(names("(Writing by Ana Ruiz and Li Wen; Editing by Tom Pike.)")).toEqual([
+      "Ana Ruiz",
+      "Li Wen",
+      "Tom Pike",
+    ]);
   });
 
   it("strips By only as a whole word followed by a name", () => {
     expect(names("Byrne Hobart")).toEqual(["Byrne Hobart"]);
-    expect(parseBylineText("By assuming the role of savior, the Americans sought credit.")).toBeUndefined();
+    expect(
+      parseBylineText("By assuming the role of savior, the Americans sought credit."),
+    ).toBeUndefined();
     expect(parseBylineText("By Monday, the talks had stalled.")).toBeUndefined();
     expect(parseBylineText("By March 5 the deal was done")).toBeUndefined();
     expect(parseBylineText("By Election Day, voters will know")).toBeUndefined();
@@ -86,5 +102,34 @@ describe("parseBylineText", () => {
     expect(parseBylineText("NEW CURRENCY PROBLEM SEEN AMONG BIG BANKS, EUROPE")).toBeUndefined();
     expect(parseBylineText("")).toBeUndefined();
     expect(parseBylineText("x".repeat(10_000))).toBeUndefined();
+  });
+
+  it("reads front-matter author strings with roles and affiliations per person", () => {
+    expect(parseBylineText("Ana Ruiz, Outreach and Li Wen, Content Design")?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", role: "Outreach" },
+      { type: "Person", name: "Li Wen", role: "Content Design" },
+    ]);
+    expect(parseBylineText("Ana Ruiz, Head of Policy, Li Wen, Head of Design")?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", role: "Head of Policy" },
+      { type: "Person", name: "Li Wen", role: "Head of Design" },
+    ]);
+    expect(parseBylineText("Ana Ruiz (RCMP), Li Wen (CDS)")?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", affiliation: "RCMP" },
+      { type: "Person", name: "Li Wen", affiliation: "CDS" },
+    ]);
+    expect(
+      parseBylineText("Ana Ruiz, Chief Digital Officer, Government of Ontario")?.authors,
+    ).toEqual([
+      {
+        type: "Person",
+        name: "Ana Ruiz",
+        role: "Chief Digital Officer",
+        affiliation: "Government of Ontario",
+      },
+    ]);
+    expect(names("The Honourable Ana Ruiz, President of the Board")).toEqual(["Ana Ruiz"]);
+    expect(parseBylineText("Ana Ruiz, Senior Service Designer")?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", role: "Senior Service Designer" },
+    ]);
   });
 });

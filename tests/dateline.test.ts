@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseText } from "../src/index.js";
 import type { Dateline } from "../src/index.js";
+import { parseText } from "../src/index.js";
 import { dateAtEnd, resolveDate } from "../src/parse/extract/dates.js";
 
 /** The dateline of "Title\n\n<first>" and the first body paragraph's text. */
-function read(first: string, referenceDate?: string): { dateline?: Dateline | undefined; body?: string | undefined } {
+function read(
+  first: string,
+  referenceDate?: string,
+): { dateline?: Dateline | undefined; body?: string | undefined } {
   const input = `A title line\n\n${first}`;
   const a = parseText(input, referenceDate ? { referenceDate } : {}).article;
   const dl = a?.dateline;
@@ -66,7 +69,9 @@ describe("datelines", () => {
   });
 
   it("does not read a sentence as a dateline", () => {
-    expect(read("The president said on Monday - in a speech - that it was over.").dateline).toBeUndefined();
+    expect(
+      read("The president said on Monday - in a speech - that it was over.").dateline,
+    ).toBeUndefined();
     expect(read("Shares rose - traders said.").dateline).toBeUndefined();
   });
 });

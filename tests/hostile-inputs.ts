@@ -44,7 +44,32 @@ export function prng(seed: number): () => number {
  */
 export function randomCodeUnits(size: number, seed = 8): string {
   const random = prng(seed);
-  const special = ['"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\n", "\n\n", "\r\n", " ", "-", "\u2014", ",", ".", "By ", "(Reuters)", "#", ">", "*", "_", "[", "]", "`", "---\n"];
+  const special = [
+    '"',
+    "\u201c",
+    "\u201d",
+    "'",
+    "\u2018",
+    "\u2019",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    "-",
+    "\u2014",
+    ",",
+    ".",
+    "By ",
+    "(Reuters)",
+    "#",
+    ">",
+    "*",
+    "_",
+    "[",
+    "]",
+    "`",
+    "---\n",
+  ];
   const parts: string[] = [];
   let length = 0;
   while (length < size) {
@@ -118,7 +143,11 @@ export function collectSpans(value: unknown): { start: number; end: number }[] {
       continue;
     }
     const record = v as Record<string, unknown>;
-    if (typeof record.start === "number" && typeof record.end === "number" && Object.keys(record).length === 2) {
+    if (
+      typeof record.start === "number" &&
+      typeof record.end === "number" &&
+      Object.keys(record).length === 2
+    ) {
       spans.push({ start: record.start, end: record.end });
     }
     for (const key of Object.keys(record)) stack.push(record[key]);
@@ -129,7 +158,14 @@ export function collectSpans(value: unknown): { start: number; end: number }[] {
 /** The spans of an article that do not lie inside an input of `length` code units. */
 export function spansOutside(article: unknown, length: number): { start: number; end: number }[] {
   return collectSpans(article).filter(
-    (s) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= length),
+    (s) =>
+      !(
+        Number.isInteger(s.start) &&
+        Number.isInteger(s.end) &&
+        0 <= s.start &&
+        s.start <= s.end &&
+        s.end <= length
+      ),
   );
 }
 
@@ -156,7 +192,11 @@ export function chainedGraph(nodes: number, cycle = true): Record<string, unknow
   ];
   for (let i = 1; i < nodes; i++) {
     const next = i + 1 < nodes ? `#n${i + 1}` : cycle ? "#article" : undefined;
-    const node: Record<string, unknown> = { "@id": `#n${i}`, "@type": i === nodes - 1 ? "Person" : "WebPage", name: `Node ${i}` };
+    const node: Record<string, unknown> = {
+      "@id": `#n${i}`,
+      "@type": i === nodes - 1 ? "Person" : "WebPage",
+      name: `Node ${i}`,
+    };
     if (next) node.isPartOf = { "@id": next };
     graph.push(node);
   }

@@ -17,7 +17,13 @@ import {
   toJsonLdScript,
 } from "../src/index.js";
 import { article as anyArticle } from "./arbitraries.js";
-import { chainedGraph, HOSTILE_INPUTS, nestedArrays, randomCodeUnits, spansOutside } from "./hostile-inputs.js";
+import {
+  chainedGraph,
+  HOSTILE_INPUTS,
+  nestedArrays,
+  randomCodeUnits,
+  spansOutside,
+} from "./hostile-inputs.js";
 
 const SIZE = 20_000;
 
@@ -32,7 +38,10 @@ function expectSound(input: string, result: ParseResult, kind: "text" | "markdow
     return;
   }
   const parsed = ArticleSchema.safeParse(result.article);
-  expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
+  expect(
+    parsed.success,
+    parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 3)),
+  ).toBe(true);
   expect(spansOutside(result.article, input.length)).toEqual([]);
   for (const d of result.diagnostics) {
     if (d.span) expect(spansOutside(d.span, input.length)).toEqual([]);
@@ -59,11 +68,53 @@ describe("hostile inputs (20 kB)", () => {
 const hostilePiece = fc.oneof(
   fc.string({ unit: "binary", maxLength: 20 }),
   fc.constantFrom(
-    '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\n", "\n\n", "\r", "\r\n", "\ud800", "\udc00",
-    "By ", "WASHINGTON, ", "(Reuters) - ", " \u2014 ", "said", " said. ", "according to ",
-    "Senator John Smith", ">", "> ", "*", "_", "**", "[", "](", ")", "![", "#", "# ", "---\n",
-    "+++\n", "```", "~~~", "    ", "<script>", "</script>", "<!--", "&amp;", "\\", "|", "- ", "1. ",
-    "title: x\n", "&a ", "*a ",
+    '"',
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "'",
+    "\n",
+    "\n\n",
+    "\r",
+    "\r\n",
+    "\ud800",
+    "\udc00",
+    "By ",
+    "WASHINGTON, ",
+    "(Reuters) - ",
+    " \u2014 ",
+    "said",
+    " said. ",
+    "according to ",
+    "Senator John Smith",
+    ">",
+    "> ",
+    "*",
+    "_",
+    "**",
+    "[",
+    "](",
+    ")",
+    "![",
+    "#",
+    "# ",
+    "---\n",
+    "+++\n",
+    "```",
+    "~~~",
+    "    ",
+    "<script>",
+    "</script>",
+    "<!--",
+    "&amp;",
+    "\\",
+    "|",
+    "- ",
+    "1. ",
+    "title: x\n",
+    "&a ",
+    "*a ",
   ),
 );
 const hostileText = fc.array(hostilePiece, { maxLength: 60 }).map((parts) => parts.join(""));
@@ -89,11 +140,15 @@ describe("hostile properties", () => {
 
   it("both parsers survive random code units with lone surrogates", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 3000 }), (seed, size) => {
-        const input = randomCodeUnits(size, seed);
-        expectSound(input, parseText(input), "text");
-        expectSound(input, parseMarkdown(input), "markdown");
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (seed, size) => {
+          const input = randomCodeUnits(size, seed);
+          expectSound(input, parseText(input), "text");
+          expectSound(input, parseMarkdown(input), "markdown");
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -102,9 +157,25 @@ describe("hostile properties", () => {
     const evil = fc.oneof(
       fc.string({ unit: "binary" }),
       fc
-        .array(fc.constantFrom("</script", "</SCRIPT>", "<!--", "-->", "<script", "\u2028", "\u2029", "&", "<", ">", "/", "x"), {
-          maxLength: 20,
-        })
+        .array(
+          fc.constantFrom(
+            "</script",
+            "</SCRIPT>",
+            "<!--",
+            "-->",
+            "<script",
+            "\u2028",
+            "\u2029",
+            "&",
+            "<",
+            ">",
+            "/",
+            "x",
+          ),
+          {
+            maxLength: 20,
+          },
+        )
         .map((parts) => parts.join("")),
     );
     fc.assert(
@@ -118,13 +189,15 @@ describe("hostile properties", () => {
         const html = toJsonLdScript(hostile);
         expect(html.startsWith('<script type="application/ld+json">')).toBe(true);
         expect(html.endsWith("</script>")).toBe(true);
-        const inner = html.slice('<script type="application/ld+json">'.length, -"</script>".length).toLowerCase();
+        const inner = html
+          .slice('<script type="application/ld+json">'.length, -"</script>".length)
+          .toLowerCase();
         expect(inner).not.toContain("</script");
         expect(inner).not.toContain("<script");
         expect(inner).not.toContain("<!--");
-        expect(JSON.parse(inner === html ? "" : html.slice(html.indexOf(">") + 1, -"</script>".length))).toEqual(
-          JSON.parse(JSON.stringify(toJsonLd(hostile))),
-        );
+        expect(
+          JSON.parse(inner === html ? "" : html.slice(html.indexOf(">") + 1, -"</script>".length)),
+        ).toEqual(JSON.parse(JSON.stringify(toJsonLd(hostile))));
       }),
       { numRuns: 200 },
     );
@@ -141,9 +214,9 @@ describe("fromJson on hostile data", () => {
       at.push(next);
       at = next;
     }
-    expect(() => fromJson({ headline: "H", keywords: deep, images: [], body: [], claims: [] })).toThrow(
-      ArticleValidationError,
-    );
+    expect(() =>
+      fromJson({ headline: "H", keywords: deep, images: [], body: [], claims: [] }),
+    ).toThrow(ArticleValidationError);
   });
 
   it("never lets __proto__ keys pollute Object.prototype or the result", () => {
@@ -172,14 +245,38 @@ describe("fromJsonLd on hostile graphs", () => {
     const graph = {
       "@context": "https://schema.org",
       "@graph": [
-        { "@id": "#a", "@type": "NewsArticle", headline: "Cycle", author: { "@id": "#p" }, isPartOf: { "@id": "#a" } },
-        { "@id": "#p", "@type": "Person", name: "P", worksFor: { "@id": "#o" }, author: { "@id": "#a" } },
-        { "@id": "#o", "@type": "Organization", name: "O", member: { "@id": "#p" }, parentOrganization: { "@id": "#o" } },
+        {
+          "@id": "#a",
+          "@type": "NewsArticle",
+          headline: "Cycle",
+          author: { "@id": "#p" },
+          isPartOf: { "@id": "#a" },
+        },
+        {
+          "@id": "#p",
+          "@type": "Person",
+          name: "P",
+          worksFor: { "@id": "#o" },
+          author: { "@id": "#a" },
+        },
+        {
+          "@id": "#o",
+          "@type": "Organization",
+          name: "O",
+          member: { "@id": "#p" },
+          parentOrganization: { "@id": "#o" },
+        },
       ],
     };
     const result = fromJsonLd(graph);
     expect(result.article?.headline).toBe("Cycle");
-    const selfAuthor = fromJsonLd({ "@context": "https://schema.org", "@id": "#x", "@type": "NewsArticle", headline: "Self", author: { "@id": "#x" } });
+    const selfAuthor = fromJsonLd({
+      "@context": "https://schema.org",
+      "@id": "#x",
+      "@type": "NewsArticle",
+      headline: "Self",
+      author: { "@id": "#x" },
+    });
     expect(selfAuthor.article?.headline).toBe("Self");
   });
 });

@@ -58,7 +58,12 @@ export const full: Article = {
   section: "Local",
   keywords: ["budget", "city council"],
   images: [
-    { url: "https://news.example.com/photos/16x9/budget.jpg", caption: "The council chamber", width: 1600, height: 900 },
+    {
+      url: "https://news.example.com/photos/16x9/budget.jpg",
+      caption: "The council chamber",
+      width: 1600,
+      height: 900,
+    },
     { url: "https://news.example.com/photos/1x1/budget.jpg" },
   ],
   publisher: {
@@ -101,11 +106,19 @@ export const full: Article = {
 };
 
 /** The smallest valid article. */
-export const minimal: Article = { headline: "Empty alert", keywords: [], images: [], body: [], claims: [] };
+export const minimal: Article = {
+  headline: "Empty alert",
+  keywords: [],
+  images: [],
+  body: [],
+  claims: [],
+};
 
 /** Drop spans, mentions and cues: what JSON-LD cannot carry. */
 export function withoutSpans(article: Article): Article {
   return JSON.parse(
-    JSON.stringify(article, (key, value) => (key === "span" || key === "mention" || key === "cue" ? undefined : value)),
+    JSON.stringify(article, (key, value) =>
+      key === "span" || key === "mention" || key === "cue" ? undefined : value,
+    ),
   ) as Article;
 }

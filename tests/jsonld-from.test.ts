@@ -19,7 +19,20 @@ describe("fromJsonLd", () => {
     expect(expected?.claims).toEqual([]);
     expect(withoutSpans(expected as Article)).toEqual(withoutSpans({ ...full, claims: [] }));
     expect(fromJsonLd(JSON.stringify(toJsonLd(full))).article).toEqual(expected);
-    expect(fromJsonLd(`<!doctype html><head>${toJsonLdScript(full)}</head>`).article).toEqual(expected);
+    expect(fromJsonLd(`<!doctype html><head>${toJsonLdScript(full)}</head>`).article).toEqual(
+      expected,
+    );
+  });
+
+  it("reads a script element whose article contains </script> and U+2028", () => {
+    const article: Article = {
+      ...minimal,
+      headline: "</script><script>alert(1)</script><!--",
+      body: [{ text: "Line\u2028separated & <b>bold</b>" }],
+    };
+    const back = fromJsonLd(`<html><head>${toJsonLdScript(article)}</head></html>`);
+    expect(back.article?.headline).toBe(article.headline);
+    expect(back.article?.body.map((p) => p.text)).toEqual(["Line\u2028separated & <b>bold</b>"]);
   });
 
   it("gives body and claim spans as offsets into articleBody", () => {
@@ -38,13 +51,27 @@ describe("fromJsonLd", () => {
         const b = result.article as Article;
         expect(ArticleSchema.safeParse(b).success).toBe(true);
         expect(b.headline).toBe(a.headline);
-        for (const key of ["alternativeHeadline", "description", "datePublished", "dateModified", "language", "url", "section"] as const) {
+        for (const key of [
+          "alternativeHeadline",
+          "description",
+          "datePublished",
+          "dateModified",
+          "language",
+          "url",
+          "section",
+        ] as const) {
           expect(b[key], key).toBe(a[key]);
         }
-        expect(b.images).toEqual(a.images.map((i) => (i.caption?.trim() === "" ? (({ caption: _c, ...rest }) => rest)(i) : i)));
+        expect(b.images).toEqual(
+          a.images.map((i) =>
+            i.caption?.trim() === "" ? (({ caption: _c, ...rest }) => rest)(i) : i,
+          ),
+        );
         expect(b.keywords).toEqual(a.keywords.filter((k) => k.trim() !== ""));
         expect(b.publisher).toEqual(a.publisher);
-        expect(b.byline?.authors.map((x) => x.name).sort()).toEqual(a.byline?.authors.map((x) => x.name.trim()).sort());
+        expect(b.byline?.authors.map((x) => x.name).sort()).toEqual(
+          a.byline?.authors.map((x) => x.name.trim()).sort(),
+        );
       }),
       { numRuns: 200 },
     );
@@ -65,9 +92,26 @@ describe("fromJsonLd", () => {
           image: { "@id": "https://e.com/#img" },
           datePublished: "2024-01-05T08:00:00Z",
         },
-        { "@type": "Person", "@id": "https://e.com/#pat", name: "Pat Lee", url: "/staff/pat", sameAs: "https://social.example/@pat" },
-        { "@type": "NewsMediaOrganization", "@id": "https://e.com/#org", name: "E News", logo: "https://e.com/logo.png" },
-        { "@type": "ImageObject", "@id": "https://e.com/#img", contentUrl: "https://e.com/a.webp", width: "1200", height: { "@type": "QuantitativeValue", value: 800 } },
+        {
+          "@type": "Person",
+          "@id": "https://e.com/#pat",
+          name: "Pat Lee",
+          url: "/staff/pat",
+          sameAs: "https://social.example/@pat",
+        },
+        {
+          "@type": "NewsMediaOrganization",
+          "@id": "https://e.com/#org",
+          name: "E News",
+          logo: "https://e.com/logo.png",
+        },
+        {
+          "@type": "ImageObject",
+          "@id": "https://e.com/#img",
+          contentUrl: "https://e.com/a.webp",
+          width: "1200",
+          height: { "@type": "QuantitativeValue", value: 800 },
+        },
       ],
     };
     const result = fromJsonLd(page);
@@ -78,7 +122,12 @@ describe("fromJsonLd", () => {
       byline: {
         text: "Pat Lee and Jane Doe",
         authors: [
-          { type: "Person", name: "Pat Lee", url: "https://e.com/staff/pat", sameAs: ["https://social.example/@pat"] },
+          {
+            type: "Person",
+            name: "Pat Lee",
+            url: "https://e.com/staff/pat",
+            sameAs: ["https://social.example/@pat"],
+          },
           { type: "Person", name: "Jane Doe" },
         ],
       },
@@ -119,8 +168,14 @@ describe("fromJsonLd", () => {
       "@type": "NewsArticle",
       headline: "Bad values",
       datePublished: "05/01/2024 08:00",
-      image: ["/photos/a.jpg", { "@type": "ImageObject", url: "https://e.com/a.jpg", width: "about 800" }],
-      author: [{ "@type": "Place", name: "Newsroom" }, { "@type": "Person", name: "Posted by Jane Doe", url: "javascript:alert(1)" }],
+      image: [
+        "/photos/a.jpg",
+        { "@type": "ImageObject", url: "https://e.com/a.jpg", width: "about 800" },
+      ],
+      author: [
+        { "@type": "Place", name: "Newsroom" },
+        { "@type": "Person", name: "Posted by Jane Doe", url: "javascript:alert(1)" },
+      ],
       wordCount: "about 800",
       price: "12.00",
     });
@@ -132,25 +187,46 @@ describe("fromJsonLd", () => {
     });
     expect(result.article?.datePublished).toBeUndefined();
     expect(new Set(ids(result))).toEqual(
-      new Set(["jsonld-author-type", "jsonld-invalid-value", "jsonld-relative-url", "jsonld-unmapped"]),
+      new Set([
+        "jsonld-author-type",
+        "jsonld-invalid-value",
+        "jsonld-relative-url",
+        "jsonld-unmapped",
+      ]),
     );
   });
 
   it("reports invalid JSON, no article and a missing headline without throwing", () => {
     expect(fromJsonLd('{ "@type": "NewsArticle", "headline": "broken" ')).toEqual({
-      diagnostics: [expect.objectContaining({ ruleId: "jsonld-invalid-json", severity: "error", source: "article-model" })],
+      diagnostics: [
+        expect.objectContaining({
+          ruleId: "jsonld-invalid-json",
+          severity: "error",
+          source: "article-model",
+        }),
+      ],
     });
-    expect(ids(fromJsonLd({ "@context": "https://schema.org", "@type": "Person", name: "X" }))).toEqual(["jsonld-no-article"]);
+    expect(
+      ids(fromJsonLd({ "@context": "https://schema.org", "@type": "Person", name: "X" })),
+    ).toEqual(["jsonld-no-article"]);
     expect(ids(fromJsonLd(null))).toEqual(["jsonld-no-article"]);
     expect(ids(fromJsonLd(42))).toEqual(["jsonld-no-article"]);
     expect(ids(fromJsonLd("<html><body>no json-ld</body></html>"))).toEqual(["jsonld-no-article"]);
-    const noHeadline = fromJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", articleBody: "Text." });
+    const noHeadline = fromJsonLd({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      articleBody: "Text.",
+    });
     expect(noHeadline.article).toBeUndefined();
     expect(ids(noHeadline)).toEqual(["jsonld-missing-headline"]);
   });
 
   it("reads a property spelled with the wrong case, with a warning", () => {
-    const result = fromJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", headLine: "Typo" });
+    const result = fromJsonLd({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headLine: "Typo",
+    });
     expect(result.article?.headline).toBe("Typo");
     expect(ids(result)).toEqual(["jsonld-misspelled-property"]);
   });
@@ -170,9 +246,17 @@ describe("fromJsonLd", () => {
       "@type": "NewsArticle",
       headline: "Credits",
       creditText: "Reporting by Ana Ruiz; Additional reporting by Kim Lee; Editing by Sam Park",
-      author: { "@type": "Person", name: "Ana Ruiz", worksFor: { "@type": "Organization", name: "Reuters" } },
+      author: {
+        "@type": "Person",
+        name: "Ana Ruiz",
+        worksFor: { "@type": "Organization", name: "Reuters" },
+      },
       contributor: { "@type": "Person", name: "Kim Lee" },
-      editor: { "@type": "Role", roleName: "Copy editing", editor: { "@type": "Person", name: "Sam Park", jobTitle: "Desk editor" } },
+      editor: {
+        "@type": "Role",
+        roleName: "Copy editing",
+        editor: { "@type": "Person", name: "Sam Park", jobTitle: "Desk editor" },
+      },
     });
     expect(result.article?.byline).toEqual({
       text: "Reporting by Ana Ruiz; Additional reporting by Kim Lee; Editing by Sam Park",
@@ -192,19 +276,37 @@ describe("fromJsonLd", () => {
       datePublished: "1987-01-02T09:00:00-05:00",
       dateline: "WASHINGTON, Dec. 30 (Reuters) -",
     });
-    expect(result.article?.dateline).toEqual({ text: "WASHINGTON, Dec. 30 (Reuters) -", place: "WASHINGTON", date: "1986-12-30", agency: "Reuters" });
+    expect(result.article?.dateline).toEqual({
+      text: "WASHINGTON, Dec. 30 (Reuters) -",
+      place: "WASHINGTON",
+      date: "1986-12-30",
+      agency: "Reuters",
+    });
   });
 
   it("leaves out a claim whose text is not in articleBody", () => {
     const result = fromJsonLd({
       "@context": "https://schema.org",
       "@graph": [
-        { "@type": "NewsArticle", "@id": "_:a", headline: "H", articleBody: "She said \u201cyes.\u201d" },
+        {
+          "@type": "NewsArticle",
+          "@id": "_:a",
+          headline: "H",
+          articleBody: "She said \u201cyes.\u201d",
+        },
         { "@type": "Claim", text: "yes.", appearance: { "@id": "_:a" }, author: "Ana Ruiz" },
         { "@type": "Claim", text: "no.", appearance: { "@id": "_:a" } },
       ],
     });
-    expect(result.article?.claims).toEqual([{ kind: "direct", text: "yes.", span: { start: 10, end: 14 }, paragraph: 0, speaker: { name: "Ana Ruiz" } }]);
+    expect(result.article?.claims).toEqual([
+      {
+        kind: "direct",
+        text: "yes.",
+        span: { start: 10, end: 14 },
+        paragraph: 0,
+        speaker: { name: "Ana Ruiz" },
+      },
+    ]);
     expect(ids(result)).toEqual(["jsonld-claim-not-in-body"]);
   });
 
@@ -213,18 +315,61 @@ describe("fromJsonLd", () => {
     const article: Article = {
       ...minimal,
       body: [{ text: "Intro." }, { text }],
-      claims: [{ kind: "direct", text: "We will win, and we will win big.", span: { start: 0, end: 1 }, paragraph: 1, speaker: { name: "Ana Ruiz", type: "Person" } }],
+      claims: [
+        {
+          kind: "direct",
+          text: "We will win, and we will win big.",
+          span: { start: 0, end: 1 },
+          paragraph: 1,
+          speaker: { name: "Ana Ruiz", type: "Person" },
+        },
+      ],
     };
     const back = fromJsonLd(toJsonLdGraph(article)).article as Article;
     const body = `Intro.\n\n${text}`;
     const claim = back.claims[0];
-    expect(claim).toMatchObject({ kind: "direct", text: "We will win, and we will win big.", paragraph: 1, speaker: { name: "Ana Ruiz", type: "Person" } });
-    expect(claim?.fragments?.map((f) => body.slice(f.start, f.end))).toEqual(["We will win,", "and we will win big."]);
-    expect(body.slice(claim?.span.start, claim?.span.end)).toBe("We will win,\u201d she said, \u201cand we will win big.");
+    expect(claim).toMatchObject({
+      kind: "direct",
+      text: "We will win, and we will win big.",
+      paragraph: 1,
+      speaker: { name: "Ana Ruiz", type: "Person" },
+    });
+    expect(claim?.fragments?.map((f) => body.slice(f.start, f.end))).toEqual([
+      "We will win,",
+      "and we will win big.",
+    ]);
+    expect(body.slice(claim?.span.start, claim?.span.end)).toBe(
+      "We will win,\u201d she said, \u201cand we will win big.",
+    );
+  });
+
+  it("stays fast with thousands of claims that are not in the body", () => {
+    const words = Array.from({ length: 30_000 }, (_, i) => `word${i % 97}`).join(" ");
+    const claims = Array.from({ length: 3000 }, (_, i) => ({
+      "@type": "Claim",
+      text: `word${i % 97} word${(i + 1) % 97} nowhere ${i}`,
+      appearance: { "@id": "_:a" },
+    }));
+    const start = performance.now();
+    const result = fromJsonLd({
+      "@context": "https://schema.org",
+      "@graph": [
+        { "@type": "NewsArticle", "@id": "_:a", headline: "H", articleBody: words },
+        ...claims,
+      ],
+    });
+    expect(performance.now() - start).toBeLessThan(2500);
+    expect(result.article?.claims).toEqual([]);
+    expect(ids(result).filter((id) => id === "jsonld-claim-not-in-body")).toHaveLength(3000);
   });
 
   it("survives cycles of objects and of @id references", () => {
-    const node: Record<string, unknown> = { "@context": "https://schema.org", "@type": "NewsArticle", "@id": "#a", headline: "Cycle" };
+    const node: Record<string, unknown> = {
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      "@id": "#a",
+      headline: "Cycle",
+    };
     node.isPartOf = node;
     node.author = { "@type": "Role", "@id": "#r", roleName: "Writer", author: { "@id": "#r" } };
     node.publisher = { "@id": "#a" };
@@ -235,17 +380,31 @@ describe("fromJsonLd", () => {
   it("follows 100,000 chained @id references in well under 3 s", () => {
     const n = 100_000;
     const graph: Record<string, unknown>[] = [
-      { "@type": "NewsArticle", "@id": "#article", headline: "Long chain", author: { "@id": "#n0" }, isPartOf: { "@id": "#n0" } },
+      {
+        "@type": "NewsArticle",
+        "@id": "#article",
+        headline: "Long chain",
+        author: { "@id": "#n0" },
+        isPartOf: { "@id": "#n0" },
+      },
     ];
     for (let i = 0; i < n; i++) {
-      graph.push({ "@type": "Role", "@id": `#n${i}`, author: { "@id": i + 1 < n ? `#n${i + 1}` : "#n0" }, about: { "@id": `#n${(i * 7919) % n}` } });
+      graph.push({
+        "@type": "Role",
+        "@id": `#n${i}`,
+        author: { "@id": i + 1 < n ? `#n${i + 1}` : "#n0" },
+        about: { "@id": `#n${(i * 7919) % n}` },
+      });
     }
     graph.push({ "@type": "Person", "@id": "#n0", name: "End" });
     const start = performance.now();
-    const result = fromJsonLd(JSON.stringify({ "@context": "https://schema.org", "@graph": graph }));
+    const result = fromJsonLd(
+      JSON.stringify({ "@context": "https://schema.org", "@graph": graph }),
+    );
     const elapsed = performance.now() - start;
     expect(result.article?.headline).toBe("Long chain");
-    expect(elapsed).toBeLessThan(1500);
+    // about 0.4 s on an idle machine (JSON.parse of 8.5 MB included); the margin absorbs a busy CI
+    expect(elapsed).toBeLessThan(2500);
   });
 
   it("never throws and returns a valid article or none, for any JSON value (property)", () => {
@@ -267,12 +426,16 @@ describe("fromJsonLd", () => {
       { requiredKeys: ["@type"] },
     );
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), articleish, fc.array(articleish), fc.string(), fc.json()), (input) => {
-        const result = fromJsonLd(input);
-        expect(Array.isArray(result.diagnostics)).toBe(true);
-        if (result.article !== undefined) expect(ArticleSchema.safeParse(result.article).success).toBe(true);
-        else expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), articleish, fc.array(articleish), fc.string(), fc.json()),
+        (input) => {
+          const result = fromJsonLd(input);
+          expect(Array.isArray(result.diagnostics)).toBe(true);
+          if (result.article !== undefined)
+            expect(ArticleSchema.safeParse(result.article).success).toBe(true);
+          else expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

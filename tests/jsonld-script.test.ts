@@ -22,7 +22,9 @@ function count(haystack: string, needle: string): number {
 describe("toJsonLdScript", () => {
   it("is a complete element around the JSON of toJsonLd", () => {
     const script = toJsonLdScript(minimal);
-    expect(script).toBe(`${OPEN}{"@context":"https://schema.org","@type":"NewsArticle","headline":"Empty alert"}${CLOSE}`);
+    expect(script).toBe(
+      `${OPEN}{"@context":"https://schema.org","@type":"NewsArticle","headline":"Empty alert"}${CLOSE}`,
+    );
   });
 
   it("cannot be closed or commented out by the article's text", () => {
@@ -42,18 +44,28 @@ describe("toJsonLdScript", () => {
   });
 
   it("escapes <, >, &, U+2028 and U+2029 as \\u escapes", () => {
-    expect(serializeJsonLdForScript({ a: "<>&\u2028\u2029" })).toBe('{"a":"\\u003c\\u003e\\u0026\\u2028\\u2029"}');
+    expect(serializeJsonLdForScript({ a: "<>&\u2028\u2029" })).toBe(
+      '{"a":"\\u003c\\u003e\\u0026\\u2028\\u2029"}',
+    );
   });
 
   it("has one </script, no <!-- and the same data for any headline and paragraph (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), (headline, paragraph) => {
-        const article: Article = { ...minimal, headline: headline.trim() === "" ? `x${headline}` : headline, body: [{ text: paragraph }] };
-        const script = toJsonLdScript(article);
-        expect(count(script, "</script")).toBe(1);
-        expect(script.toLowerCase().indexOf("<!--")).toBe(-1);
-        expect(JSON.parse(inner(script))).toEqual(toJsonLd(article));
-      }),
+      fc.property(
+        fc.string({ unit: "binary" }),
+        fc.string({ unit: "binary" }),
+        (headline, paragraph) => {
+          const article: Article = {
+            ...minimal,
+            headline: headline.trim() === "" ? `x${headline}` : headline,
+            body: [{ text: paragraph }],
+          };
+          const script = toJsonLdScript(article);
+          expect(count(script, "</script")).toBe(1);
+          expect(script.toLowerCase().indexOf("<!--")).toBe(-1);
+          expect(JSON.parse(inner(script))).toEqual(toJsonLd(article));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -63,14 +75,35 @@ describe("toJsonLdScript", () => {
       fc.property(anyArticle, fc.boolean(), (a, includeClaims) => {
         const script = toJsonLdScript(a, { includeClaims });
         expect(count(script, "</script")).toBe(1);
-        expect(JSON.parse(inner(script))).toEqual(JSON.parse(JSON.stringify(toJsonLd(a, { includeClaims }))));
+        expect(JSON.parse(inner(script))).toEqual(
+          JSON.parse(JSON.stringify(toJsonLd(a, { includeClaims }))),
+        );
       }),
       { numRuns: 200 },
     );
   });
 
   it("escapes text built from the dangerous characters only (property)", () => {
-    const dangerous = fc.string({ unit: fc.constantFrom("<", "/", "s", "c", "r", "i", "p", "t", ">", "!", "-", "&", "\u2028", "\u2029", "S", "C") });
+    const dangerous = fc.string({
+      unit: fc.constantFrom(
+        "<",
+        "/",
+        "s",
+        "c",
+        "r",
+        "i",
+        "p",
+        "t",
+        ">",
+        "!",
+        "-",
+        "&",
+        "\u2028",
+        "\u2029",
+        "S",
+        "C",
+      ),
+    });
     fc.assert(
       fc.property(dangerous, (text) => {
         const article: Article = { ...full, headline: `h${text}`, description: `d${text}` };

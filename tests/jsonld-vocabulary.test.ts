@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toJsonLd } from "../src/index.js";
-import { ARTICLE_TYPES, CLASS_PARENTS, ORGANIZATION_TYPES, PROPERTIES } from "../src/jsonld/vocabulary.js";
+import {
+  ARTICLE_TYPES,
+  CLASS_PARENTS,
+  ORGANIZATION_TYPES,
+  PROPERTIES,
+} from "../src/jsonld/vocabulary.js";
 import { article as anyArticle } from "./arbitraries.js";
 import { full } from "./jsonld-fixtures.js";
 
@@ -29,7 +34,12 @@ const LITERALS: Record<string, (value: string | number) => boolean> = {
 };
 
 /** Every problem with the node's properties against the trimmed vocabulary. */
-function problems(node: Node, path: string, viaProperty?: string, implied?: readonly string[]): string[] {
+function problems(
+  node: Node,
+  path: string,
+  viaProperty?: string,
+  implied?: readonly string[],
+): string[] {
   const out: string[] = [];
   const declared = node["@type"];
   if (typeof declared !== "string" && Object.keys(node).every((k) => k.startsWith("@"))) return [];
@@ -45,14 +55,19 @@ function problems(node: Node, path: string, viaProperty?: string, implied?: read
       continue;
     }
     const roleSelf = type === "Role" && key === viaProperty;
-    if (!roleSelf && !property.domains.some((d) => isA(type, d))) out.push(`${path}.${key}: not expected on ${type}`);
+    if (!roleSelf && !property.domains.some((d) => isA(type, d)))
+      out.push(`${path}.${key}: not expected on ${type}`);
     const values = Array.isArray(value) ? value : [value];
     values.forEach((v, i) => {
       const at = `${path}.${key}[${i}]`;
       if (v !== null && typeof v === "object") {
         const child = v as Node;
         const childType = child["@type"];
-        if (typeof childType === "string" && childType !== "Role" && !property.ranges.some((r) => isA(childType, r))) {
+        if (
+          typeof childType === "string" &&
+          childType !== "Role" &&
+          !property.ranges.some((r) => isA(childType, r))
+        ) {
           out.push(`${at}: ${childType} outside the range ${property.ranges.join("/")}`);
         }
         out.push(...problems(child, at, key, property.ranges));
@@ -67,14 +82,25 @@ function problems(node: Node, path: string, viaProperty?: string, implied?: read
 function check(ld: unknown): string[] {
   const root = ld as Node;
   const graph = root["@graph"];
-  if (Array.isArray(graph)) return graph.flatMap((n, i) => problems(n as Node, `$["@graph"][${i}]`));
+  if (Array.isArray(graph))
+    return graph.flatMap((n, i) => problems(n as Node, `$["@graph"][${i}]`));
   return problems(root, "$");
 }
 
 describe("vocabulary", () => {
   it("lists Article and the subtypes the options name", () => {
-    for (const t of ["Article", "NewsArticle", "ReportageNewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle",
-      "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting"]) {
+    for (const t of [
+      "Article",
+      "NewsArticle",
+      "ReportageNewsArticle",
+      "OpinionNewsArticle",
+      "AnalysisNewsArticle",
+      "BackgroundNewsArticle",
+      "ReviewNewsArticle",
+      "AskPublicNewsArticle",
+      "BlogPosting",
+      "LiveBlogPosting",
+    ]) {
       expect(ARTICLE_TYPES).toContain(t);
       expect(isA(t, "Article")).toBe(true);
     }
@@ -90,17 +116,24 @@ describe("vocabulary", () => {
 
   it("allows every property toJsonLd emits on its node's type (property)", () => {
     fc.assert(
-      fc.property(anyArticle, fc.constantFrom(...ARTICLE_TYPES), fc.boolean(), (a, type, includeClaims) => {
-        expect(check(toJsonLd(a, { type, includeClaims }))).toEqual([]);
-      }),
+      fc.property(
+        anyArticle,
+        fc.constantFrom(...ARTICLE_TYPES),
+        fc.boolean(),
+        (a, type, includeClaims) => {
+          expect(check(toJsonLd(a, { type, includeClaims }))).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("finds a property on the wrong type (the check itself works)", () => {
-    expect(check({ "@context": "https://schema.org", "@type": "BlogPosting", dateline: "X -" })).toEqual([
-      "$.dateline: not expected on BlogPosting",
+    expect(
+      check({ "@context": "https://schema.org", "@type": "BlogPosting", dateline: "X -" }),
+    ).toEqual(["$.dateline: not expected on BlogPosting"]);
+    expect(check({ "@type": "Person", name: "A", logo: "https://e.com/l.png" })).toEqual([
+      "$.logo: not expected on Person",
     ]);
-    expect(check({ "@type": "Person", name: "A", logo: "https://e.com/l.png" })).toEqual(["$.logo: not expected on Person"]);
   });
 });

@@ -12,8 +12,9 @@ type Node = Record<string, unknown>;
 /** Every string, array and object in the output, to look for empties. */
 function walk(value: unknown, visit: (value: unknown, path: string) => void, path = "$"): void {
   visit(value, path);
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, visit, `${path}[${i}]`));
-  else if (value !== null && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) walk(v, visit, `${path}[${i}]`);
+  } else if (value !== null && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) walk(v, visit, `${path}.${k}`);
   }
 }
@@ -21,7 +22,9 @@ function walk(value: unknown, visit: (value: unknown, path: string) => void, pat
 describe("toJsonLd", () => {
   it("returns WithContext<NewsArticle> (types)", () => {
     expectTypeOf(toJsonLd).returns.toEqualTypeOf<WithContext<NewsArticle>>();
-    expectTypeOf(toJsonLd(minimal, { includeClaims: false })).toEqualTypeOf<WithContext<NewsArticle>>();
+    expectTypeOf(toJsonLd(minimal, { includeClaims: false })).toEqualTypeOf<
+      WithContext<NewsArticle>
+    >();
     expectTypeOf(toJsonLdGraph).returns.toEqualTypeOf<Graph>();
   });
 
@@ -65,9 +68,15 @@ describe("toJsonLd", () => {
         { "@type": "Person", name: "John Roe", url: "https://news.example.com/staff/john-roe" },
       ],
       contributor: [
-        { "@type": "Role", roleName: "Additional reporting", contributor: { "@type": "Person", name: "Kim Lee" } },
+        {
+          "@type": "Role",
+          roleName: "Additional reporting",
+          contributor: { "@type": "Person", name: "Kim Lee" },
+        },
       ],
-      editor: [{ "@type": "Role", roleName: "Editing", editor: { "@type": "Person", name: "Sam Park" } }],
+      editor: [
+        { "@type": "Role", roleName: "Editing", editor: { "@type": "Person", name: "Sam Park" } },
+      ],
       creditText: full.byline?.text,
       publisher: {
         "@type": "Organization",
@@ -97,7 +106,10 @@ describe("toJsonLd", () => {
   });
 
   it("chooses the subtype and leaves dateline off types that are not NewsArticle", () => {
-    expect(toJsonLd(full, { type: "OpinionNewsArticle" })).toMatchObject({ "@type": "OpinionNewsArticle", dateline: full.dateline?.text });
+    expect(toJsonLd(full, { type: "OpinionNewsArticle" })).toMatchObject({
+      "@type": "OpinionNewsArticle",
+      dateline: full.dateline?.text,
+    });
     const blog = toJsonLd(full, { type: "BlogPosting" }) as unknown as Node;
     expect(blog["@type"]).toBe("BlogPosting");
     expect(blog.dateline).toBeUndefined();
@@ -109,7 +121,10 @@ describe("toJsonLd", () => {
   });
 
   it("puts claims in an @graph linked by @id, one node per person", () => {
-    const ld = toJsonLd(full, { includeClaims: true }) as unknown as { "@context": string; "@graph": Node[] };
+    const ld = toJsonLd(full, { includeClaims: true }) as unknown as {
+      "@context": string;
+      "@graph": Node[];
+    };
     expect(ld["@context"]).toBe("https://schema.org");
     const [main, ...claims] = ld["@graph"];
     const base = "https://news.example.com/2024/01/05/city-council-budget";
@@ -125,7 +140,7 @@ describe("toJsonLd", () => {
     });
     expect(claims[2]?.author).toEqual({ "@type": "Organization", name: "Ledger" });
     // Jane Doe is an author and a speaker: one node, with an @id, referenced by the claim
-    const jane = (main?.author as Node[])[0];
+    const jane = (main?.author as Node[] | undefined)?.[0];
     expect(jane).toMatchObject({ "@type": "Person", "@id": `${base}#person-1`, name: "Jane Doe" });
     expect(claims[3]?.author).toEqual({ "@id": `${base}#person-1` });
     expect(toJsonLdGraph(full)).toEqual(ld);
@@ -154,7 +169,9 @@ describe("toJsonLd", () => {
     };
     const ld = toJsonLd(article) as unknown as Node;
     expect(ld.author).toEqual([{ "@type": "Person", "@id": "_:person-1", name: "Ana Ruiz" }]);
-    expect(ld.editor).toEqual([{ "@type": "Role", roleName: "Editing", editor: { "@id": "_:person-1" } }]);
+    expect(ld.editor).toEqual([
+      { "@type": "Role", roleName: "Editing", editor: { "@id": "_:person-1" } },
+    ]);
   });
 
   it("resolves relative URLs against the article url, else leaves them out with a diagnostic", () => {
@@ -163,7 +180,9 @@ describe("toJsonLd", () => {
       images: [{ url: "/photos/a.jpg" }, { url: "javascript:alert(1)" }],
     } as Article;
     const diagnostics: Diagnostic[] = [];
-    const without = toJsonLd(article, { onDiagnostic: (d) => diagnostics.push(d) }) as unknown as Node;
+    const without = toJsonLd(article, {
+      onDiagnostic: (d) => diagnostics.push(d),
+    }) as unknown as Node;
     expect(without.image).toBeUndefined();
     expect(diagnostics.map((d) => d.ruleId)).toEqual(["jsonld-relative-url", "jsonld-invalid-url"]);
     const withUrl = toJsonLd({ ...article, url: "https://e.com/news/1" }) as unknown as Node;
@@ -174,9 +193,15 @@ describe("toJsonLd", () => {
     const article: Article = { ...minimal, body: [{ text: "One two." }, { text: "Three." }] };
     expect(toJsonLd(article)).toMatchObject({ articleBody: "One two.\n\nThree.", wordCount: 3 });
     (article.body[1] as { text: string }).text = "Three four five.";
-    expect(toJsonLd(article)).toMatchObject({ articleBody: "One two.\n\nThree four five.", wordCount: 5 });
+    expect(toJsonLd(article)).toMatchObject({
+      articleBody: "One two.\n\nThree four five.",
+      wordCount: 5,
+    });
     article.body.push({ text: "Six." });
-    expect(toJsonLd(article)).toMatchObject({ articleBody: "One two.\n\nThree four five.\n\nSix.", wordCount: 6 });
+    expect(toJsonLd(article)).toMatchObject({
+      articleBody: "One two.\n\nThree four five.\n\nSix.",
+      wordCount: 6,
+    });
   });
 
   it("notes a headline longer than 110 characters but keeps it", () => {
@@ -184,21 +209,30 @@ describe("toJsonLd", () => {
     const diagnostics: Diagnostic[] = [];
     const ld = toJsonLd({ ...minimal, headline }, { onDiagnostic: (d) => diagnostics.push(d) });
     expect(ld).toMatchObject({ headline });
-    expect(diagnostics).toEqual([expect.objectContaining({ ruleId: "jsonld-long-headline", severity: "info" })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ ruleId: "jsonld-long-headline", severity: "info" }),
+    ]);
   });
 
   it("never emits empty strings, empty arrays, empty objects or relative URLs (property)", () => {
     fc.assert(
-      fc.property(anyArticle, fc.constantFrom(...ARTICLE_TYPES), fc.boolean(), (a, type, includeClaims) => {
-        const ld = toJsonLd(a, { type, includeClaims });
-        expect(ld["@context"]).toBe("https://schema.org");
-        walk(ld, (value, path) => {
-          if (typeof value === "string") expect(value.trim(), path).not.toBe("");
-          if (Array.isArray(value)) expect(value.length, path).toBeGreaterThan(0);
-          else if (value !== null && typeof value === "object") expect(Object.keys(value).length, path).toBeGreaterThan(0);
-          if (/\.(url|sameAs|mainEntityOfPage)(\[\d+\])?$/.test(path)) expect(String(value)).toMatch(/^https?:\/\/[^/\s]/i);
-        });
-      }),
+      fc.property(
+        anyArticle,
+        fc.constantFrom(...ARTICLE_TYPES),
+        fc.boolean(),
+        (a, type, includeClaims) => {
+          const ld = toJsonLd(a, { type, includeClaims });
+          expect(ld["@context"]).toBe("https://schema.org");
+          walk(ld, (value, path) => {
+            if (typeof value === "string") expect(value.trim(), path).not.toBe("");
+            if (Array.isArray(value)) expect(value.length, path).toBeGreaterThan(0);
+            else if (value !== null && typeof value === "object")
+              expect(Object.keys(value).length, path).toBeGreaterThan(0);
+            if (/\.(url|sameAs|mainEntityOfPage)(\[\d+\])?$/.test(path))
+              expect(String(value)).toMatch(/^https?:\/\/[^/\s]/i);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

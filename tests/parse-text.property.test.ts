@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ArticleSchema, parseText } from "../src/index.js";
+import { textToBlocks } from "../src/parse/text.js";
+import { sourceOffset, sourceSpan } from "../src/parse/types.js";
 
 /** Pieces that make arbitrary strings look like articles now and then. */
 const piece = fc.oneof(
@@ -42,7 +44,11 @@ const piece = fc.oneof(
   ),
 );
 const articleLike = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(""));
-const input = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "binary-ascii" }), articleLike);
+const input = fc.oneof(
+  fc.string({ unit: "binary" }),
+  fc.string({ unit: "binary-ascii" }),
+  articleLike,
+);
 const referenceDate = fc.constantFrom(undefined, "2024-01-02", "1987-03-05", "not a date");
 
 describe("parseText: properties", () => {
@@ -74,6 +80,32 @@ describe("parseText: properties", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("textToBlocks: properties", () => {
+  it("maps every character of a block's text back to the same character in the source", () => {
+    fc.assert(
+      fc.property(input, (text) => {
+        for (const block of textToBlocks(text)) {
+          expect(block.text.trim()).not.toBe("");
+          expect(text.slice(block.span.start, block.span.end).replace(/\s+/g, " ")).toBe(
+            block.text,
+          );
+          let previous = -1;
+          for (let i = 0; i < block.text.length; i++) {
+            const at = sourceOffset(block, i);
+            expect(at).toBeGreaterThan(previous);
+            previous = at;
+            const c = block.text[i];
+            if (c === " ") expect(/\s/.test(text[at] ?? "")).toBe(true);
+            else expect(text[at]).toBe(c);
+          }
+          expect(sourceSpan(block, 0, block.text.length)).toEqual(block.span);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ArticleSchema, parseText } from "../src/index.js";
 import type { Article } from "../src/index.js";
+import { ArticleSchema, parseText } from "../src/index.js";
 import { createContext } from "../src/parse/context.js";
 import { buildArticle } from "../src/parse/pipeline.js";
 import { textToBlocks } from "../src/parse/text.js";
@@ -78,11 +78,17 @@ describe("parseText: wire copy with indents and hard wraps", () => {
 
   it("reads the byline with its affiliation", () => {
     expect(a.byline?.text).toBe("By Mara Quist, Reuters");
-    expect(a.byline?.authors).toEqual([{ type: "Person", name: "Mara Quist", affiliation: "Reuters" }]);
+    expect(a.byline?.authors).toEqual([
+      { type: "Person", name: "Mara Quist", affiliation: "Reuters" },
+    ]);
   });
 
   it("reads the dateline and resolves the year", () => {
-    expect(a.dateline).toMatchObject({ text: "LONDON, March 5 -", place: "LONDON", date: "1987-03-05" });
+    expect(a.dateline).toMatchObject({
+      text: "LONDON, March 5 -",
+      place: "LONDON",
+      date: "1987-03-05",
+    });
   });
 
   it("joins hard-wrapped lines, starts the body after the dateline, drops the sign-off", () => {
@@ -96,17 +102,50 @@ describe("parseText: wire copy with indents and hard wraps", () => {
   });
 });
 
+describe("parseText: wire titles that look like other things", () => {
+  it("does not read a title with commas as a byline, nor a title with a dash as a dateline", () => {
+    const input = [
+      "NORDIC TIMBER, PULP PRICES FALL",
+      "    OSLO, April 2 - Timber prices fell again, traders said.",
+      " Reuter",
+      "",
+    ].join("\n");
+    const a = article(input, { referenceDate: "1987-04-02" });
+    expect(a.headline).toBe("NORDIC TIMBER, PULP PRICES FALL");
+    expect(a.byline).toBeUndefined();
+    expect(a.dateline?.date).toBe("1987-04-02");
+    const b = article(
+      "OSLO PORT SUBSIDY TO END JUNE 1 - MINISTER\n    OSLO, April 2 - The subsidy ends.\n",
+    );
+    expect(b.headline).toBe("OSLO PORT SUBSIDY TO END JUNE 1 - MINISTER");
+    expect(b.dateline?.place).toBe("OSLO");
+  });
+
+  it("drops a sign-off written at the end of the last line, and one under it", () => {
+    const input = "A TITLE\n    OSLO, April 2 - Prices fell, traders\nsaid. REUTER\n Reuter\n";
+    const a = article(input);
+    expect(a.body.map((p) => p.text)).toEqual(["Prices fell, traders said."]);
+    expectParagraphSpans(input, a);
+  });
+});
+
 describe("parseText: blank-line paragraphs", () => {
-  const text = "Council approves budget.\n\nThe city council on Tuesday approved a budget.\n\nThe vote was 7-2.\n";
+  const text =
+    "Council approves budget.\n\nThe city council on Tuesday approved a budget.\n\nThe vote was 7-2.\n";
   const a = article(text);
 
   it("takes the title line as headline (dropping its final period) and the rest as body", () => {
     expect(a.headline).toBe("Council approves budget");
-    expect(a.body.map((p) => p.text)).toEqual(["The city council on Tuesday approved a budget.", "The vote was 7-2."]);
+    expect(a.body.map((p) => p.text)).toEqual([
+      "The city council on Tuesday approved a budget.",
+      "The vote was 7-2.",
+    ]);
   });
 
   it("reads a subheadline and a top byline", () => {
-    const b = article("Big storm hits coast\nThousands left without power overnight\nBy Ana Ruiz and Li Wen\n\nRain fell.");
+    const b = article(
+      "Big storm hits coast\nThousands left without power overnight\nBy Ana Ruiz and Li Wen\n\nRain fell.",
+    );
     expect(b.headline).toBe("Big storm hits coast");
     expect(b.alternativeHeadline).toBe("Thousands left without power overnight");
     expect(b.byline?.authors.map((x) => x.name)).toEqual(["Ana Ruiz", "Li Wen"]);
@@ -129,7 +168,9 @@ describe("parseText: blank-line paragraphs", () => {
 
 describe("parseText: diagnostics", () => {
   it("makes a headline from the first words when there is no title", () => {
-    const r = parseText("WASHINGTON (AP) — The Senate passed the bill on Friday. It now goes to the House.");
+    const r = parseText(
+      "WASHINGTON (AP) — The Senate passed the bill on Friday. It now goes to the House.",
+    );
     expect(r.article?.headline).toBe("The Senate passed the bill on Friday");
     expect(r.article?.dateline?.agency).toBe("AP");
     expect(r.diagnostics.map((d) => d.ruleId)).toContain("missing-headline");
@@ -210,7 +251,8 @@ describe("textToBlocks", () => {
 });
 
 describe("buildArticle with fields a front end already knows", () => {
-  const input = "Intro line that is a paragraph here\nBy Ana Ruiz\n\nPARIS, May 2 (AFP) - Body text.";
+  const input =
+    "Intro line that is a paragraph here\nBy Ana Ruiz\n\nPARIS, May 2 (AFP) - Body text.";
 
   it("does not take the first block as headline when the headline is known", () => {
     const ctx = createContext(input, {});

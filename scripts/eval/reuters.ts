@@ -9,15 +9,20 @@
  */
 import { readFileSync } from "node:fs";
 import { parseText } from "../../src/index.js";
-import { ArticleSchema } from "../../src/schema/index.js";
 import { monthNumber } from "../../src/parse/extract/dates.js";
+import { ArticleSchema } from "../../src/schema/index.js";
 
 /** One Reuters record (the fields used here). */
 interface Record {
   id: string;
   title: string | null;
   wire_text: string;
-  wire_spans: { title: [number, number] | null; author: [number, number] | null; dateline: [number, number] | null; body: [number, number] | null };
+  wire_spans: {
+    title: [number, number] | null;
+    author: [number, number] | null;
+    dateline: [number, number] | null;
+    body: [number, number] | null;
+  };
   dateline_raw: string | null;
   dateline_derived: { place: string | null; date: string | null; agency: string | null } | null;
   author_raw: string | null;
@@ -54,12 +59,15 @@ function referenceDate(raw: string): string | undefined {
 
 const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 /** The corpus titles keep SGML entities; the wire text has them decoded. */
-const decode = (s: string): string => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string): string =>
+  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 /** Places compare without leading junk ("****LONDON") and whitespace differences. */
 const placeKey = (s: string): string => squash(s.replace(/^[^\p{L}\p{N}]+/u, ""));
 
 /** The gold dateline: from `dateline_derived`, or read leniently from `dateline_raw`. */
-function goldDateline(r: Record): { place: string; date: string | null; bodyStart: number } | undefined {
+function goldDateline(
+  r: Record,
+): { place: string; date: string | null; bodyStart: number } | undefined {
   const span = r.wire_spans.dateline;
   if (!span || !r.dateline_raw) return undefined;
   if (r.dateline_derived?.place) {
@@ -71,7 +79,11 @@ function goldDateline(r: Record): { place: string; date: string | null; bodyStar
   const text = r.wire_text.slice(span[0]);
   const m = /^\s*([^\d]*?),?\s*-?\s*([A-Za-z]{3,9}\.?\s+\d{1,2})\s*-+\s*/.exec(text);
   if (!m) return undefined;
-  return { place: (m[1] ?? "").replace(/[\s,]+$/, ""), date: m[2] ?? null, bodyStart: span[0] + m[0].length };
+  return {
+    place: (m[1] ?? "").replace(/[\s,]+$/, ""),
+    date: m[2] ?? null,
+    bodyStart: span[0] + m[0].length,
+  };
 }
 
 /** "March 5" -> "1987-03-05" (the corpus is from 1987). */
@@ -119,12 +131,21 @@ function main(): void {
 
   for (const r of records) {
     const ref = referenceDate(r.date_raw);
-    const { article } = parseText(r.wire_text, ref ? { referenceDate: ref, claims: false } : { claims: false });
+    const { article } = parseText(
+      r.wire_text,
+      ref ? { referenceDate: ref, claims: false } : { claims: false },
+    );
     const id = r.id;
-    valid.add(article !== undefined && ArticleSchema.safeParse(article).success, () => `${id}: invalid article`);
+    valid.add(
+      article !== undefined && ArticleSchema.safeParse(article).success,
+      () => `${id}: invalid article`,
+    );
     if (!article) continue;
     if (r.title) {
-      headline.add(squash(article.headline) === squash(decode(r.title)), () => `${id}: ${JSON.stringify(article.headline)} != ${JSON.stringify(r.title)}`);
+      headline.add(
+        squash(article.headline) === squash(decode(r.title)),
+        () => `${id}: ${JSON.stringify(article.headline)} != ${JSON.stringify(r.title)}`,
+      );
     }
     const dl = article.dateline;
     const bl = article.byline;
@@ -135,20 +156,39 @@ function main(): void {
     );
     const gold = goldDateline(r);
     if (gold) {
-      place.add(dl !== undefined && placeKey(dl.place) === placeKey(gold.place), () => `${id}: place ${JSON.stringify(dl?.place)} != ${JSON.stringify(gold.place)}  | ${JSON.stringify(r.wire_text.slice(r.wire_spans.dateline?.[0] ?? 0, (r.wire_spans.dateline?.[1] ?? 0) + 30))}`);
+      place.add(
+        dl !== undefined && placeKey(dl.place) === placeKey(gold.place),
+        () =>
+          `${id}: place ${JSON.stringify(dl?.place)} != ${JSON.stringify(gold.place)}  | ${JSON.stringify(r.wire_text.slice(r.wire_spans.dateline?.[0] ?? 0, (r.wire_spans.dateline?.[1] ?? 0) + 30))}`,
+      );
       const want = goldDate(gold.date);
-      date.add(dl?.date === want, () => `${id}: date ${JSON.stringify(dl?.date)} != ${JSON.stringify(want)}  | ${JSON.stringify(dl?.text)}`);
+      date.add(
+        dl?.date === want,
+        () =>
+          `${id}: date ${JSON.stringify(dl?.date)} != ${JSON.stringify(want)}  | ${JSON.stringify(dl?.text)}`,
+      );
       const got = article.body[0]?.span?.start;
-      bodyStart.add(got === gold.bodyStart, () => `${id}: body starts at ${got} ${JSON.stringify(r.wire_text.slice(got ?? 0, (got ?? 0) + 30))}, expected ${gold.bodyStart} ${JSON.stringify(r.wire_text.slice(gold.bodyStart, gold.bodyStart + 30))}`);
+      bodyStart.add(
+        got === gold.bodyStart,
+        () =>
+          `${id}: body starts at ${got} ${JSON.stringify(r.wire_text.slice(got ?? 0, (got ?? 0) + 30))}, expected ${gold.bodyStart} ${JSON.stringify(r.wire_text.slice(gold.bodyStart, gold.bodyStart + 30))}`,
+      );
     }
     if (r.author_raw && r.author_raw.trim() !== "") {
       const want = goldNames(r.author_raw).map((n) => n.toLowerCase());
       const got = (bl?.authors ?? []).map((a) => squash(a.name).toLowerCase());
-      names.add(JSON.stringify(got) === JSON.stringify(want), () => `${id}: names ${JSON.stringify(got)} != ${JSON.stringify(want)}  | ${JSON.stringify(r.author_raw)}`);
+      names.add(
+        JSON.stringify(got) === JSON.stringify(want),
+        () =>
+          `${id}: names ${JSON.stringify(got)} != ${JSON.stringify(want)}  | ${JSON.stringify(r.author_raw)}`,
+      );
       if (/reuter/i.test(r.author_raw)) {
         affiliation.add(
-          bl !== undefined && bl.authors.length > 0 && bl.authors.every((a) => a.affiliation === "Reuters"),
-          () => `${id}: affiliation ${JSON.stringify(bl?.authors.map((a) => a.affiliation))} | ${JSON.stringify(r.author_raw)}`,
+          bl !== undefined &&
+            bl.authors.length > 0 &&
+            bl.authors.every((a) => a.affiliation === "Reuters"),
+          () =>
+            `${id}: affiliation ${JSON.stringify(bl?.authors.map((a) => a.affiliation))} | ${JSON.stringify(r.author_raw)}`,
         );
       }
     }

@@ -6,7 +6,13 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ConvertOptions, type ConvertResult, convert, EXTENSIONS, extensionOf } from "./convert.js";
+import {
+  type ConvertOptions,
+  type ConvertResult,
+  convert,
+  EXTENSIONS,
+  extensionOf,
+} from "./convert.js";
 
 /** One file to convert (plain data: it crosses to worker threads). */
 export interface FileTask {
@@ -34,7 +40,9 @@ export async function convertFile(task: FileTask): Promise<ConvertResult> {
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {
-      messages: [`${task.path}:1:1 error unreadable-file Cannot read the file (${reason}); check the path and its permissions`],
+      messages: [
+        `${task.path}:1:1 error unreadable-file Cannot read the file (${reason}); check the path and its permissions`,
+      ],
       errors: 1,
       warnings: 0,
       status: 2,
@@ -83,7 +91,7 @@ export function findWorker(): URL | undefined {
 /** Something to write text to. */
 export interface Sink {
   /** Write a chunk; `false` asks the caller to wait for `drain`. */
-  write(chunk: string): boolean | undefined | void;
+  write(chunk: string): unknown;
   /** Wait for `drain` (Node streams). */
   once?(event: "drain", listener: () => void): unknown;
 }
@@ -166,7 +174,12 @@ export interface BatchIo {
  * @returns
  *   The exit status: the highest status of any file.
  */
-export async function runBatch(files: string[], options: ConvertOptions, io: BatchIo, jobs: number): Promise<number> {
+export async function runBatch(
+  files: string[],
+  options: ConvertOptions,
+  io: BatchIo,
+  jobs: number,
+): Promise<number> {
   const lineOptions: ConvertOptions = { ...options, pretty: false };
   const progress = io.stderr.isTTY ? new ProgressBar(io.stderr, files.length) : undefined;
   const results: (ConvertResult | undefined)[] = new Array(files.length);

@@ -124,7 +124,8 @@ export function detectFormat(name: string | undefined, content: string): InputFo
   const head = stripBom(content).trimStart();
   if (head.startsWith("{") || head.startsWith("[")) return sniffJson(content);
   if (head.startsWith("<")) return "html";
-  if (/^(?:---|\+\+\+)[ \t]*\r?\n/.test(stripBom(content)) || /^#{1,6}[ \t]/.test(head)) return "markdown";
+  if (/^(?:---|\+\+\+)[ \t]*\r?\n/.test(stripBom(content)) || /^#{1,6}[ \t]/.test(head))
+    return "markdown";
   return "text";
 }
 
@@ -194,19 +195,24 @@ export function renderHtml(article: Article, options?: JsonLdOptions | null): st
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(article.headline)}</title>`,
   ];
-  if (article.description) out.push(`<meta name="description" content="${escapeHtml(article.description)}">`);
+  if (article.description)
+    out.push(`<meta name="description" content="${escapeHtml(article.description)}">`);
   if (article.url) out.push(`<link rel="canonical" href="${escapeHtml(article.url)}">`);
   out.push(toJsonLdScript(article, options), "</head>", "<body>", "<article>", "<header>");
   out.push(`<h1>${escapeHtml(article.headline)}</h1>`);
-  if (article.alternativeHeadline) out.push(`<p class="alternative-headline">${escapeHtml(article.alternativeHeadline)}</p>`);
+  if (article.alternativeHeadline)
+    out.push(`<p class="alternative-headline">${escapeHtml(article.alternativeHeadline)}</p>`);
   if (article.byline) out.push(`<p class="byline">${escapeHtml(article.byline.text)}</p>`);
   if (article.datePublished) {
-    out.push(`<p><time datetime="${escapeHtml(article.datePublished)}">${escapeHtml(article.datePublished)}</time></p>`);
+    out.push(
+      `<p><time datetime="${escapeHtml(article.datePublished)}">${escapeHtml(article.datePublished)}</time></p>`,
+    );
   }
   const dateline = article.dateline?.text;
   const first = article.body[0]?.text;
   const inline = dateline !== undefined && first?.startsWith(dateline) === true;
-  if (dateline !== undefined && !inline) out.push(`<p class="dateline">${escapeHtml(dateline)}</p>`);
+  if (dateline !== undefined && !inline)
+    out.push(`<p class="dateline">${escapeHtml(dateline)}</p>`);
   out.push("</header>");
   article.body.forEach((paragraph, index) => {
     if (index === 0 && inline && dateline !== undefined) {
@@ -294,7 +300,9 @@ function read(format: InputFormat, content: string, options: ConvertOptions): Pa
       return readHtml(content);
     case "jsonld":
       // `--from jsonld` on a page: read its script elements
-      return stripBom(content).trimStart().startsWith("<") ? readHtml(content) : fromJsonLd(content);
+      return stripBom(content).trimStart().startsWith("<")
+        ? readHtml(content)
+        : fromJsonLd(content);
   }
 }
 
@@ -327,7 +335,12 @@ export function render(article: Article, options: ConvertOptions): string {
  * @returns
  *   Output, diagnostics and the exit status this input asks for.
  */
-export function convert(content: string, name: string, options: ConvertOptions, isFile = true): ConvertResult {
+export function convert(
+  content: string,
+  name: string,
+  options: ConvertOptions,
+  isFile = true,
+): ConvertResult {
   let result: ParseResult;
   let output: string | undefined;
   try {
@@ -357,7 +370,9 @@ export function convert(content: string, name: string, options: ConvertOptions, 
   }
   if (output === undefined && errors === 0) {
     errors++;
-    messages.push(`${name}:1:1 error no-article Unexpected input without an article, expected article text`);
+    messages.push(
+      `${name}:1:1 error no-article Unexpected input without an article, expected article text`,
+    );
   }
   const failed = errors > 0 || (options.strict && warnings > 0);
   return { output, messages, errors, warnings, status: failed ? 1 : 0 };

@@ -4,13 +4,21 @@
  */
 import { main, nodeIo } from "./run.js";
 
+// A reader that stops early (`article-model dir | head`) is not an error: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 let settled = false;
 // If the event loop empties while the command is still running, output would be cut
 // short in silence: say so and fail instead.
 process.on("beforeExit", () => {
   if (settled) return;
   settled = true;
-  process.stderr.write("article-model: stopped before finishing (nothing left to wait for); please report this\n");
+  process.stderr.write(
+    "article-model: stopped before finishing (nothing left to wait for); please report this\n",
+  );
   process.exitCode = 2;
 });
 

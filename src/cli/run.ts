@@ -104,7 +104,11 @@ class UsageError extends Error {
   override name = "UsageError";
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  option: string,
+): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`Unexpected \`${option} ${value}\`, expected one of ${allowed.join(", ")}`);
@@ -115,7 +119,9 @@ function checkDate(value: string | undefined): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = new Date(`${value}T12:00:00Z`);
   if (!match || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`Unexpected \`--reference-date ${value}\`, expected a date as YYYY-MM-DD (2024-03-05)`);
+    throw new UsageError(
+      `Unexpected \`--reference-date ${value}\`, expected a date as YYYY-MM-DD (2024-03-05)`,
+    );
   }
   return value;
 }
@@ -124,13 +130,18 @@ function checkJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1) {
-    throw new UsageError(`Unexpected \`--jobs ${value}\`, expected a whole number of threads, 1 or more`);
+    throw new UsageError(
+      `Unexpected \`--jobs ${value}\`, expected a whole number of threads, 1 or more`,
+    );
   }
   return jobs;
 }
 
 /** An input named on the command line, resolved. */
-type Input = { kind: "stdin" } | { kind: "file"; path: string } | { kind: "directory"; path: string };
+type Input =
+  | { kind: "stdin" }
+  | { kind: "file"; path: string }
+  | { kind: "directory"; path: string };
 
 async function resolveInput(argument: string): Promise<Input> {
   if (argument === "-") return { kind: "stdin" };
@@ -139,8 +150,15 @@ async function resolveInput(argument: string): Promise<Input> {
     info = await stat(argument);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : (code ?? "unreadable");
-    throw new UsageError(`Cannot read \`${argument}\`: ${why}. Check the path, or pass \`-\` to read standard input`);
+    const why =
+      code === "ENOENT"
+        ? "no such file or directory"
+        : code === "EACCES"
+          ? "permission denied"
+          : (code ?? "unreadable");
+    throw new UsageError(
+      `Cannot read \`${argument}\`: ${why}. Check the path, or pass \`-\` to read standard input`,
+    );
   }
   if (info.isDirectory()) return { kind: "directory", path: argument };
   return { kind: "file", path: argument };
@@ -160,8 +178,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
-      await writeTo(io.stderr, `article-model: ${(error as Error).message}\nSee \`article-model --help\`.\n`);
+    if (
+      error instanceof UsageError ||
+      (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
+      await writeTo(
+        io.stderr,
+        `article-model: ${(error as Error).message}\nSee \`article-model --help\`.\n`,
+      );
       return 2;
     }
     throw error;
@@ -214,7 +238,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const jobs = checkJobs(values.jobs);
 
   const inputs: Input[] = [];
-  for (const argument of positionals.length === 0 ? ["-"] : positionals) inputs.push(await resolveInput(argument));
+  for (const argument of positionals.length === 0 ? ["-"] : positionals)
+    inputs.push(await resolveInput(argument));
   const batch = inputs.length > 1 || inputs.some((input) => input.kind === "directory");
 
   if (!batch) {
@@ -232,7 +257,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       try {
         content = readFileSync(input.path, "utf8");
       } catch (error) {
-        throw new UsageError(`Cannot read \`${input.path}\` (${(error as NodeJS.ErrnoException).code ?? "unreadable"}). Check the path and its permissions`);
+        throw new UsageError(
+          `Cannot read \`${input.path}\` (${(error as NodeJS.ErrnoException).code ?? "unreadable"}). Check the path and its permissions`,
+        );
       }
     }
     const result = convert(content, name, options, input.kind === "file");
@@ -242,10 +269,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   if (inputs.some((input) => input.kind === "stdin")) {
-    throw new UsageError("Cannot read standard input (`-`) in a batch, expected files or directories only");
+    throw new UsageError(
+      "Cannot read standard input (`-`) in a batch, expected files or directories only",
+    );
   }
   if (options.to === "html") {
-    throw new UsageError("Unexpected `--to html` with several inputs, expected `--to json` or `--to jsonld` (NDJSON)");
+    throw new UsageError(
+      "Unexpected `--to html` with several inputs, expected `--to json` or `--to jsonld` (NDJSON)",
+    );
   }
   const files: string[] = [];
   for (const input of inputs) {
@@ -253,7 +284,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     else if (input.kind === "file") files.push(input.path);
   }
   if (files.length === 0) {
-    throw new UsageError("No article files found (known extensions: .txt .md .markdown .json .jsonld .html .htm)");
+    throw new UsageError(
+      "No article files found (known extensions: .txt .md .markdown .json .jsonld .html .htm)",
+    );
   }
   return runBatch(files, options, io, jobs);
 }

@@ -1,39 +1,78 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { toValidationIssues } from "../json/index.js";
 import type { ParseResult } from "../parse/options.js";
-import { type Article, ArticleSchema, type Image, type Paragraph, type Publisher } from "../schema/article.js";
+import {
+  type Article,
+  ArticleSchema,
+  type Image,
+  type Paragraph,
+  type Publisher,
+} from "../schema/article.js";
 import type { Author, Byline } from "../schema/author.js";
 import type { QuotedClaim } from "../schema/claim.js";
 import type { Dateline } from "../schema/dateline.js";
-import type { Span } from "../schema/span.js";
 import { DatelineDateSchema, IsoDateTimeSchema } from "../schema/primitives.js";
+import type { Span } from "../schema/span.js";
 import {
-  get, isArticleNode, isObject, isOrganizationNode, isPersonNode, isRoleNode, type JsonObject, list,
-  NodeIndex, stripSchema, typesOf,
+  get,
+  isArticleNode,
+  isClaimNode,
+  isObject,
+  isOrganizationNode,
+  isPersonNode,
+  isRoleNode,
+  type JsonObject,
+  list,
+  NodeIndex,
+  stripSchema,
+  typesOf,
 } from "./graph.js";
 import { createReport, type Report } from "./options.js";
-import { classifyRole, type CreditProperty } from "./roles.js";
+import { type CreditProperty, classifyRole } from "./roles.js";
 import { toAbsoluteUrl } from "./urls.js";
 
 /** Properties of the article node that {@link fromJsonLd} reads (or knows it derives). */
 const READ_PROPERTIES: ReadonlySet<string> = new Set([
-  "@context", "@type", "@id", "headline", "name", "alternativeHeadline", "description", "author",
-  "contributor", "editor", "creditText", "datePublished", "dateModified", "dateline",
-  "locationCreated", "articleBody", "wordCount", "inLanguage", "keywords", "articleSection", "image",
-  "publisher", "url", "mainEntityOfPage",
+  "@context",
+  "@type",
+  "@id",
+  "headline",
+  "name",
+  "alternativeHeadline",
+  "description",
+  "author",
+  "contributor",
+  "editor",
+  "creditText",
+  "datePublished",
+  "dateModified",
+  "dateline",
+  "locationCreated",
+  "articleBody",
+  "wordCount",
+  "inLanguage",
+  "keywords",
+  "articleSection",
+  "image",
+  "publisher",
+  "url",
+  "mainEntityOfPage",
 ]);
 
-const READ_LOWER: ReadonlyMap<string, string> = new Map([...READ_PROPERTIES].map((p) => [p.toLowerCase(), p]));
+const READ_LOWER: ReadonlyMap<string, string> = new Map(
+  [...READ_PROPERTIES].map((p) => [p.toLowerCase(), p]),
+);
 
 const SCHEMA_CONTEXT = /^https?:\/\/schema\.org\/?$/;
 
-/** Whether a top-level `@context` maps terms to schema.org. */
+/** Whether a top-level `@context` (a string, an object with `@vocab`, or an array of them) maps terms to schema.org. */
 function isSchemaContext(context: unknown): boolean {
-  if (typeof context === "string") return SCHEMA_CONTEXT.test(context.trim());
-  if (Array.isArray(context)) return context.some(isSchemaContext);
-  if (isObject(context)) {
-    const vocab = context["@vocab"];
-    return typeof vocab === "string" && SCHEMA_CONTEXT.test(vocab.trim());
+  for (const item of Array.isArray(context) ? context : [context]) {
+    if (typeof item === "string" && SCHEMA_CONTEXT.test(item.trim())) return true;
+    if (isObject(item)) {
+      const vocab = item["@vocab"];
+      if (typeof vocab === "string" && SCHEMA_CONTEXT.test(vocab.trim())) return true;
+    }
   }
   return false;
 }
@@ -41,7 +80,8 @@ function isSchemaContext(context: unknown): boolean {
 /** The JSON texts of `<script type="application/ld+json">` elements in HTML. */
 function scriptBlocks(html: string): string[] {
   const out: string[] = [];
-  const re = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+  const re =
+    /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
   for (let m = re.exec(html); m; m = re.exec(html)) out.push(m[1] ?? "");
   return out;
 }
@@ -66,7 +106,10 @@ function splitDateline(text: string): { place: string; date?: string; agency?: s
     if (agency !== undefined) rest = rest.slice(0, agencyMatch.index);
   }
   let date: string | undefined;
-  const dateMatch = /,?\s*\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*$/i.exec(rest);
+  const dateMatch =
+    /,?\s*\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*$/i.exec(
+      rest,
+    );
   if (dateMatch) {
     const month = MONTHS.indexOf((dateMatch[1] ?? "").slice(0, 3).toLowerCase()) + 1;
     const day = Number(dateMatch[2]);
@@ -77,7 +120,9 @@ function splitDateline(text: string): { place: string; date?: string; agency?: s
     }
   }
   const place = rest.trim().replace(/,$/, "").trim();
-  const out: { place: string; date?: string; agency?: string } = { place: place === "" ? text.trim() : place };
+  const out: { place: string; date?: string; agency?: string } = {
+    place: place === "" ? text.trim() : place,
+  };
   if (date !== undefined) out.date = date;
   if (agency !== undefined) out.agency = agency;
   return out;
@@ -115,10 +160,19 @@ function normaliseDate(value: string): string {
     );
 }
 
+/** Claims (per document) whose pieces are looked for when their text is not in the body as a whole. */
+const MAX_FRAGMENT_SEARCHES = 200;
+
 /** Where a claim's text is in the body: as a whole, or as pieces (a quote interrupted by its attribution). */
-function locate(body: string, text: string, from: number): { start: number; end: number; fragments?: Span[] } | undefined {
+function locate(
+  body: string,
+  text: string,
+  from: number,
+  inPieces: boolean,
+): { start: number; end: number; fragments?: Span[] } | undefined {
   const at = body.indexOf(text, from);
   if (at >= 0) return { start: at, end: at + text.length };
+  if (!inPieces || body.indexOf(text.slice(0, 8), from) < 0) return undefined;
   const pieces: Span[] = [];
   let rest = text;
   let position = from;
@@ -140,7 +194,9 @@ function locate(body: string, text: string, from: number): { start: number; end:
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   if (rest.length > 0 || first === undefined || last === undefined) return undefined;
-  return pieces.length > 1 ? { start: first.start, end: last.end, fragments: pieces } : { start: first.start, end: last.end };
+  return pieces.length > 1
+    ? { start: first.start, end: last.end, fragments: pieces }
+    : { start: first.start, end: last.end };
 }
 
 function quoteKind(body: string, start: number, end: number, text: string): QuotedClaim["kind"] {
@@ -160,7 +216,11 @@ class Reader {
 
   resolve(value: unknown): unknown {
     if (this.index.isDangling(value)) {
-      this.report("jsonld-unresolved-reference", "info", `Unexpected reference to \`${String((value as JsonObject)["@id"])}\`, no node in the document has that @id`);
+      this.report(
+        "jsonld-unresolved-reference",
+        "info",
+        `Unexpected reference to \`${String((value as JsonObject)["@id"])}\`, no node in the document has that @id`,
+      );
     }
     return this.index.resolve(value);
   }
@@ -182,17 +242,30 @@ class Reader {
   url(value: unknown, what: string): string | undefined {
     for (const item of list(value)) {
       const v = this.index.resolve(item);
-      const raw = typeof v === "string" ? v : isObject(v) ? (this.text(get(v, "url")) ?? (typeof v["@id"] === "string" ? v["@id"] : undefined)) : undefined;
+      const raw =
+        typeof v === "string"
+          ? v
+          : isObject(v)
+            ? (this.text(get(v, "url")) ?? (typeof v["@id"] === "string" ? v["@id"] : undefined))
+            : undefined;
       if (raw === undefined) continue;
       const r = toAbsoluteUrl(raw, this.base);
       if (r.ok) {
-        if (r.resolved) this.report("jsonld-relative-url", "info", `Resolved relative ${what} \`${raw}\` against the article url`);
+        if (r.resolved)
+          this.report(
+            "jsonld-relative-url",
+            "info",
+            `Resolved relative ${what} \`${raw}\` against the article url`,
+          );
         return r.url;
       }
-      this.report(r.reason === "relative" ? "jsonld-relative-url" : "jsonld-invalid-value", "warning",
+      this.report(
+        r.reason === "relative" ? "jsonld-relative-url" : "jsonld-invalid-value",
+        "warning",
         r.reason === "relative"
           ? `Unexpected relative ${what} \`${raw}\` and no article url to resolve it against; left out`
-          : `Unexpected ${what} \`${raw}\`, expected an absolute http(s) URL; left out`);
+          : `Unexpected ${what} \`${raw}\`, expected an absolute http(s) URL; left out`,
+      );
     }
     return undefined;
   }
@@ -202,7 +275,11 @@ class Reader {
     if (raw === undefined) return undefined;
     const value = normaliseDate(raw);
     if (IsoDateTimeSchema.safeParse(value).success) return value;
-    this.report("jsonld-invalid-value", "warning", `Unexpected ${property} \`${raw}\`, expected an ISO 8601 date or date-time; left out`);
+    this.report(
+      "jsonld-invalid-value",
+      "warning",
+      `Unexpected ${property} \`${raw}\`, expected an ISO 8601 date or date-time; left out`,
+    );
     return undefined;
   }
 
@@ -211,9 +288,19 @@ class Reader {
       let v = this.index.resolve(item);
       if (isObject(v)) v = "@value" in v ? v["@value"] : get(v, "value");
       if (isObject(v) && "@value" in v) v = v["@value"];
-      const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(?:\.0*)?\s*(?:px)?\s*$/i.test(v) ? Number.parseFloat(v) : Number.NaN;
-      if (Number.isInteger(n) && n > 0) return n;
-      if (v !== undefined) this.report("jsonld-invalid-value", "warning", `Unexpected image ${what} \`${String(v)}\`, expected a positive whole number of pixels; left out`);
+      const n =
+        typeof v === "number"
+          ? v
+          : typeof v === "string" && /^\s*\d+(?:\.0*)?\s*(?:px)?\s*$/i.test(v)
+            ? Number.parseFloat(v)
+            : Number.NaN;
+      if (Number.isSafeInteger(n) && n > 0) return n;
+      if (v !== undefined)
+        this.report(
+          "jsonld-invalid-value",
+          "warning",
+          `Unexpected image ${what} \`${String(v)}\`, expected a positive whole number of pixels; left out`,
+        );
       return undefined;
     }
     return undefined;
@@ -241,31 +328,60 @@ class Reader {
     let author: Author | undefined;
     if (typeof v === "string") {
       if (v.trim() === "") return undefined;
-      this.report("jsonld-author-type", "info", `Read plain-text ${property} \`${v}\` as a Person, expected {"@type": "Person" or "Organization", "name": …}`);
+      this.report(
+        "jsonld-author-type",
+        "info",
+        `Read plain-text ${property} \`${v}\` as a Person, expected {"@type": "Person" or "Organization", "name": …}`,
+      );
       author = { type: "Person", name: cleanName(v) };
     } else if (isObject(v)) {
       const types = typesOf(v);
-      const type = isPersonNode(v) ? "Person" : isOrganizationNode(v) ? "Organization" : types.length === 0 ? "Person" : undefined;
+      const type = isPersonNode(v)
+        ? "Person"
+        : isOrganizationNode(v)
+          ? "Organization"
+          : types.length === 0
+            ? "Person"
+            : undefined;
       if (type === undefined) {
-        this.report("jsonld-author-type", "warning", `Unexpected ${property} of type ${types.join("/")}, expected Person or Organization; left out`);
+        this.report(
+          "jsonld-author-type",
+          "warning",
+          `Unexpected ${property} of type ${types.join("/")}, expected Person or Organization; left out`,
+        );
         return undefined;
       }
       let name = this.text(get(v, "name"));
       if (name === undefined) {
         const given = this.text(get(v, "givenName"));
         const family = this.text(get(v, "familyName"));
-        if (given !== undefined || family !== undefined) name = [given, family].filter((x) => x !== undefined).join(" ");
+        if (given !== undefined || family !== undefined)
+          name = [given, family].filter((x) => x !== undefined).join(" ");
       }
       if (name === undefined) {
-        if (!this.index.isDangling(v)) this.report("jsonld-invalid-value", "warning", `Unexpected ${property} without a name; left out`);
-        else this.resolve(v);
+        // a dangling reference was reported when it was resolved
+        if (!this.index.isDangling(v)) {
+          this.report(
+            "jsonld-invalid-value",
+            "warning",
+            `Unexpected ${property} without a name; left out`,
+          );
+        }
         return undefined;
       }
-      if (types.length === 0) this.report("jsonld-author-type", "info", `Read untyped ${property} \`${name}\` as a Person`);
+      if (types.length === 0)
+        this.report(
+          "jsonld-author-type",
+          "info",
+          `Read untyped ${property} \`${name}\` as a Person`,
+        );
       author = { type, name: cleanName(name) };
       const jobTitle = this.text(get(v, "jobTitle"), true);
       if (jobTitle !== undefined) author.role = jobTitle;
-      const affiliation = this.text(get(v, "affiliation"), true) ?? this.text(get(v, "memberOf"), true) ?? this.text(get(v, "worksFor"), true);
+      const affiliation =
+        this.text(get(v, "affiliation"), true) ??
+        this.text(get(v, "memberOf"), true) ??
+        this.text(get(v, "worksFor"), true);
       if (affiliation !== undefined) author.affiliation = affiliation;
       const url = this.url(get(v, "url"), `url of \`${name}\``);
       if (url !== undefined) author.url = url;
@@ -285,7 +401,10 @@ class Reader {
 
 /** Strip an introductory "By " or "Posted by " from a name. */
 function cleanName(name: string): string {
-  const cleaned = name.trim().replace(/^(?:(?:posted|written|reported)\s+)?by\s+/i, "").trim();
+  const cleaned = name
+    .trim()
+    .replace(/^(?:(?:posted|written|reported)\s+)?by\s+/i, "")
+    .trim();
   return cleaned === "" ? name.trim() : cleaned;
 }
 
@@ -300,10 +419,19 @@ function roleInCredit(credit: string, name: string, property: CreditProperty): s
   const at = credit.indexOf(name);
   if (at < 0) return undefined;
   const before = credit.slice(0, at);
-  const clause = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("\n"), before.lastIndexOf(".")) + 1);
+  const clause = before.slice(
+    Math.max(
+      before.lastIndexOf(";"),
+      before.lastIndexOf("|"),
+      before.lastIndexOf("\n"),
+      before.lastIndexOf("."),
+    ) + 1,
+  );
   const m = /^\s*([A-Za-z][A-Za-z -]*?)\s+by\b/i.exec(clause);
   if (!m || m[1] === undefined) return undefined;
-  return classifyRole(m[1]).property === property && classifyRole(m[1]).jobTitle === undefined ? m[1] : undefined;
+  return classifyRole(m[1]).property === property && classifyRole(m[1]).jobTitle === undefined
+    ? m[1]
+    : undefined;
 }
 
 function readByline(r: Reader, node: JsonObject): Byline | undefined {
@@ -317,7 +445,8 @@ function readByline(r: Reader, node: JsonObject): Byline | undefined {
         const role = roleInCredit(credit, author.name, property);
         if (role !== undefined) author.role = role;
       }
-      if (author.role === undefined && property !== "author") author.role = property === "editor" ? "Editing" : "Contributing";
+      if (author.role === undefined && property !== "author")
+        author.role = property === "editor" ? "Editing" : "Contributing";
       authors.push(author);
     }
   }
@@ -337,7 +466,12 @@ function readDateline(r: Reader, node: JsonObject): Dateline | undefined {
     address = r.resolve(list(get(location, "address"))[0]);
   }
   if (text === undefined) {
-    if (name !== undefined) r.report("jsonld-unmapped", "info", `Left out locationCreated \`${name}\`: without a dateline text there is no dateline to attach it to`);
+    if (name !== undefined)
+      r.report(
+        "jsonld-unmapped",
+        "info",
+        `Left out locationCreated \`${name}\`: without a dateline text there is no dateline to attach it to`,
+      );
     return undefined;
   }
   const parts = splitDateline(text);
@@ -350,7 +484,8 @@ function readDateline(r: Reader, node: JsonObject): Dateline | undefined {
     if (region !== undefined) dateline.region = region;
     if (country !== undefined) dateline.country = country;
   }
-  if (parts.date !== undefined) dateline.date = withYear(parts.date, r.text(get(node, "datePublished")));
+  if (parts.date !== undefined)
+    dateline.date = withYear(parts.date, r.text(get(node, "datePublished")));
   if (parts.agency !== undefined) dateline.agency = parts.agency;
   return dateline;
 }
@@ -364,10 +499,18 @@ function readImages(r: Reader, node: JsonObject): Image[] {
       const url = r.url(v, "image url");
       if (url !== undefined) image = { url };
     } else if (isObject(v)) {
-      const url = r.url(get(v, "url"), "image url") ?? r.url(get(v, "contentUrl"), "image url") ??
-        (typeof v["@id"] === "string" && Object.keys(v).length > 1 ? r.url(v["@id"], "image @id") : undefined);
+      const url =
+        r.url(get(v, "url"), "image url") ??
+        r.url(get(v, "contentUrl"), "image url") ??
+        (typeof v["@id"] === "string" && Object.keys(v).length > 1
+          ? r.url(v["@id"], "image @id")
+          : undefined);
       if (url === undefined) {
-        r.report("jsonld-invalid-value", "warning", "Unexpected image without an absolute url or contentUrl; left out");
+        r.report(
+          "jsonld-invalid-value",
+          "warning",
+          "Unexpected image without an absolute url or contentUrl; left out",
+        );
         continue;
       }
       image = { url };
@@ -391,14 +534,18 @@ function readPublisher(r: Reader, node: JsonObject): Publisher | undefined {
   if (!isObject(value)) return undefined;
   const name = r.text(get(value, "name"));
   if (name === undefined) {
-    if (!r.index.isDangling(value)) r.report("jsonld-invalid-value", "warning", "Unexpected publisher without a name; left out");
+    if (!r.index.isDangling(value))
+      r.report("jsonld-invalid-value", "warning", "Unexpected publisher without a name; left out");
     return undefined;
   }
   const publisher: Publisher = { name };
   const url = r.url(get(value, "url"), "publisher url");
   if (url !== undefined) publisher.url = url;
   const logoNode = r.resolve(list(get(value, "logo"))[0]);
-  const logo = isObject(logoNode) ? (r.url(get(logoNode, "url"), "publisher logo") ?? r.url(get(logoNode, "contentUrl"), "publisher logo")) : r.url(logoNode, "publisher logo");
+  const logo = isObject(logoNode)
+    ? (r.url(get(logoNode, "url"), "publisher logo") ??
+      r.url(get(logoNode, "contentUrl"), "publisher logo"))
+    : r.url(logoNode, "publisher logo");
   if (logo !== undefined) publisher.logo = logo;
   return publisher;
 }
@@ -416,7 +563,8 @@ function readKeywords(r: Reader, node: JsonObject): string[] {
   }
   for (const item of list(value)) {
     const v = r.index.resolve(item);
-    const text = typeof v === "string" ? v : isObject(v) ? (r.text(get(v, "name")) ?? r.text(v)) : undefined;
+    const text =
+      typeof v === "string" ? v : isObject(v) ? (r.text(get(v, "name")) ?? r.text(v)) : undefined;
     if (text !== undefined && text.trim() !== "") out.push(text);
   }
   return out;
@@ -424,7 +572,8 @@ function readKeywords(r: Reader, node: JsonObject): string[] {
 
 /** Paragraphs of `articleBody`, split at blank lines (or at line breaks when there are none). */
 function readBody(body: string): Paragraph[] {
-  const splitter = /\n[ \t]*\r?\n/.test(body) || /\r\n[ \t]*\r\n/.test(body) ? /(?:\r?\n[ \t]*){2,}/g : /\r?\n/g;
+  const splitter =
+    /\n[ \t]*\r?\n/.test(body) || /\r\n[ \t]*\r\n/.test(body) ? /(?:\r?\n[ \t]*){2,}/g : /\r?\n/g;
   const paragraphs: Paragraph[] = [];
   let start = 0;
   const push = (from: number, to: number) => {
@@ -442,29 +591,53 @@ function readBody(body: string): Paragraph[] {
   return paragraphs;
 }
 
-function readClaims(r: Reader, article: JsonObject, body: string, paragraphs: Paragraph[], onlyArticle: boolean): QuotedClaim[] {
+function readClaims(
+  r: Reader,
+  article: JsonObject,
+  body: string,
+  paragraphs: Paragraph[],
+  onlyArticle: boolean,
+): QuotedClaim[] {
   const claims: QuotedClaim[] = [];
   const articleId = article["@id"];
   let cursor = 0;
+  let fragmentSearches = 0;
   for (const node of r.index.nodes) {
-    if (node === article || !typesOf(node).includes("Claim") || isArticleNode(node)) continue;
+    if (node === article || !isClaimNode(node) || isArticleNode(node)) continue;
     const appearances = [...list(get(node, "appearance")), ...list(get(node, "firstAppearance"))];
     const linked = appearances.some((a) => {
       const target = r.index.resolve(a);
-      return target === article || (isObject(a) && typeof articleId === "string" && a["@id"] === articleId);
+      return (
+        target === article ||
+        (isObject(a) && typeof articleId === "string" && a["@id"] === articleId)
+      );
     });
     if (!linked && !(appearances.length === 0 && onlyArticle)) continue;
     const text = r.text(get(node, "text")) ?? r.text(get(node, "name"));
     if (text === undefined) continue;
-    const found = locate(body, text, cursor) ?? locate(body, text, 0);
+    // looking for the pieces of an interrupted quote costs more: a budget keeps hostile input fast
+    const pieces = fragmentSearches++ < MAX_FRAGMENT_SEARCHES;
+    const found =
+      locate(body, text, cursor, pieces) ??
+      (cursor > 0 ? locate(body, text, 0, pieces) : undefined);
     if (found === undefined || paragraphs.length === 0) {
-      r.report("jsonld-claim-not-in-body", "warning", `Left out claim \`${text.length > 60 ? `${text.slice(0, 60)}…` : text}\`: its text is not in articleBody`);
+      r.report(
+        "jsonld-claim-not-in-body",
+        "warning",
+        `Left out claim \`${text.length > 60 ? `${text.slice(0, 60)}…` : text}\`: its text is not in articleBody`,
+      );
       continue;
     }
     cursor = found.start;
     let paragraph = 0;
-    for (let i = 0; i < paragraphs.length; i++) if ((paragraphs[i]?.span?.start ?? 0) <= found.start) paragraph = i;
-    const claim: QuotedClaim = { kind: quoteKind(body, found.start, found.end, text), text, span: { start: found.start, end: found.end }, paragraph };
+    for (let i = 0; i < paragraphs.length; i++)
+      if ((paragraphs[i]?.span?.start ?? 0) <= found.start) paragraph = i;
+    const claim: QuotedClaim = {
+      kind: quoteKind(body, found.start, found.end, text),
+      text,
+      span: { start: found.start, end: found.end },
+      paragraph,
+    };
     if (found.fragments !== undefined) claim.fragments = found.fragments;
     const speakerValue = list(get(node, "author"))[0];
     if (speakerValue !== undefined) {
@@ -495,7 +668,11 @@ function fixCase(r: Reader, node: JsonObject): JsonObject {
     fixed ??= Object.assign(Object.create(null) as JsonObject, node);
     fixed[right] = node[key];
     delete fixed[key];
-    r.report("jsonld-misspelled-property", "warning", `Unexpected property \`${key}\`, expected \`${right}\`; read as ${right}`);
+    r.report(
+      "jsonld-misspelled-property",
+      "warning",
+      `Unexpected property \`${key}\`, expected \`${right}\`; read as ${right}`,
+    );
   }
   return fixed ?? node;
 }
@@ -504,10 +681,15 @@ function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Art
   const node = fixCase(r, original);
   const headline = r.text(get(node, "headline")) ?? r.text(get(node, "name"));
   if (headline === undefined) {
-    r.report("jsonld-missing-headline", "error", "Unexpected article without headline or name, expected a headline");
+    r.report(
+      "jsonld-missing-headline",
+      "error",
+      "Unexpected article without headline or name, expected a headline",
+    );
     return undefined;
   }
-  r.base = r.url(get(node, "url"), "url") ?? r.url(get(node, "mainEntityOfPage"), "mainEntityOfPage");
+  r.base =
+    r.url(get(node, "url"), "url") ?? r.url(get(node, "mainEntityOfPage"), "mainEntityOfPage");
   const article: Article = { headline, keywords: [], images: [], body: [], claims: [] };
   const alternativeHeadline = r.text(get(node, "alternativeHeadline"));
   if (alternativeHeadline !== undefined) article.alternativeHeadline = alternativeHeadline;
@@ -524,9 +706,19 @@ function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Art
   const language = r.text(get(node, "inLanguage"), true);
   if (language !== undefined) article.language = language;
   if (r.base !== undefined) article.url = r.base;
-  const sections = list(get(node, "articleSection")).map((s) => r.text(s)).filter((s) => s !== undefined);
+  const sections = list(get(node, "articleSection"))
+    .map((s) => r.text(s))
+    .filter((s) => s !== undefined);
   if (sections[0] !== undefined) article.section = sections[0];
-  if (sections.length > 1) r.report("jsonld-unmapped", "info", `Left out articleSection ${sections.slice(1).map((s) => `\`${s}\``).join(", ")}: an article has one section`);
+  if (sections.length > 1)
+    r.report(
+      "jsonld-unmapped",
+      "info",
+      `Left out articleSection ${sections
+        .slice(1)
+        .map((s) => `\`${s}\``)
+        .join(", ")}: an article has one section`,
+    );
   article.keywords = readKeywords(r, node);
   article.images = readImages(r, node);
   const publisher = readPublisher(r, node);
@@ -538,15 +730,27 @@ function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Art
   }
   const unmapped = Object.keys(node).filter((k) => !READ_PROPERTIES.has(stripSchema(k)));
   if (unmapped.length > 0) {
-    r.report("jsonld-unmapped", "info", `Left out ${unmapped.map((k) => `\`${k}\``).join(", ")}: not part of the article model`);
+    r.report(
+      "jsonld-unmapped",
+      "info",
+      `Left out ${unmapped.map((k) => `\`${k}\``).join(", ")}: not part of the article model`,
+    );
   }
   return article;
 }
 
 /** Top-level fields that can be dropped without losing the article. */
 const OPTIONAL_FIELDS: ReadonlySet<string> = new Set([
-  "alternativeHeadline", "description", "byline", "dateline", "datePublished", "dateModified",
-  "language", "url", "section", "publisher",
+  "alternativeHeadline",
+  "description",
+  "byline",
+  "dateline",
+  "datePublished",
+  "dateModified",
+  "language",
+  "url",
+  "section",
+  "publisher",
 ]);
 
 /** Validate; drop what fails (the array item, else the optional field) until it passes. */
@@ -572,7 +776,11 @@ function validate(r: Reader, article: Article): Article | undefined {
     if (!changed) break;
     current = next;
   }
-  r.report("jsonld-invalid-article", "error", "Unexpected article data that does not pass ArticleSchema");
+  r.report(
+    "jsonld-invalid-article",
+    "error",
+    "Unexpected article data that does not pass ArticleSchema",
+  );
   return undefined;
 }
 
@@ -583,7 +791,11 @@ function read(input: unknown, diagnostics: Diagnostic[]): Article | undefined {
     const trimmed = input.trim();
     const texts = trimmed.startsWith("<") ? scriptBlocks(input) : [input];
     if (trimmed.startsWith("<") && texts.length === 0) {
-      report("jsonld-no-article", "error", "Unexpected HTML without a <script type=\"application/ld+json\"> element");
+      report(
+        "jsonld-no-article",
+        "error",
+        'Unexpected HTML without a <script type="application/ld+json"> element',
+      );
       return undefined;
     }
     const docs: unknown[] = [];
@@ -591,7 +803,11 @@ function read(input: unknown, diagnostics: Diagnostic[]): Article | undefined {
       try {
         docs.push(JSON.parse(text));
       } catch (error) {
-        report("jsonld-invalid-json", "error", `Unexpected text that is not JSON, expected JSON-LD (${(error as Error).message})`);
+        report(
+          "jsonld-invalid-json",
+          "error",
+          `Unexpected text that is not JSON, expected JSON-LD (${(error as Error).message})`,
+        );
       }
     }
     if (docs.length === 0) return undefined;
@@ -602,16 +818,25 @@ function read(input: unknown, diagnostics: Diagnostic[]): Article | undefined {
   const first = articles[0];
   if (first === undefined) {
     const types = [...new Set(index.nodes.flatMap(typesOf))];
-    report("jsonld-no-article", "error",
-      `Unexpected JSON-LD without an Article, expected a schema.org Article, NewsArticle, BlogPosting or subtype${types.length > 0 ? ` (found ${types.slice(0, 8).join(", ")})` : ""}`);
+    report(
+      "jsonld-no-article",
+      "error",
+      `Unexpected JSON-LD without an Article, expected a schema.org Article, NewsArticle, BlogPosting or subtype${types.length > 0 ? ` (found ${types.slice(0, 8).join(", ")})` : ""}`,
+    );
     return undefined;
   }
-  const node = (typeof first["@id"] === "string" ? index.byId.get(first["@id"]) : undefined) ?? first;
+  const node =
+    (typeof first["@id"] === "string" ? index.byId.get(first["@id"]) : undefined) ?? first;
   const distinct = new Set(articles.map((a) => (typeof a["@id"] === "string" ? a["@id"] : a)));
-  if (distinct.size > 1) report("jsonld-multiple-articles", "info", `Read the first of ${distinct.size} articles`);
+  if (distinct.size > 1)
+    report("jsonld-multiple-articles", "info", `Read the first of ${distinct.size} articles`);
   const tops = Array.isArray(data) ? data : [data];
   if (!tops.some((t) => isObject(t) && isSchemaContext(t["@context"]))) {
-    report("jsonld-context", "warning", 'Unexpected JSON-LD without a schema.org @context, expected "@context": "https://schema.org"; read as schema.org');
+    report(
+      "jsonld-context",
+      "warning",
+      'Unexpected JSON-LD without a schema.org @context, expected "@context": "https://schema.org"; read as schema.org',
+    );
   }
   const r = new Reader(index);
   const article = readArticle(r, node, distinct.size === 1);

@@ -12,7 +12,8 @@ const SCHEMA_PREFIXES = ["schema:", "https://schema.org/", "http://schema.org/"]
 
 /** `schema:NewsArticle`, `https://schema.org/NewsArticle` → `NewsArticle`. */
 export function stripSchema(term: string): string {
-  for (const prefix of SCHEMA_PREFIXES) if (term.startsWith(prefix)) return term.slice(prefix.length);
+  for (const prefix of SCHEMA_PREFIXES)
+    if (term.startsWith(prefix)) return term.slice(prefix.length);
   return term;
 }
 
@@ -39,16 +40,36 @@ export function typesOf(node: JsonObject): string[] {
 const ARTICLE_TYPE_SET: ReadonlySet<string> = new Set(ARTICLE_TYPES);
 const PERSON_TYPE_SET: ReadonlySet<string> = new Set(PERSON_TYPES);
 const ORGANIZATION_TYPE_SET: ReadonlySet<string> = new Set(ORGANIZATION_TYPES);
-const ROLE_TYPES: ReadonlySet<string> = new Set(["Role", "OrganizationRole", "EmployeeRole", "PerformanceRole", "LinkRole"]);
+const ROLE_TYPES: ReadonlySet<string> = new Set([
+  "Role",
+  "OrganizationRole",
+  "EmployeeRole",
+  "PerformanceRole",
+  "LinkRole",
+]);
+const CLAIM_TYPES: ReadonlySet<string> = new Set(["Claim"]);
+
+/** Whether one of the node's types is in `set`, without allocating for the common cases. */
+function hasTypeIn(node: JsonObject, set: ReadonlySet<string>): boolean {
+  const raw = node["@type"];
+  if (typeof raw === "string") return set.has(raw) || set.has(stripSchema(raw.trim()));
+  if (!Array.isArray(raw)) return false;
+  for (const t of raw)
+    if (typeof t === "string" && (set.has(t) || set.has(stripSchema(t.trim())))) return true;
+  return false;
+}
 
 /** Whether a node is an Article (or any subtype). */
-export const isArticleNode = (node: JsonObject): boolean => typesOf(node).some((t) => ARTICLE_TYPE_SET.has(t));
+export const isArticleNode = (node: JsonObject): boolean => hasTypeIn(node, ARTICLE_TYPE_SET);
 /** Whether a node is a Person (or subtype). */
-export const isPersonNode = (node: JsonObject): boolean => typesOf(node).some((t) => PERSON_TYPE_SET.has(t));
+export const isPersonNode = (node: JsonObject): boolean => hasTypeIn(node, PERSON_TYPE_SET);
 /** Whether a node is an Organization (or subtype). */
-export const isOrganizationNode = (node: JsonObject): boolean => typesOf(node).some((t) => ORGANIZATION_TYPE_SET.has(t));
+export const isOrganizationNode = (node: JsonObject): boolean =>
+  hasTypeIn(node, ORGANIZATION_TYPE_SET);
 /** Whether a node is a schema.org Role (the wrapper that adds `roleName`). */
-export const isRoleNode = (node: JsonObject): boolean => typesOf(node).some((t) => ROLE_TYPES.has(t));
+export const isRoleNode = (node: JsonObject): boolean => hasTypeIn(node, ROLE_TYPES);
+/** Whether a node is a schema.org Claim. */
+export const isClaimNode = (node: JsonObject): boolean => hasTypeIn(node, CLAIM_TYPES);
 
 /** Values of a property as a list (a single value becomes a one-item list). */
 export function list(value: unknown): unknown[] {
@@ -83,8 +104,8 @@ export class NodeIndex {
       const node = value as JsonObject;
       const keys = Object.keys(node);
       const id = node["@id"];
-      const isReference = keys.every((k) => k === "@id");
-      if (!isReference && !Object.prototype.hasOwnProperty.call(node, "@value")) {
+      const isReference = keys.length === 1 && keys[0] === "@id";
+      if (!isReference && !Object.hasOwn(node, "@value")) {
         this.nodes.push(node);
         if (typeof id === "string") this.add(id, node, keys);
       }
@@ -102,13 +123,13 @@ export class NodeIndex {
       return;
     }
     let merged = existing;
-    if (!Object.prototype.hasOwnProperty.call(existing, MERGED)) {
+    if (!Object.hasOwn(existing, MERGED)) {
       merged = Object.create(null) as JsonObject;
       for (const k of Object.keys(existing)) merged[k] = existing[k];
       Object.defineProperty(merged, MERGED, { value: true });
       this.byId.set(id, merged);
     }
-    for (const k of keys) if (!Object.prototype.hasOwnProperty.call(merged, k)) merged[k] = node[k];
+    for (const k of keys) if (!Object.hasOwn(merged, k)) merged[k] = node[k];
   }
 
   /** The full node a value stands for: a `{"@id"}` reference resolved, else itself. */
@@ -121,7 +142,12 @@ export class NodeIndex {
 
   /** Whether `value` is a reference to an `@id` that no node in the document has. */
   isDangling(value: unknown): boolean {
-    return isObject(value) && typeof value["@id"] === "string" && Object.keys(value).length === 1 && !this.byId.has(value["@id"]);
+    return (
+      isObject(value) &&
+      typeof value["@id"] === "string" &&
+      Object.keys(value).length === 1 &&
+      !this.byId.has(value["@id"])
+    );
   }
 }
 

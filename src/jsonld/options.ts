@@ -43,5 +43,6 @@ export type Report = (ruleId: string, severity: Diagnostic["severity"], message:
 export function createReport(sink: ((d: Diagnostic) => void) | Diagnostic[] | undefined): Report {
   if (sink === undefined) return () => {};
   const push = Array.isArray(sink) ? (d: Diagnostic) => void sink.push(d) : sink;
-  return (ruleId, severity, message) => push({ ruleId, source: "article-model", severity, message });
+  return (ruleId, severity, message) =>
+    push({ ruleId, source: "article-model", severity, message });
 }

@@ -15,7 +15,10 @@ const AUTHOR_ACTIVITY = /^(?:reporting|reported|writing|written|words|story|text
  * Classify a byline role: credit-line roles ("Reporting", "Additional reporting",
  * "Editing") choose the property; any other role is a job title of an author.
  */
-export function classifyRole(role: string | undefined): { property: CreditProperty; jobTitle?: string } {
+export function classifyRole(role: string | undefined): {
+  property: CreditProperty;
+  jobTitle?: string;
+} {
   if (role === undefined) return { property: "author" };
   const r = role.trim().replace(/[:\s]+$/, "");
   if (EDITOR_ROLE.test(r)) return { property: "editor" };

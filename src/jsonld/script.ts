@@ -1,8 +1,7 @@
 import type { Article } from "../schema/article.js";
 import type { JsonLdOptions } from "./options.js";
-
-import { buildJsonLd } from "./to-jsonld.js";
 import type { toJsonLd } from "./to-jsonld.js";
+import { buildJsonLd } from "./to-jsonld.js";
 
 /** Characters that could end the element or confuse an HTML or JS parser. */
 const UNSAFE = /[<>&\u2028\u2029]/g;

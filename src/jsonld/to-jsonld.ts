@@ -46,8 +46,15 @@ function countWords(text: string, count: number): number {
     const space =
       c <= 32 ||
       (c >= 160 &&
-        (c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-          c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+        (c === 160 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff));
     if (space) inWord = false;
     else if (!inWord) {
       inWord = true;
@@ -58,12 +65,19 @@ function countWords(text: string, count: number): number {
 }
 
 /** The joined body and its word count, by body array (validated against its texts). */
-const BODY_CACHE = new WeakMap<readonly Paragraph[], { texts: string[]; body: string; words: number }>();
+const BODY_CACHE = new WeakMap<
+  readonly Paragraph[],
+  { texts: string[]; body: string; words: number }
+>();
 
 /** `articleBody` (non-empty paragraphs joined with blank lines) and its word count. */
 function bodyOf(paragraphs: readonly Paragraph[]): { body: string; words: number } {
   const cached = BODY_CACHE.get(paragraphs);
-  if (cached !== undefined && cached.texts.length === paragraphs.length && cached.texts.every((t, i) => t === paragraphs[i]?.text)) {
+  if (
+    cached !== undefined &&
+    cached.texts.length === paragraphs.length &&
+    cached.texts.every((t, i) => t === paragraphs[i]?.text)
+  ) {
     return cached;
   }
   const texts: string[] = [];
@@ -93,8 +107,8 @@ class Builder {
   readonly counts = new Map<string, number>();
   /** `@id` of keys referenced more than once, once their full node was emitted. */
   readonly ids = new Map<string, string>();
-  readonly emitted = new Set<string>();
-  personCount = 0;
+  /** Nodes numbered so far, per kind of `@id` (`person`, `organization`, `agent`). */
+  readonly kindCounts = new Map<string, number>();
 
   constructor(article: Article, options: JsonLdOptions | null | undefined) {
     this.report = createReport(options?.onDiagnostic);
@@ -102,7 +116,12 @@ class Builder {
     if (article.url !== undefined) {
       const r = toAbsoluteUrl(article.url, undefined);
       if (r.ok) base = r.url;
-      else this.report("jsonld-invalid-url", "warning", `Unexpected article url \`${article.url}\`, expected an absolute http(s) URL; left out`);
+      else
+        this.report(
+          "jsonld-invalid-url",
+          "warning",
+          `Unexpected article url \`${article.url}\`, expected an absolute http(s) URL; left out`,
+        );
     }
     this.base = base;
     this.idBase = base?.split("#")[0];
@@ -112,13 +131,25 @@ class Builder {
     if (value === undefined) return undefined;
     const r = toAbsoluteUrl(value, this.base);
     if (r.ok) {
-      if (r.resolved) this.report("jsonld-relative-url", "info", `Resolved relative ${what} \`${value}\` against the article url`);
+      if (r.resolved)
+        this.report(
+          "jsonld-relative-url",
+          "info",
+          `Resolved relative ${what} \`${value}\` against the article url`,
+        );
       return r.url;
     }
     const why =
-      r.reason === "relative" ? "a relative URL and no article url to resolve it against"
-      : r.reason === "scheme" ? "a URL with a scheme other than http(s)" : "not a URL";
-    this.report(r.reason === "relative" ? "jsonld-relative-url" : "jsonld-invalid-url", "warning", `Unexpected ${what} \`${value}\`: ${why}; left out`);
+      r.reason === "relative"
+        ? "a relative URL and no article url to resolve it against"
+        : r.reason === "scheme"
+          ? "a URL with a scheme other than http(s)"
+          : "not a URL";
+    this.report(
+      r.reason === "relative" ? "jsonld-relative-url" : "jsonld-invalid-url",
+      "warning",
+      `Unexpected ${what} \`${value}\`: ${why}; left out`,
+    );
     return undefined;
   }
 
@@ -133,28 +164,36 @@ class Builder {
   /** The full node the first time a shared key is seen (with its `@id`), a reference after. */
   shared(key: string, build: () => Node): Node {
     const existing = this.ids.get(key);
-    if (existing !== undefined) {
-      if (this.emitted.has(key)) return { "@id": existing };
-      this.emitted.add(key);
-      const node = build();
-      return { "@type": node["@type"], "@id": existing, ...withoutType(node) };
-    }
-    if ((this.counts.get(key) ?? 0) > 1) {
-      const id = this.nodeId("person", ++this.personCount);
-      this.ids.set(key, id);
-      return this.shared(key, build);
-    }
-    return build();
+    if (existing !== undefined) return { "@id": existing };
+    const node = build();
+    if ((this.counts.get(key) ?? 0) < 2) return node;
+    const type = node["@type"];
+    const kind = type === "Person" ? "person" : type === "Organization" ? "organization" : "agent";
+    const n = (this.kindCounts.get(kind) ?? 0) + 1;
+    this.kindCounts.set(kind, n);
+    const id = this.nodeId(kind, n);
+    this.ids.set(key, id);
+    const out: Node = type === undefined ? { "@id": id } : { "@type": type, "@id": id };
+    for (const k of Object.keys(node)) if (k !== "@type") out[k] = node[k];
+    return out;
   }
 
   agent(author: Author, jobTitle: string | undefined): Node {
     const node: Node = { "@type": author.type, name: author.name };
     if (jobTitle !== undefined) {
       if (author.type === "Person") node.jobTitle = jobTitle;
-      else this.report("jsonld-dropped-role", "info", `Left out role \`${jobTitle}\` of organization \`${author.name}\`: schema.org jobTitle applies to a Person`);
+      else
+        this.report(
+          "jsonld-dropped-role",
+          "info",
+          `Left out role \`${jobTitle}\` of organization \`${author.name}\`: schema.org jobTitle applies to a Person`,
+        );
     }
     if (hasText(author.affiliation)) {
-      node[author.type === "Person" ? "affiliation" : "memberOf"] = { "@type": "Organization", name: author.affiliation };
+      node[author.type === "Person" ? "affiliation" : "memberOf"] = {
+        "@type": "Organization",
+        name: author.affiliation,
+      };
     }
     const url = this.url(author.url, `url of \`${author.name}\``);
     if (url !== undefined) node.url = url;
@@ -183,7 +222,11 @@ function articleNode(article: Article, type: ArticleTypeName, b: Builder): Node 
   const node: Node = { "@type": type };
   node.headline = article.headline;
   if ([...article.headline].length > LONG_HEADLINE) {
-    b.report("jsonld-long-headline", "info", `Headline is ${[...article.headline].length} characters; Google: "Consider using a concise title" (older guidance capped headlines at ${LONG_HEADLINE})`);
+    b.report(
+      "jsonld-long-headline",
+      "info",
+      `Headline is ${[...article.headline].length} characters; Google: "Consider using a concise title" (older guidance capped headlines at ${LONG_HEADLINE})`,
+    );
   }
   if (hasText(article.alternativeHeadline)) node.alternativeHeadline = article.alternativeHeadline;
   if (hasText(article.description)) node.description = article.description;
@@ -283,7 +326,8 @@ function claimNodes(article: Article, articleId: string, b: Builder): Node[] {
 function speakerKey(article: Article, name: string, type: string | undefined): string {
   const trimmed = name.trim();
   for (const author of article.byline?.authors ?? []) {
-    if (author.name.trim() === trimmed && (type === undefined || type === author.type)) return agentKey(author.type, author.name);
+    if (author.name.trim() === trimmed && (type === undefined || type === author.type))
+      return agentKey(author.type, author.name);
   }
   return agentKey(type, name);
 }
@@ -293,7 +337,8 @@ function speakerKey(article: Article, name: string, type: string | undefined): s
  * chosen with `options.type`) with `@context` `https://schema.org`. Only what the
  * article knows is emitted: no empty strings or arrays, no URL that is not absolute,
  * one node per distinct person. With `includeClaims: true` the result is an `@graph`
- * of the article and one `Claim` node per claim, linked by `@id`.
+ * of the article and one `Claim` node per claim, linked by `@id` (the return type stays
+ * `WithContext<NewsArticle>`; {@link toJsonLdGraph} gives the same data typed as `Graph`).
  *
  * @param article
  *   A valid article.
@@ -305,7 +350,10 @@ function speakerKey(article: Article, name: string, type: string | undefined): s
  *   toJsonLd({ headline: "Budget passes", keywords: [], images: [], body: [], claims: [] })
  *   //=> { "@context": "https://schema.org", "@type": "NewsArticle", headline: "Budget passes" }
  */
-export function toJsonLd(article: Article, options?: JsonLdOptions | null): WithContext<NewsArticle> {
+export function toJsonLd(
+  article: Article,
+  options?: JsonLdOptions | null,
+): WithContext<NewsArticle> {
   // with `includeClaims: true` the data is an @graph (see the option); toJsonLdGraph types it
   return buildJsonLd(article, options) as WithContext<NewsArticle>;
 }
@@ -328,7 +376,10 @@ export function toJsonLd(article: Article, options?: JsonLdOptions | null): With
  *   toJsonLdGraph(article)["@graph"].map((node) => node["@type"])
  *   //=> ["NewsArticle", "Claim", "Claim"]
  */
-export function toJsonLdGraph(article: Article, options?: Omit<JsonLdOptions, "includeClaims"> | null): JsonLdGraph {
+export function toJsonLdGraph(
+  article: Article,
+  options?: Omit<JsonLdOptions, "includeClaims"> | null,
+): JsonLdGraph {
   return buildJsonLd(article, { ...options, includeClaims: true }) as JsonLdGraph;
 }
 
@@ -343,7 +394,9 @@ export function buildJsonLd(
 ): WithContext<NewsArticle> | JsonLdGraph {
   const type = options?.type ?? "NewsArticle";
   if (!ARTICLE_TYPE_SET.has(type)) {
-    throw new TypeError(`Cannot \`toJsonLd\` with type \`${String(type)}\`, expected a schema.org Article type`);
+    throw new TypeError(
+      `Cannot \`toJsonLd\` with type \`${String(type)}\`, expected a schema.org Article type`,
+    );
   }
   const b = new Builder(article, options);
   const graph = options?.includeClaims === true;

@@ -17,10 +17,14 @@ export function toAbsoluteUrl(value: string, base: string | undefined): UrlResul
   if (/^[a-z][a-z\d+.-]*:/i.test(trimmed)) {
     if (!/^https?:/i.test(trimmed)) return { ok: false, reason: "scheme" };
     const parsed = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
-    return parsed && parsed.hostname ? { ok: true, url: parsed.href, resolved: false } : { ok: false, reason: "invalid" };
+    return parsed?.hostname
+      ? { ok: true, url: parsed.href, resolved: false }
+      : { ok: false, reason: "invalid" };
   }
-  if (base === undefined || !PLAIN_HTTP_URL.test(base) || !URL.canParse(trimmed, base)) return { ok: false, reason: "relative" };
+  if (base === undefined || !PLAIN_HTTP_URL.test(base) || !URL.canParse(trimmed, base))
+    return { ok: false, reason: "relative" };
   const parsed = new URL(trimmed, base);
-  if (!/^https?:$/.test(parsed.protocol) || !parsed.hostname) return { ok: false, reason: "invalid" };
+  if (!/^https?:$/.test(parsed.protocol) || !parsed.hostname)
+    return { ok: false, reason: "invalid" };
   return { ok: true, url: parsed.href, resolved: true };
 }

@@ -1,12 +1,17 @@
 import type { Article, Paragraph } from "../schema/article.js";
 import type { Author, Byline } from "../schema/author.js";
-import type { Dateline } from "../schema/dateline.js";
 import type { QuotedClaim } from "../schema/claim.js";
+import type { Dateline } from "../schema/dateline.js";
 import { extractClaims } from "./claims/index.js";
 import { isSignOff } from "./extract/body.js";
-import { readByline, type BylineReading } from "./extract/byline.js";
+import { type BylineReading, readByline } from "./extract/byline.js";
 import { findDateline } from "./extract/dateline.js";
-import { cleanTitle, headlineFromText, isSubheadlineBlock, isTitleBlock } from "./extract/headline.js";
+import {
+  cleanTitle,
+  headlineFromText,
+  isSubheadlineBlock,
+  isTitleBlock,
+} from "./extract/headline.js";
 import { type Block, type Context, type Segment, sourceOffset, subSegment } from "./types.js";
 
 /**
@@ -26,11 +31,13 @@ function silent(ctx: Context): Context {
 }
 
 /** Read a block as a byline, if it is one. `top`: right under the title (bare names allowed). */
-function bylineOf(block: Block | undefined, top: boolean): BylineReading | undefined {
+function bylineOf(block: Block | undefined, top: boolean, ctx: Context): BylineReading | undefined {
   if (!block || block.kind === "code" || block.text.length > MAX_BYLINE_BLOCK) return undefined;
   if ((block.lines ?? 1) > 3) return undefined;
   const reading = readByline(block.text);
   if (!reading) return undefined;
+  // "NEW YORK, March 5 -" is a dateline, not a name and a date.
+  if (!reading.by && !reading.credit && findDateline(block, silent(ctx))) return undefined;
   if (reading.by || reading.credit || reading.marker) return reading;
   if (
     top &&
@@ -58,6 +65,10 @@ function trailingSignOff(text: string): number {
   return space;
 }
 
+/** Whether a reading is sure enough to stop a first line from being the title. */
+const bylineIsSure = (reading: BylineReading | undefined): boolean =>
+  reading !== undefined && (reading.by || reading.credit);
+
 /** Whether a block opens with a dateline that makes it a first paragraph, not a title. */
 function opensWithDateline(block: Block, ctx: Context): boolean {
   if (block.kind === "heading") return false;
@@ -81,7 +92,8 @@ const nameKey = (authors: readonly Author[]): string =>
 function toByline(block: Block, reading: BylineReading, ctx: Context): Byline {
   const span = { start: block.span.start, end: block.span.end };
   const text = ctx.source.slice(span.start, span.end);
-  return { text: text.trim() === "" ? block.text : text, authors: reading.authors, span };
+  if (text.trim() === "") return { text: block.text, authors: reading.authors };
+  return { text, authors: reading.authors, span };
 }
 
 /**
@@ -99,13 +111,18 @@ function toByline(block: Block, reading: BylineReading, ctx: Context): Byline {
  * @returns
  *   The article; it always passes `ArticleSchema`.
  */
-export function buildArticle(blocks: readonly Block[], ctx: Context, known: KnownFields = {}): Article {
+export function buildArticle(
+  blocks: readonly Block[],
+  ctx: Context,
+  known: KnownFields = {},
+): Article {
   const items = blocks.filter((b) => b.kind !== "break" && b.text.trim() !== "");
   let lo = 0;
   let hi = items.length;
 
   // Headline.
-  let headline = known.headline !== undefined && known.headline.trim() !== "" ? known.headline : undefined;
+  let headline =
+    known.headline !== undefined && known.headline.trim() !== "" ? known.headline : undefined;
   let alternativeHeadline = known.alternativeHeadline;
   let titled = false;
   const first = items[0];
@@ -114,7 +131,7 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
   } else if (
     first &&
     isTitleBlock(first) &&
-    !bylineOf(first, false) &&
+    !bylineIsSure(bylineOf(first, false, ctx)) &&
     !(
       first.kind !== "heading" &&
       opensWithDateline(first, ctx) &&
@@ -130,11 +147,12 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
   // Byline under the title, or under the subheadline.
   let top: { block: Block; reading: BylineReading } | undefined;
   const readTop = (): void => {
-    const reading = bylineOf(items[lo], true);
+    const reading = bylineOf(items[lo], true, ctx);
     if (reading && lo < hi) top = { block: items[lo] as Block, reading };
   };
   // A title that ends in ";" or ":" goes on in the next line: that is the subheadline.
-  const continued = titled && /[;:]$/.test(first?.text ?? "") && lo + 1 < hi && isTitleBlock(items[lo] as Block);
+  const continued =
+    titled && /[;:]$/.test(first?.text ?? "") && lo + 1 < hi && isTitleBlock(items[lo] as Block);
   if (continued && alternativeHeadline === undefined) {
     alternativeHeadline = cleanTitle((items[lo] as Block).text);
     lo++;
@@ -160,7 +178,7 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
   while (hi > lo && isSignOff((items[hi - 1] as Block).text)) hi--;
   let end: { block: Block; reading: BylineReading } | undefined;
   if (hi > lo) {
-    const reading = bylineOf(items[hi - 1], false);
+    const reading = bylineOf(items[hi - 1], false, ctx);
     if (reading && (reading.by || reading.credit)) {
       end = { block: items[hi - 1] as Block, reading };
       hi--;
@@ -168,14 +186,14 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
     }
   }
 
-  // Byline: front matter wins; otherwise the top byline (plus end credits), or the end one.
+  // Byline: front matter wins; otherwise the top byline (plus the end one's new names), or the end one.
   let byline: Byline | undefined;
   const found: Byline | undefined = top
     ? toByline(top.block, top.reading, ctx)
     : end
       ? toByline(end.block, end.reading, ctx)
       : undefined;
-  if (found && top && end?.reading.credit) {
+  if (found && top && end) {
     const names = new Set(found.authors.map((a) => normalise(a.name)));
     for (const a of end.reading.authors) if (!names.has(normalise(a.name))) found.authors.push(a);
   }
@@ -194,7 +212,11 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
   } else {
     const candidate = items[lo] ?? items[hi - 1];
     const looksLike = [items[lo], items[hi - 1]].find(
-      (b) => b !== undefined && b.text.length <= 60 && /^by\s+\S/i.test(b.text) && !/[.!?]$/.test(b.text),
+      (b) =>
+        b !== undefined &&
+        b.text.length <= 60 &&
+        /^by\s+\S/i.test(b.text) &&
+        !/[.!?]$/.test(b.text),
     );
     if (looksLike) {
       ctx.report(
@@ -204,7 +226,12 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
         looksLike.span,
       );
     } else {
-      ctx.report("missing-byline", "info", "No byline found (expected a line such as `By Jane Doe` under the title or at the end)", candidate ? { start: candidate.span.start, end: candidate.span.start } : undefined);
+      ctx.report(
+        "missing-byline",
+        "info",
+        "No byline found (expected a line such as `By Jane Doe` under the title or at the end)",
+        candidate ? { start: candidate.span.start, end: candidate.span.start } : undefined,
+      );
     }
   }
 
@@ -217,7 +244,8 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
   while (firstBody < hi && (items[firstBody] as Block).kind === "heading") firstBody++;
   if (firstBody < hi) {
     const block = items[firstBody] as Block;
-    const hit = block.kind === "code" ? undefined : findDateline(block, known.dateline ? silent(ctx) : ctx);
+    const hit =
+      block.kind === "code" ? undefined : findDateline(block, known.dateline ? silent(ctx) : ctx);
     if (hit) {
       firstRest = hit.rest;
       if (!known.dateline) dateline = hit.dateline;
@@ -263,7 +291,11 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
     segments.push(segment);
   }
   if (paragraphs.length === 0 && items.length > 0) {
-    ctx.report("empty-body", "warning", "No body paragraphs found after the headline, byline and dateline");
+    ctx.report(
+      "empty-body",
+      "warning",
+      "No body paragraphs found after the headline, byline and dateline",
+    );
   }
 
   // Headline fallback: the first words.
@@ -288,10 +320,12 @@ export function buildArticle(blocks: readonly Block[], ctx: Context, known: Know
     body: paragraphs,
     claims: [],
   };
-  if (alternativeHeadline !== undefined && alternativeHeadline.trim() !== "") article.alternativeHeadline = alternativeHeadline;
+  if (alternativeHeadline !== undefined && alternativeHeadline.trim() !== "")
+    article.alternativeHeadline = alternativeHeadline;
   if (byline) article.byline = byline;
   if (dateline) article.dateline = dateline;
-  if (article.language === undefined && ctx.options.language !== undefined) article.language = ctx.options.language;
+  if (article.language === undefined && ctx.options.language !== undefined)
+    article.language = ctx.options.language;
   if (article.url === undefined && ctx.options.url !== undefined) article.url = ctx.options.url;
   if (ctx.options.claims && segments.length > 0) {
     const claims: QuotedClaim[] = extractClaims(segments, ctx, {

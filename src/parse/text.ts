@@ -1,6 +1,6 @@
-import type { ParseOptions, ParseResult } from "./options.js";
 import { createContext, finishDiagnostics } from "./context.js";
 import { isSignOff } from "./extract/body.js";
+import type { ParseOptions, ParseResult } from "./options.js";
 import { buildArticle } from "./pipeline.js";
 import type { Block } from "./types.js";
 
@@ -68,7 +68,10 @@ function makeBlock(input: string, from: number, to: number, lines: number): Bloc
   let plain = true;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (isWhitespace(c) && (c !== 32 || (i + 1 < raw.length && isWhitespace(raw.charCodeAt(i + 1))))) {
+    if (
+      isWhitespace(c) &&
+      (c !== 32 || (i + 1 < raw.length && isWhitespace(raw.charCodeAt(i + 1))))
+    ) {
       plain = false;
       break;
     }
@@ -183,7 +186,8 @@ export function textToBlocks(input: string): Block[] {
       }
     }
     // A sign-off line ("REUTER...") never continues a paragraph.
-    if (continues && l.last - l.first <= 40 && isSignOff(input.slice(l.first, l.last))) continues = false;
+    if (continues && l.last - l.first <= 40 && isSignOff(input.slice(l.first, l.last)))
+      continues = false;
     if (!continues) flush();
     if (from < 0) from = l.first;
     to = l.last;

@@ -42,6 +42,14 @@ export interface CueMatch {
 export function cueAt(tokens: readonly Token[], i: number): CueMatch | undefined {
   const t = tokens[i];
   if (!t || t.type !== "word") return undefined;
+  // a sentence's tokens are looked at from several quotes: remember the answer
+  if (t.cue !== undefined) return t.cue ?? undefined;
+  const found = findCue(tokens, i, t);
+  t.cue = found ?? null;
+  return found;
+}
+
+function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | undefined {
   for (const phrase of phrasalCuesStartingWith(t.lower)) {
     let ok = true;
     for (let k = 1; k < phrase.length; k++) {

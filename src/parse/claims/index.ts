@@ -15,7 +15,7 @@ import { scanQuotes, type QuoteSpan } from "./marks.js";
 import { quoteClaims, type ClaimState } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
 import { SpeakerRegistry } from "./speakers.js";
-import { splitSentences, tokenize, type Token } from "./tokens.js";
+import { splitSentences, tokenizeSentence } from "./tokens.js";
 import { sourceSpan } from "../types.js";
 
 export { CUE_VERBS, PHRASAL_CUES, inflect, type CueCategory, type CueVerb } from "./lexicon.js";
@@ -110,16 +110,16 @@ function paragraph(seg: Segment, p: number, state: ClaimState, ctx: Context, par
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
     if (!sentence) continue;
-    const tokens = tokenize(text, sentence.start, sentence.end);
-    const view: SentenceView = { paragraph: p, index: s, text, tokens, start: sentence.start, end: sentence.end };
     const inSentence: QuoteSpan[] = [];
     while (qi < quotes.length && (quotes[qi]?.open ?? Infinity) < sentence.end) {
       const q = quotes[qi];
       if (q) inSentence.push(q);
       qi++;
     }
+    const tokens = tokenizeSentence(text, sentence.start, sentence.end, inSentence);
+    const view: SentenceView = { paragraph: p, index: s, text, tokens, start: sentence.start, end: sentence.end };
     // names outside quotes, for resolving speakers
-    registerOutsideQuotes(state.registry, tokens, inSentence, p);
+    state.registry.registerNames(tokens, orderOf(p, 0));
     let made = false;
     if (inSentence.length > 0) made = quoteClaims(view, inSentence, state, continuation && s === 0);
     if (!made) {
@@ -135,20 +135,4 @@ function keepLastQuote(last: Draft | undefined, d: Draft): Draft | undefined {
   // an indirect claim does not carry a speaker over to a later lone quote across paragraphs
   void d;
   return last;
-}
-
-function registerOutsideQuotes(registry: SpeakerRegistry, tokens: readonly Token[], quotes: readonly QuoteSpan[], p: number): void {
-  if (quotes.length === 0) {
-    registry.registerNames(tokens, orderOf(p, 0));
-    return;
-  }
-  const outside: Token[] = [];
-  let q = 0;
-  for (const t of tokens) {
-    while (q < quotes.length && (quotes[q]?.close ?? 0) + (quotes[q]?.closeLength ?? 0) <= t.start) q++;
-    const quote = quotes[q];
-    if (quote && t.start >= quote.open && t.start < quote.close + quote.closeLength) continue;
-    outside.push(t);
-  }
-  registry.registerNames(outside, orderOf(p, 0));
 }

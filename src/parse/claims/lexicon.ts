@@ -86,6 +86,8 @@ export const NEUTRAL_VERBS: readonly CueVerb[] = [
   V("question", "neutral", false),
   V("determine", "neutral"),
   V("imply", "neutral"),
+  V("press", "neutral", false),
+  V("demur", "neutral", false),
 ];
 
 /** Stance verbs: claim, insist, warn, deny, admit, ... */
@@ -206,7 +208,7 @@ export const PHRASAL_CUES: readonly string[] = [
  */
 export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   "continue", "answer", "respond", "ask", "post", "comment", "read", "speak", "recount", "muse", "whisper", "shout",
-  "yell", "cry", "exclaim", "scoff", "snap", "object", "chant", "quip", "joke",
+  "yell", "cry", "exclaim", "scoff", "snap", "object", "chant", "quip", "joke", "press", "demur",
 ]);
 
 /** Every verb of the lexicon. */
@@ -235,7 +237,7 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   weigh: ["weighs", "weighed", "weighing"],
 };
 
-const DOUBLING = new Set(["refer", "admit", "quip", "snap", "concur", "commit", "regret", "plan", "slam", "dub", "brag"]);
+const DOUBLING = new Set(["demur", "refer", "admit", "quip", "snap", "concur", "commit", "regret", "plan", "slam", "dub", "brag"]);
 
 /**
  * The English forms of a verb: base, third person, past (and participle), gerund.

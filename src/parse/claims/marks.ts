@@ -48,48 +48,47 @@ export interface QuoteScan {
   unclosed: number;
 }
 
-const SPACE = /\s/;
+import { isSpaceCode } from "./tokens.js";
 
 function isSpace(c: string | undefined): boolean {
-  return c === undefined || SPACE.test(c);
+  return c === undefined || isSpaceCode(c.charCodeAt(0));
 }
 
-const OPEN_PUNCT = new Set(["(", "[", "{", "—", "–", "-", "/", "“", "‘", "«", "„", "「", "『", "\u2014"]);
-const CLOSE_PUNCT = new Set([
-  ".", ",", ";", ":", "!", "?", ")", "]", "}", "—", "–", "-", "/", "…", "”", "’", "'", "»", "」", "』",
-]);
+const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const OPEN_PUNCT = codes("([{—–-/“‘«„「『");
+const CLOSE_PUNCT = codes(".,;:!?)]}—–-/…”’'»」』");
 
-function kindAt(text: string, i: number): [MarkKind, number] | undefined {
+function kindAt(text: string, i: number): MarkKind | undefined {
   const c = text[i];
   switch (c) {
     case '"':
-      return ["straight", 1];
+      return "straight";
     case "“":
-      return ["left", 1];
+      return "left";
     case "”":
-      return ["right", 1];
+      return "right";
     case "„":
-      return ["low", 1];
+      return "low";
     case "«":
-      return ["guillemet-left", 1];
+      return "guillemet-left";
     case "»":
-      return ["guillemet-right", 1];
+      return "guillemet-right";
     case "「":
-      return ["corner", 1];
+      return "corner";
     case "」":
-      return ["corner-close", 1];
+      return "corner-close";
     case "『":
-      return ["white-corner", 1];
+      return "white-corner";
     case "』":
-      return ["white-corner-close", 1];
+      return "white-corner-close";
     case "'":
-      return text[i + 1] === "'" ? ["apostrophes", 2] : undefined;
+      return text[i + 1] === "'" ? "apostrophes" : undefined;
     case "`":
-      return text[i + 1] === "`" ? ["backticks", 2] : undefined;
+      return text[i + 1] === "`" ? "backticks" : undefined;
     case "‘":
-      return text[i + 1] === "‘" ? ["single-left-pair", 2] : undefined;
+      return text[i + 1] === "‘" ? "single-left-pair" : undefined;
     case "’":
-      return text[i + 1] === "’" ? ["single-right-pair", 2] : undefined;
+      return text[i + 1] === "’" ? "single-right-pair" : undefined;
     default:
       return undefined;
   }
@@ -112,6 +111,17 @@ function compatible(open: MarkKind, close: MarkKind): boolean {
   }
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+
+function hasWord(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128 && LETTER.test(text[k] ?? "")) return true;
+  }
+  return false;
+}
+
 /**
  * Pair the double quotation marks of one paragraph. Linear in the paragraph's length.
  *
@@ -128,29 +138,31 @@ function compatible(open: MarkKind, close: MarkKind): boolean {
 export function scanQuotes(text: string): QuoteScan {
   const quotes: QuoteSpan[] = [];
   let unclosed = 0;
-  let open: { at: number; length: number; kind: MarkKind } | undefined;
+  let openAt = -1;
+  let openLength = 0;
+  let openKind: MarkKind = "straight";
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     // fast path: only a few characters can be marks
     if (c < 34 || (c > 34 && c < 39) || (c > 39 && c < 96) || (c > 96 && c < 171)) continue;
-    const found = kindAt(text, i);
-    if (!found) continue;
-    const [kind, length] = found;
+    const kind = kindAt(text, i);
+    if (!kind) continue;
+    const length = kind === "apostrophes" || kind === "backticks" || kind === "single-left-pair" || kind === "single-right-pair" ? 2 : 1;
     // a run of three apostrophes: a single mark next to a double one
     if (kind === "apostrophes" && text[i + 2] === "'") {
-      if (open) {
+      if (openAt >= 0) {
         // closing: the single mark comes first
         i += 1;
       }
       // opening: the double comes first (as found)
     }
-    const prev = text[i - 1];
-    const next = text[i + length];
-    const leftFlank = !isSpace(next) && (i === 0 || isSpace(prev) || OPEN_PUNCT.has(prev ?? ""));
-    const rightFlank = i > 0 && !isSpace(prev) && (next === undefined || isSpace(next) || CLOSE_PUNCT.has(next));
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+    const next = i + length < n ? text.charCodeAt(i + length) : -1;
+    const leftFlank = next >= 0 && !isSpaceCode(next) && (prev < 0 || isSpaceCode(prev) || OPEN_PUNCT.has(prev));
+    const rightFlank = prev >= 0 && !isSpaceCode(prev) && (next < 0 || isSpaceCode(next) || CLOSE_PUNCT.has(next));
     let role: "open" | "close" | "none";
-    if (open === undefined) {
+    if (openAt < 0) {
       switch (kind) {
         case "right":
         case "single-right-pair":
@@ -170,8 +182,8 @@ export function scanQuotes(text: string): QuoteScan {
         default:
           role = "open";
       }
-    } else if (compatible(open.kind, kind)) {
-      if (kind === "left" && open.kind !== "low") role = rightFlank && !leftFlank ? "close" : "open";
+    } else if (compatible(openKind, kind)) {
+      if (kind === "left" && openKind !== "low") role = rightFlank && !leftFlank ? "close" : "open";
       else if (kind === "straight" || kind === "apostrophes") role = leftFlank && !rightFlank ? "open" : "close";
       else role = "close";
     } else {
@@ -192,20 +204,25 @@ export function scanQuotes(text: string): QuoteScan {
           role = "none";
       }
     }
-    if (role === "close" && open) {
-      quotes.push({ open: open.at, openLength: open.length, close: i, closeLength: length, closed: true, kind: open.kind });
-      open = undefined;
+    if (role === "close" && openAt >= 0) {
+      // a pair of marks around no words (“”, " - ") is no quote
+      if (hasWord(text, openAt + openLength, i)) {
+        quotes.push({ open: openAt, openLength, close: i, closeLength: length, closed: true, kind: openKind });
+      }
+      openAt = -1;
     } else if (role === "open") {
-      if (open) unclosed++;
-      open = { at: i, length, kind };
+      if (openAt >= 0) unclosed++;
+      openAt = i;
+      openLength = length;
+      openKind = kind;
     }
     i += length - 1;
   }
   const scan: QuoteScan = { quotes, unclosed };
-  if (open) {
+  if (openAt >= 0) {
     let end = n;
-    while (end > open.at + open.length && isSpace(text[end - 1])) end--;
-    scan.trailing = { open: open.at, openLength: open.length, close: end, closeLength: 0, closed: false, kind: open.kind };
+    while (end > openAt + openLength && isSpace(text[end - 1])) end--;
+    scan.trailing = { open: openAt, openLength, close: end, closeLength: 0, closed: false, kind: openKind };
   }
   return scan;
 }

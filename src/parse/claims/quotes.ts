@@ -7,7 +7,7 @@ import { attributionAfter, attributionBefore, type Attribution } from "./attribu
 import type { Draft, Piece } from "./draft.js";
 import type { QuoteSpan } from "./marks.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
-import type { SpeakerRegistry } from "./speakers.js";
+import { speakerAfter, type NounPhrase, type SpeakerRegistry } from "./speakers.js";
 import { lookupCue } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
@@ -92,7 +92,7 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
   let t = 0;
   for (const quote of quotes) {
     const open = firstTokenFrom(tokens, quote.open, t);
-    const after = quote.closed ? firstTokenFrom(tokens, quote.close + quote.closeLength, open) : tokens.length;
+    const after = open + 1;
     list.push({ quote, open, after, used: false, continuation: false });
     t = open;
   }
@@ -127,10 +127,28 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
     const pre = startsSentence ? undefined : attributionBefore(tokens, 0, at.open, 40);
     const post = attributionAfter(tokens, at.after, nextOpen);
 
-    if (startsSentence || leadIn || (pre && pre.speaker && !pre.clause && pre.end >= at.open - 1 && upperStart)) {
+    // S told reporters “…”: the quote right after the cue phrase
+    const adjacent = pre !== undefined && pre.speaker !== undefined && !pre.clause && pre.end >= at.open - 1 && (upperStart || pre.end === at.open);
+    if (startsSentence || leadIn || adjacent) {
       if (pre && pre.clause && !startsSentence) {
         made = mixed(view, list, qi, pre.clauseStart, pre, state) || made;
         continue;
+      }
+      // No name change, he said, “hides what it really is.”: the words before the
+      // attribution and the quote are one reported clause
+      if (pre && !pre.clause && leadIn && !upperStart && pre.speaker && pre.speaker.first >= 2 && tokens[pre.speaker.first - 1]?.text === "," && !pre.cue.according) {
+        let start = 0;
+        for (let k = pre.speaker.first - 2; k >= 0; k--) {
+          const u = tokens[k];
+          if (u && (u.text === ";" || u.text === ":")) {
+            start = k + 1;
+            break;
+          }
+        }
+        if (mixed(view, list, qi, start, pre, state)) {
+          made = true;
+          continue;
+        }
       }
       const attribution: Attribution | undefined = pre && !pre.clause ? pre : post;
       if (!attribution && leadIn && !startsSentence && !upperStart) continue;
@@ -140,7 +158,10 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
           pieces: [innerPiece(view, q)],
           sentence: { paragraph: view.paragraph, index: view.index },
         };
-        if (attribution) {
+        const dash = attribution ? undefined : dashSpeaker(tokens, at.after);
+        if (dash) {
+          draft.speaker = makeSpeaker(view, dash, state.registry);
+        } else if (attribution) {
           attach(view, draft, attribution, state.registry);
           // “A,” he said, “B.”: a quote after the attribution and a comma is a fragment;
           // quotes inside the attribution ("said on “Meet the Press”") are titles
@@ -215,6 +236,7 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
       continue;
     }
     // “… ,” he said after a clause that holds the quote: Clinton “caused havoc,” he said.
+    if (!cueWithin(tokens, at.after, 40)) continue;
     const endAt = clauseEnd(view, list, qi, 60);
     const lastQ = list[endAt.lastQuote];
     if (lastQ) {
@@ -252,11 +274,40 @@ function fragmentGap(tokens: readonly Token[], from: number, to: number): "fragm
   return "title";
 }
 
+function endsWithCommaAt(view: SentenceView, at: QuoteAt | undefined): boolean {
+  if (!at || !at.quote.closed) return false;
+  let c = at.quote.close - 1;
+  while (c > at.quote.open && /[\s'’]/.test(view.text[c] ?? "")) c--;
+  return view.text[c] === ",";
+}
+
+function cueWithin(tokens: readonly Token[], from: number, n: number): boolean {
+  const to = Math.min(tokens.length, from + n);
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t && t.type === "word" && lookupCue(t.lower)) return true;
+  }
+  return false;
+}
+
 function cueVerbAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || t.type !== "word") return false;
   const form = lookupCue(t.lower);
   return form !== undefined && !form.base;
+}
+
+/** “…” — Lindsey Graham: a speaker after a dash, ending the sentence. */
+function dashSpeaker(tokens: readonly Token[], from: number): NounPhrase | undefined {
+  const dash = tokens[from];
+  if (!dash || !(dash.text === "—" || dash.text === "–" || dash.text === "-")) return undefined;
+  let k = from + 1;
+  while (tokens[k]?.text === "-") k++;
+  const np = speakerAfter(tokens, k, 8);
+  if (!np) return undefined;
+  for (let m = np.last + 1; m < tokens.length; m++) if (tokens[m]?.type === "word") return undefined;
+  const head = tokens[np.first];
+  return head && head.upper ? np : undefined;
 }
 
 function coordinated(tokens: readonly Token[], from: number, to: number): boolean {
@@ -361,20 +412,27 @@ function mixed(view: SentenceView, list: QuoteAt[], qi: number, clauseStart: num
   }
   let last = end.token - 1;
   // the attribution after the clause is not part of it
-  if (last >= 0 && attribution.speaker && attribution.speaker.first > clauseStart && attribution.speaker.first <= last) {
+  const quoteTok = list[qi]?.open ?? 0;
+  if (last >= 0 && attribution.speaker && attribution.speaker.first > Math.max(clauseStart, quoteTok) && attribution.speaker.first <= last) {
     last = attribution.speaker.first - 1;
-    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last]?.text)) last--;
+    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last])) last--;
   }
-  if (attribution.cue.first > clauseStart && attribution.cue.first <= last) {
+  if (attribution.cue.first > Math.max(clauseStart, quoteTok) && attribution.cue.first <= last) {
     last = Math.min(last, attribution.cue.first - 1);
-    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last]?.text)) last--;
+    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last])) last--;
   }
   while (last > clauseStart && (tokens[last]?.text === "." || tokens[last]?.text === "," || tokens[last]?.text === ";")) last--;
   const first = tokens[clauseStart];
   const lastTok = tokens[last];
   if (!first || !lastTok || lastTok.end <= first.start) return false;
-  // "boasted that, thanks to his “Method,” he …": a parenthetical, not the claim
-  if (first.text === ",") return false;
+  // "boasted that, thanks to his “Method,” he …": a quote inside a parenthetical is no claim
+  if (first.text === ",") {
+    if (endsWithCommaAt(view, list[end.lastQuote])) return false;
+    clauseStart++;
+    const next = tokens[clauseStart];
+    if (!next || next.end > lastTok.end) return false;
+    return mixed(view, list, qi, clauseStart, attribution, state);
+  }
   const lastQuote = list[end.lastQuote]?.quote;
   const to = Math.max(lastTok.end, lastQuote && lastQuote.closed && end.token > (list[end.lastQuote]?.open ?? 0) ? Math.min(lastQuote.close + lastQuote.closeLength, lastTok.end) : lastTok.end);
   const draft: Draft = {
@@ -390,6 +448,8 @@ function mixed(view: SentenceView, list: QuoteAt[], qi: number, clauseStart: num
   return true;
 }
 
-function isCloseMark(text: string | undefined): boolean {
+function isCloseMark(token: Token | undefined): boolean {
+  if (token?.quote) return true;
+  const text = token?.text;
   return text === "”" || text === '"' || text === "'" || text === "»" || text === "«" || text === "“" || text === "’";
 }

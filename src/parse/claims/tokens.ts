@@ -2,6 +2,7 @@
  * Words and sentences of a paragraph, for the attribution rules. Everything here is a
  * single left-to-right pass with sticky regular expressions that cannot backtrack.
  */
+import type { CueMatch } from "./attribution.js";
 import { lookupCue } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
 
@@ -19,6 +20,10 @@ export interface Token {
   type: "word" | "punct";
   /** Whether the first letter is upper case. */
   upper: boolean;
+  /** A whole quote (marks and words) stands for this token. */
+  quote?: true;
+  /** The cue that starts here, once looked up (`null`: none). */
+  cue?: CueMatch | null;
 }
 
 /** Abbreviations that end with a period but not a sentence. Lower case, without the period. */
@@ -51,29 +56,103 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   let i = from;
   while (i < to) {
-    const c = text[i] ?? "";
-    if (/\s/.test(c)) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
       i++;
       continue;
     }
-    WORD.lastIndex = i;
-    const m = WORD.exec(text);
-    if (m && m.index === i && i + m[0].length <= to) {
-      let end = i + m[0].length;
-      const lower = m[0].toLowerCase();
-      // "Mr." "U.S." "G." keep their period
-      if (text[end] === "." && end < to && (ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(m[0]) || lower.includes("."))) {
-        end++;
+    if (isWordStart(code, text, i)) {
+      WORD.lastIndex = i;
+      const m = WORD.exec(text);
+      if (m && m.index === i && i + m[0].length <= to) {
+        let end = i + m[0].length;
+        let word = m[0];
+        let lower = word.toLowerCase();
+        // "Mr." "U.S." "G." keep their period
+        if (text.charCodeAt(end) === 46 && end < to && (ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word)) || lower.includes("."))) {
+          end++;
+          word += ".";
+          lower += ".";
+        }
+        tokens.push({ start: i, end, text: word, lower, type: "word", upper: isUpper(word) });
+        i = end;
+        continue;
       }
-      const word = text.slice(i, end);
-      tokens.push({ start: i, end, text: word, lower: word.toLowerCase(), type: "word", upper: /^\p{Lu}/u.test(word) });
-      i = end;
-      continue;
     }
-    tokens.push({ start: i, end: i + 1, text: c, lower: c, type: "punct", upper: false });
+    // a quotation mark outside a quote is a stray one: no token
+    if (!STRAY_MARKS.has(code)) {
+      const c = punct(code, text, i);
+      tokens.push({ start: i, end: i + 1, text: c, lower: c, type: "punct", upper: false });
+    }
     i++;
   }
   return tokens;
+}
+
+/** Double quotation marks (a lone one outside any quote is dropped). */
+const STRAY_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb, 0x300c, 0x300d, 0x300e, 0x300f]);
+
+const PUNCT_STRINGS = new Map<number, string>();
+
+/** One punctuation character as a shared string. */
+function punct(code: number, text: string, i: number): string {
+  let c = PUNCT_STRINGS.get(code);
+  if (c === undefined) {
+    c = text[i] ?? "";
+    if (PUNCT_STRINGS.size < 512 && (code < 0xd800 || code > 0xdfff)) PUNCT_STRINGS.set(code, c);
+  }
+  return c;
+}
+
+/**
+ * Tokens of a sentence with every quote as one token (its words are never attribution).
+ *
+ * @param text
+ *   Paragraph text.
+ * @param from
+ *   Sentence start.
+ * @param to
+ *   Sentence end.
+ * @param quotes
+ *   The quotes that open in the sentence, in order.
+ * @returns
+ *   Tokens in order; a quote's token has `quote: true` and the text of its closing mark.
+ */
+export function tokenizeSentence(text: string, from: number, to: number, quotes: readonly QuoteSpan[]): Token[] {
+  if (quotes.length === 0) return tokenize(text, from, to);
+  const tokens: Token[] = [];
+  let at = from;
+  for (const q of quotes) {
+    const open = Math.max(at, q.open);
+    for (const t of tokenize(text, at, open)) tokens.push(t);
+    const end = Math.min(Math.max(open + 1, q.close + q.closeLength), Math.max(to, q.close + q.closeLength));
+    const mark = q.closeLength > 0 ? text.slice(q.close, q.close + q.closeLength) : "”";
+    tokens.push({ start: open, end, text: mark, lower: mark, type: "punct", upper: false, quote: true });
+    at = end;
+  }
+  if (at < to) for (const t of tokenize(text, at, to)) tokens.push(t);
+  return tokens;
+}
+
+/** Whether a character code is white space. */
+export function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x202f || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0xfeff || code === 0x1680 || code === 0x205f;
+}
+
+const LETTER = /[\p{L}\p{N}\u00AD]/u;
+
+function isWordStart(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  return LETTER.test(text[i] ?? "");
+}
+
+const UPPER = /^\p{Lu}/u;
+
+function isUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER.test(word);
 }
 
 /** A sentence of a paragraph: `[start, end)` in the paragraph text. */
@@ -82,6 +161,15 @@ export interface Sentence {
   start: number;
   /** End offset (exclusive, trailing spaces trimmed). */
   end: number;
+}
+
+const TITLE_ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "govs", "lt", "gen", "col", "capt", "cmdr", "sgt", "st", "prof", "rev", "hon", "pres", "supt", "det", "adm", "maj", "gens", "no", "nos", "vs", "v"]);
+const STARTERS = new Set(["He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There", "His", "Her", "Their", "Its", "Our", "A", "An", "In", "On", "At", "After", "Before", "When", "While", "If", "As"]);
+
+function nextWord(text: string, at: number): string {
+  let e = at;
+  while (e < text.length && e < at + 12 && /\p{L}/u.test(text[e] ?? "")) e++;
+  return text.slice(at, e);
 }
 
 function isOpeningMarkChar(c: string | undefined): boolean {
@@ -153,9 +241,9 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
   const n = text.length;
   const push = (end: number) => {
     let s = start;
-    while (s < end && /\s/.test(text[s] ?? "")) s++;
+    while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
     let e = end;
-    while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) sentences.push({ start: s, end: e });
     start = end;
   };
@@ -191,9 +279,9 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
       i = j - 1;
       continue;
     }
-    if (j >= n || !/\s/.test(text[j] ?? "")) continue;
+    if (j >= n || !isSpaceCode(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < n && /\s/.test(text[k] ?? "")) k++;
+    while (k < n && isSpaceCode(text.charCodeAt(k))) k++;
     if (!startsSentence(text, k)) continue;
     if (c === ".") {
       // the word before the period
@@ -201,7 +289,8 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
       while (w > start && /[\p{L}.]/u.test(text[w - 1] ?? "")) w--;
       const word = text.slice(w, i).toLowerCase();
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || (word.includes(".") && word.length <= 5 && word !== "u.s")) {
-        continue;
+        // "at 7 p.m. He said": an abbreviation can still end a sentence before "He", "The"
+        if (TITLE_ABBREVIATIONS.has(word) || !STARTERS.has(nextWord(text, k))) continue;
       }
     }
     push(j);

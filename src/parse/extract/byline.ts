@@ -10,8 +10,8 @@ import {
   NAME_PARTICLES,
   NAME_SUFFIXES,
   NOT_NAME_WORDS,
-  ORGANISATION_WORDS,
   normaliseAgency,
+  ORGANISATION_WORDS,
 } from "./words.js";
 
 /** What {@link readByline} found, with how sure it is that the text is a byline. */
@@ -55,7 +55,8 @@ function bare(token: string): string {
 const UPPER_START = /^\p{Lu}/u;
 const NAME_TOKEN = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const INITIALS = /^(?:\p{Lu}\.){1,3}$|^\p{Lu}$/u;
-const PREFIXED = /^(?:al|el|ad|as|ash|at|az|ul|ur|d|l|o|bin|ibn|abu|da|de|di|du|van|von|mc|mac)['’-]\p{L}[\p{L}\p{M}'’.-]*$/iu;
+const PREFIXED =
+  /^(?:al|el|ad|as|ash|at|az|ul|ur|d|l|o|bin|ibn|abu|da|de|di|du|van|von|mc|mac)['’-]\p{L}[\p{L}\p{M}'’.-]*$/iu;
 
 /** Whether `token` can be a word of a personal name. */
 function isPersonToken(token: string): boolean {
@@ -102,7 +103,10 @@ export function readName(text: string): Author | undefined {
     const l = t.toLowerCase();
     return !NAME_PARTICLES.has(l) && !NAME_SUFFIXES.has(l);
   });
-  if (core.length < 2 && !(core.length === 1 && tokens.length >= 2 && !INITIALS.test(core[0] ?? ""))) {
+  if (
+    core.length < 2 &&
+    !(core.length === 1 && tokens.length >= 2 && !INITIALS.test(core[0] ?? ""))
+  ) {
     return undefined;
   }
   // Given names and surnames: at most four words besides particles and suffixes.
@@ -146,7 +150,8 @@ function readNames(text: string): Author[] | undefined {
     if (paren) {
       const named = readName(paren[1] ?? "");
       if (!named) return undefined;
-      if (named.type === "Person") named.affiliation = normaliseAgency(paren[2] ?? "") ?? (paren[2] ?? "").trim();
+      if (named.type === "Person")
+        named.affiliation = normaliseAgency(paren[2] ?? "") ?? (paren[2] ?? "").trim();
       out.push(named);
       continue;
     }
@@ -182,10 +187,19 @@ const STRONG_JOB = new Set(
     .filter((w) => w !== ""),
 );
 
+/** Whether a part of a byline is a date or time ("March 5, 2024", "2024", "5:30 PM ET"). */
+function isDatePart(part: string): boolean {
+  if (!/\d/.test(part) || part.length > 40) return false;
+  if (/^\d{4}$/.test(part) || /\d{1,2}:\d{2}/.test(part) || /^\d{4}-\d{2}-\d{2}/.test(part))
+    return true;
+  return part.split(" ").some((t) => monthNumber(t.replace(/,$/, "")) !== undefined);
+}
+
 /** Whether a comma part is a role or affiliation rather than names. */
 function isQualifierPart(part: string): boolean {
   const tokens = part.split(" ");
-  if (normaliseAgency(part) !== undefined || normaliseAgency(tokens[0] ?? "") !== undefined) return true;
+  if (normaliseAgency(part) !== undefined || normaliseAgency(tokens[0] ?? "") !== undefined)
+    return true;
   return tokens.some((t) => STRONG_JOB.has(bare(t)));
 }
 
@@ -206,14 +220,19 @@ function readQualifier(
   const tokens = part.split(" ");
   // "Reuters Correspondent": the agency is the affiliation, the rest the role.
   const lead = normaliseAgency(tokens[0] ?? "");
-  if (lead !== undefined && tokens.length <= 4 && tokens.slice(1).every((t) => JOB_WORDS.has(bare(t)))) {
+  if (
+    lead !== undefined &&
+    tokens.length <= 4 &&
+    tokens.slice(1).every((t) => JOB_WORDS.has(bare(t)))
+  ) {
     return { affiliation: lead, role: tokens.slice(1).join(" ") };
   }
   if (tokens.length > 8) return undefined;
   const words = tokens.map(bare);
   if (words.some((w) => JOB_WORDS.has(w))) return { role: part };
   if (words.some((w) => ORGANISATION_WORDS.has(w)) || /^the\s/i.test(part)) {
-    return tokens.every(isOrganisationToken) ? { affiliation: part } : undefined;
+    const plain = words.every((w) => w === "the" || !NOT_NAME_WORDS.has(w));
+    return plain && tokens.every(isOrganisationToken) ? { affiliation: part } : undefined;
   }
   if (loose && /^\p{Lu}{2,6}$/u.test(part)) return { affiliation: part };
   if (loose && UPPER_START.test(part)) {
@@ -223,7 +242,11 @@ function readQualifier(
     return { role: part };
   }
   // After "By", a capitalised phrase of a few words ("Opinion", "Special to the Post").
-  if (by && tokens.length <= 4 && tokens.every((t) => UPPER_START.test(t) || /^(?:of|and|for|to|the|&)$/.test(t))) {
+  if (
+    by &&
+    tokens.length <= 4 &&
+    tokens.every((t) => UPPER_START.test(t) || /^(?:of|and|for|to|the|&)$/.test(t))
+  ) {
     return { role: part };
   }
   return undefined;
@@ -263,7 +286,18 @@ function readGroups(
       last.name = `${last.name}, ${part}`;
       continue;
     }
+    if (i > 0 && group.length > 0 && (by || loose) && isDatePart(part)) {
+      marker = true;
+      continue;
+    }
     const names = i > 0 && isQualifierPart(part) ? undefined : readNames(part);
+    // "Jane Doe, Government of Ontario": an organisation after people is their affiliation.
+    const org = names?.length === 1 && names[0]?.type === "Organization" ? names[0] : undefined;
+    if (org && group.some((a) => a.type === "Person")) {
+      marker = true;
+      affiliation ??= org.name;
+      continue;
+    }
     if (names) {
       if (roles.length > 0 || affiliation !== undefined) close();
       group.push(...names);
@@ -291,7 +325,13 @@ function readCredit(text: string): Author[] | undefined {
     const at = lower.indexOf(" by ");
     if (at <= 0) return undefined;
     const role = part.slice(0, at).trim();
-    if (!role.toLowerCase().split(" ").every((w) => CREDIT_WORDS.has(w))) return undefined;
+    if (
+      !role
+        .toLowerCase()
+        .split(" ")
+        .every((w) => CREDIT_WORDS.has(w))
+    )
+      return undefined;
     const names = part
       .slice(at + 4)
       .split(/,|\s(?:and|&)\s/)
@@ -330,7 +370,10 @@ export function readByline(input: string, loose = false): BylineReading | undefi
   if (/[\p{Ll}]{2}\.$/u.test(text)) text = text.slice(0, -1);
   const lower = text.toLowerCase();
   // End credits: "Reporting by A; Editing by B".
-  if (text.includes(";") || /^(?:additional\s)?(?:reporting|editing|writing|compiled)\sby\s/.test(lower)) {
+  if (
+    text.includes(";") ||
+    /^(?:additional\s)?(?:reporting|editing|writing|compiled)\sby\s/.test(lower)
+  ) {
     const authors = readCredit(text);
     return authors ? { authors, by: false, credit: true, marker: true } : undefined;
   }
@@ -351,7 +394,8 @@ export function readByline(input: string, loose = false): BylineReading | undefi
     for (let at = first.indexOf(" and "); at > 0 && !read; at = first.indexOf(" and ", at + 1)) {
       const left = readGroups(first.slice(0, at), loose, by);
       const right = left?.marker ? readGroups(first.slice(at + 5), loose, by) : undefined;
-      if (left && right?.marker) read = { authors: left.authors.concat(right.authors), marker: true };
+      if (left && right?.marker)
+        read = { authors: left.authors.concat(right.authors), marker: true };
     }
     read ??= readGroups(first, loose, by);
   }
@@ -359,12 +403,17 @@ export function readByline(input: string, loose = false): BylineReading | undefi
   let marker = read.marker;
   for (const piece of pieces.slice(1)) {
     if (piece.trim() === "") continue;
+    if (isDatePart(piece.trim())) {
+      marker = true;
+      continue;
+    }
     const q = readQualifier(piece, loose, by);
     if (!q) return undefined;
     marker = true;
     for (const author of read.authors) {
       if (q.role !== undefined) author.role ??= q.role;
-      if (q.affiliation !== undefined && author.type === "Person") author.affiliation ??= q.affiliation;
+      if (q.affiliation !== undefined && author.type === "Person")
+        author.affiliation ??= q.affiliation;
     }
   }
   return { authors: read.authors, by, credit: false, marker };

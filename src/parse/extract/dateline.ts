@@ -6,7 +6,7 @@
 import type { Dateline } from "../../schema/dateline.js";
 import { type Context, type Segment, sourceSpan } from "../types.js";
 import { dateAtEnd, dateAtStart, resolveDate, type WrittenDate } from "./dates.js";
-import { MULTI_WORD_REGIONS, REGIONS, normaliseAgency } from "./words.js";
+import { MULTI_WORD_REGIONS, normaliseAgency, REGIONS } from "./words.js";
 
 /** A dateline found at the start of a segment. */
 export interface FoundDateline {
@@ -22,7 +22,8 @@ const HEAD = 240;
 const MAX_PLACE = 70;
 
 /** Whether `c` is a space in whitespace-collapsed text (or any whitespace). */
-const isSpace = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\n" || c === "\r";
+const isSpace = (c: string | undefined): boolean =>
+  c === " " || c === "\t" || c === "\n" || c === "\r";
 
 /** Find dash candidates: [start, end) of "-", "--", "–", "—", "_" used as a dash. */
 function dashes(head: string, from: number): Array<[number, number]> {
@@ -87,7 +88,10 @@ function validPlace(place: string, strong: boolean): boolean {
   if (NOT_PLACES.has(first.toLowerCase())) return false;
   if (!strong) {
     // Without a date or agency, the place must be written in capitals ("TEHRAN").
-    if (!/\p{Lu}{2}/u.test(first) || /\p{Ll}/u.test(first.replace(/\b(?:of|de|la|el|es|du|da|di|al)\b/g, ""))) {
+    if (
+      !/\p{Lu}{2}/u.test(first) ||
+      /\p{Ll}/u.test(first.replace(/\b(?:of|de|la|el|es|du|da|di|al)\b/g, ""))
+    ) {
       return false;
     }
   }
@@ -100,12 +104,17 @@ export function titleCasePlace(place: string): string {
   return place
     .toLowerCase()
     .replace(/(^|[\s/-])(\p{Ll})/gu, (_m, pre: string, ch: string) => pre + ch.toUpperCase())
-    .replace(/\b(Of|De|La|El|Es|Du|Da|Di|Upon|On|The|And)\b(?!$)/g, (w, _x, at: number) => (at === 0 ? w : w.toLowerCase()));
+    .replace(/\b(Of|De|La|El|Es|Du|Da|Di|Upon|On|The|And)\b(?!$)/g, (w, _x, at: number) =>
+      at === 0 ? w : w.toLowerCase(),
+    );
 }
 
 /** Split a place into locality, region and country where the words say so. */
 function placeParts(place: string): Pick<Dateline, "locality" | "region" | "country"> {
-  const comps = place.split(",").map((c) => c.trim()).filter((c) => c !== "");
+  const comps = place
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
   const out: Pick<Dateline, "locality" | "region" | "country"> = {};
   const first = comps[0];
   if (first !== undefined && !first.includes("/")) out.locality = titleCasePlace(first);
@@ -141,7 +150,10 @@ function readFront(prefix: string): Front | undefined {
     if (open < 0) return undefined;
     const inner = p.slice(open + 1, -1).trim();
     const known = normaliseAgency(inner);
-    if (known === undefined && (inner === "" || inner.length > 40 || !/^[\p{Lu}][\p{L}\p{M}.&' -]*$/u.test(inner))) {
+    if (
+      known === undefined &&
+      (inner === "" || inner.length > 40 || !/^[\p{Lu}][\p{L}\p{M}.&' -]*$/u.test(inner))
+    ) {
       return undefined;
     }
     agency = known ?? inner;
@@ -208,9 +220,18 @@ export function findDateline(segment: Segment, ctx: Context): FoundDateline | un
     if (date) {
       const written = head.slice(date.start, date.end);
       const resolved = resolveDate(date, ctx.options.referenceDate);
-      const dateSpan = sourceSpan(segment, date.start + (front.date ? from : 0), date.end + (front.date ? from : 0));
+      const dateSpan = sourceSpan(
+        segment,
+        date.start + (front.date ? from : 0),
+        date.end + (front.date ? from : 0),
+      );
       if (!resolved) {
-        ctx.report("invalid-dateline-date", "warning", `Unexpected dateline date \`${written}\`, expected a day that exists`, dateSpan);
+        ctx.report(
+          "invalid-dateline-date",
+          "warning",
+          `Unexpected dateline date \`${written}\`, expected a day that exists`,
+          dateSpan,
+        );
       } else {
         dateline.date = resolved.iso;
         if (resolved.guessedYear && resolved.distance === undefined) {

@@ -70,7 +70,8 @@ export function dateAtEnd(text: string): WrittenDate | undefined {
   // ... Month Day, Year
   if (n >= 3 && /^\d{4}$/.test(last.text) && prev.text.endsWith(",")) {
     const inner = dateAtEnd(text.slice(0, prev.end - 1));
-    if (inner && inner.end === prev.end - 1) return { ...inner, year: Number(last.text), end: last.end };
+    if (inner && inner.end === prev.end - 1)
+      return { ...inner, year: Number(last.text), end: last.end };
   }
   // Month Day
   const month = monthNumber(prev.text);
@@ -81,7 +82,8 @@ export function dateAtEnd(text: string): WrittenDate | undefined {
   // Day Month [Year]
   const m2 = monthNumber(last.text);
   const d2 = dayNumber(prev.text);
-  if (m2 !== undefined && d2 !== undefined) return { month: m2, day: d2, start: prev.start, end: last.end };
+  if (m2 !== undefined && d2 !== undefined)
+    return { month: m2, day: d2, start: prev.start, end: last.end };
   if (n >= 3 && /^\d{4}$/.test(last.text)) {
     const m3 = monthNumber(prev.text);
     const before = t[n - 3] as Token;
@@ -134,11 +136,17 @@ const pad = (n: number): string => String(n).padStart(2, "0");
  * @returns
  *   The ISO date, or undefined when the day does not exist (Feb. 30).
  */
-export function resolveDate(date: WrittenDate, reference: Date | undefined): ResolvedDate | undefined {
+export function resolveDate(
+  date: WrittenDate,
+  reference: Date | undefined,
+): ResolvedDate | undefined {
   const { month, day } = date;
   if (date.year !== undefined) {
     if (!isExists(date.year, month - 1, day)) return undefined;
-    return { iso: `${String(date.year).padStart(4, "0")}-${pad(month)}-${pad(day)}`, guessedYear: false };
+    return {
+      iso: `${String(date.year).padStart(4, "0")}-${pad(month)}-${pad(day)}`,
+      guessedYear: false,
+    };
   }
   if (!isExists(2000, month - 1, day)) return undefined;
   if (!reference) return { iso: `--${pad(month)}-${pad(day)}`, guessedYear: true };

@@ -2,7 +2,7 @@
  * One walk over the mdast tree: blocks with exact maps, front matter, images,
  * definitions and blockquote groups. Internal to the Markdown front end.
  */
-import type { Nodes, Parents, PhrasingContent, Root, RootContent } from "mdast";
+import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
 import type { Span } from "../../schema/span.js";
 import type { Block, Segment } from "../types.js";
 import { TextBuilder } from "./inline.js";
@@ -64,14 +64,13 @@ type Kind = Block["kind"];
 export function walk(tree: Root, source: string): WalkResult {
   const result: WalkResult = { blocks: [], images: [], definitions: new Map(), quotes: [], skipped: 0 };
   const children = tree.children;
-  for (let index = 0; index < children.length; index++) {
-    const node = children[index] as RootContent;
-    if (index === 0 && (node.type === "yaml" || (node as { type: string }).type === "toml")) {
-      result.frontMatter = frontMatterNode(node as { type: string; value: string } & Nodes, source);
-      continue;
-    }
-    flow(node, "paragraph", result, source, undefined);
+  const first = children[0];
+  let from = 0;
+  if (first && (first.type === "yaml" || (first as { type: string }).type === "toml")) {
+    result.frontMatter = frontMatterNode(first as { type: string; value: string } & Nodes, source);
+    from = 1;
   }
+  flow(children.slice(from), result, source);
   return result;
 }
 
@@ -94,54 +93,78 @@ function spanOf(node: Nodes): Span {
   return { start, end: node.position?.end.offset ?? start };
 }
 
-/** Flow (block) content. `kind` is what paragraphs inside become. */
-function flow(node: Nodes, kind: Kind, result: WalkResult, source: string, quote: QuoteGroup | undefined): void {
-  switch (node.type) {
-    case "heading": {
-      const block = inlineBlock(node.children, "heading", spanOf(node), result, source);
-      if (block) {
-        block.depth = node.depth;
-        pushBlock(block, result, quote);
+/** A level of the explicit stack used to walk flow content (no recursion: nesting is unbounded). */
+interface Frame {
+  children: readonly Nodes[];
+  index: number;
+  /** What paragraphs at this level become. */
+  kind: Kind;
+  quote: QuoteGroup | undefined;
+  /** The blockquote group this level opened, pushed to the result when it closes. */
+  opened?: QuoteGroup | undefined;
+}
+
+/** Flow (block) content, depth first, with an explicit stack. */
+function flow(nodes: readonly Nodes[], result: WalkResult, source: string): void {
+  const stack: Frame[] = [{ children: nodes, index: 0, kind: "paragraph", quote: undefined }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.index >= frame.children.length) {
+      stack.pop();
+      if (frame.opened && frame.opened.blocks.length > 0) result.quotes.push(frame.opened);
+      continue;
+    }
+    const node = frame.children[frame.index++] as Nodes;
+    const { kind, quote } = frame;
+    switch (node.type) {
+      case "heading": {
+        const block = inlineBlock(node.children, "heading", spanOf(node), result, source);
+        if (block) {
+          block.depth = node.depth;
+          pushBlock(block, result, quote);
+        }
+        break;
       }
-      return;
-    }
-    case "paragraph": {
-      const block = inlineBlock(node.children, kind, spanOf(node), result, source);
-      if (block) pushBlock(block, result, quote);
-      return;
-    }
-    case "blockquote": {
-      const group: QuoteGroup = quote ?? { blocks: [], span: spanOf(node) };
-      for (const child of node.children) flow(child, "blockquote", result, source, group);
-      if (!quote && group.blocks.length > 0) result.quotes.push(group);
-      return;
-    }
-    case "list": {
-      for (const item of node.children) flow(item, kind === "blockquote" ? kind : "list-item", result, source, quote);
-      return;
-    }
-    case "listItem": {
-      for (const child of node.children) flow(child, kind, result, source, quote);
-      return;
-    }
-    case "definition": {
-      const id = node.identifier.toLowerCase();
-      if (!result.definitions.has(id)) result.definitions.set(id, { url: node.url, title: node.title ?? undefined });
-      return;
-    }
-    case "code":
-    case "html":
-    case "thematicBreak":
-    case "table":
-    case "footnoteDefinition":
-    case "yaml":
-      result.skipped++;
-      return;
-    default: {
-      // Unknown flow content from extensions (e.g. toml later in the file): look for
-      // paragraphs inside, if it has children.
-      const parent = node as Partial<Parents>;
-      if (Array.isArray(parent.children)) for (const child of parent.children) flow(child as Nodes, kind, result, source, quote);
+      case "paragraph": {
+        const span = spanOf(node);
+        if (looksLikePipeTable(source, span)) {
+          // A GFM table read without remark-gfm: not body text.
+          result.skipped++;
+          break;
+        }
+        const block = inlineBlock(node.children, kind, span, result, source);
+        if (block) pushBlock(block, result, quote);
+        break;
+      }
+      case "blockquote": {
+        const group: QuoteGroup = quote ?? { blocks: [], span: spanOf(node) };
+        stack.push({ children: node.children, index: 0, kind: "blockquote", quote: group, opened: quote ? undefined : group });
+        break;
+      }
+      case "list":
+        stack.push({ children: node.children, index: 0, kind: kind === "blockquote" ? kind : "list-item", quote });
+        break;
+      case "listItem":
+        stack.push({ children: node.children, index: 0, kind, quote });
+        break;
+      case "definition": {
+        const id = node.identifier.toLowerCase();
+        if (!result.definitions.has(id)) result.definitions.set(id, { url: node.url, title: node.title ?? undefined });
+        break;
+      }
+      case "code":
+      case "html":
+      case "thematicBreak":
+      case "table":
+      case "footnoteDefinition":
+      case "yaml":
+        result.skipped++;
+        break;
+      default: {
+        // Unknown flow content from extensions: look for paragraphs inside.
+        const parent = node as Partial<Parents>;
+        if (Array.isArray(parent.children)) stack.push({ children: parent.children as Nodes[], index: 0, kind, quote });
+      }
     }
   }
 }
@@ -174,10 +197,13 @@ function inlineBlock(
   for (const child of children) {
     const isLead = child === first && (child.type === "strong" || child.type === "emphasis");
     if (isLead) leadFrom = builder.length;
-    phrasing(child, builder, result, source);
+    phrasing(child, builder, result);
     if (isLead) leadTo = builder.length;
   }
   const segment = builder.finish();
+  for (const image of builder.templatedImages) {
+    result.images.push({ url: image.url, alt: image.alt || undefined, span: { start: image.start, end: image.end } });
+  }
   if (segment.text.length === 0) return undefined;
   const block: Block = { kind, text: segment.text, start: segment.start, map: segment.map, span };
   if (builder.lines > 1) block.lines = builder.lines;
@@ -203,32 +229,68 @@ function trimSegment(segment: Segment): Segment {
   return { text: text.slice(from, to), start: map ? (map[0] ?? segment.start) : segment.start + from, map };
 }
 
-/** Phrasing (inline) content into the builder. */
-function phrasing(node: Nodes, builder: TextBuilder, result: WalkResult, source: string): void {
-  switch (node.type) {
-    case "text":
-    case "inlineCode": {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
-      builder.addValue(node.value, start, end);
-      return;
+/** Phrasing (inline) content into the builder, depth first with an explicit stack. */
+function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult): void {
+  const stack: Array<{ children: readonly Nodes[]; index: number }> = [{ children: [root], index: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as { children: readonly Nodes[]; index: number };
+    if (frame.index >= frame.children.length) {
+      stack.pop();
+      continue;
     }
-    case "break":
-      builder.addBreak(node.position?.start.offset ?? 0);
-      return;
-    case "image":
-      result.images.push({ url: node.url, alt: node.alt ?? undefined, title: node.title ?? undefined, span: spanOf(node) });
-      return;
-    case "imageReference":
-      result.images.push({ url: "", identifier: node.identifier.toLowerCase(), alt: node.alt ?? undefined, span: spanOf(node) });
-      return;
-    case "html":
-    case "footnoteReference":
-      return;
-    default: {
-      const parent = node as Partial<Parents>;
-      if (Array.isArray(parent.children)) for (const child of parent.children) phrasing(child as Nodes, builder, result, source);
+    const node = frame.children[frame.index++] as Nodes;
+    switch (node.type) {
+      case "text":
+      case "inlineCode": {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined) builder.addValue(node.value, start, end);
+        break;
+      }
+      case "break":
+        builder.addBreak(node.position?.start.offset ?? 0);
+        break;
+      case "image":
+        result.images.push({ url: node.url, alt: node.alt ?? undefined, title: node.title ?? undefined, span: spanOf(node) });
+        break;
+      case "imageReference":
+        result.images.push({ url: "", identifier: node.identifier.toLowerCase(), alt: node.alt ?? undefined, span: spanOf(node) });
+        break;
+      case "html":
+      case "footnoteReference":
+        break;
+      default: {
+        const parent = node as Partial<Parents>;
+        if (Array.isArray(parent.children)) stack.push({ children: parent.children as Nodes[], index: 0 });
+      }
     }
   }
+}
+
+/**
+ * Whether a paragraph is a pipe table (GFM) read as a paragraph: one of its lines, after
+ * the first, is a delimiter row (`| --- | :-: |`).
+ */
+function looksLikePipeTable(source: string, span: Span): boolean {
+  const nl = source.indexOf("\n", span.start);
+  if (nl < 0 || nl >= span.end) return false;
+  const bar = source.indexOf("|", span.start);
+  if (bar < 0 || bar >= span.end) return false;
+  let line = nl + 1;
+  while (line < span.end) {
+    let end = source.indexOf("\n", line);
+    if (end < 0 || end > span.end) end = span.end;
+    let pipes = 0;
+    let dashes = 0;
+    let ok = true;
+    for (let k = line; k < end && ok; k++) {
+      const c = source.charCodeAt(k);
+      if (c === 124) pipes++;
+      else if (c === 45) dashes++;
+      else if (c !== 58 && c !== 32 && c !== 9 && c !== 62 && c !== 13) ok = false;
+    }
+    if (ok && pipes > 0 && dashes >= 3) return true;
+    line = end + 1;
+  }
+  return false;
 }

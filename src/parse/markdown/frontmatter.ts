@@ -84,7 +84,7 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
       );
     }
     if (yaml.aliasLimit) {
-      ctx.report("front-matter-alias-limit", "error", "Unexpected YAML with too many aliases, expected at most 100: front matter ignored", node.span);
+      ctx.report("front-matter-alias-limit", "error", "Unexpected YAML with too many aliases, expected at most 100: kept the keys that use none", node.span);
     }
     raw = yaml.data;
   }

@@ -17,6 +17,8 @@ export class TextBuilder {
   private endOffset = 0;
   /** Source lines the block spans (soft and hard line endings seen + 1). */
   lines = 1;
+  /** Images with templated URLs found by {@link TextBuilder.finish}. */
+  templatedImages: TemplatedImage[] = [];
 
   /**
    * @param source
@@ -192,6 +194,7 @@ export class TextBuilder {
       const cut = stripTemplating(text, full);
       text = cut.text;
       full = cut.map;
+      this.templatedImages = cut.images;
     }
     let from = 0;
     let to = text.length;
@@ -234,22 +237,35 @@ function readReference(src: string, j: number, end: number): number {
   return k + 1;
 }
 
+/** An image written with a templated URL (`![alt]({{ site.baseurl }}/a.png)`), as text. */
+export interface TemplatedImage {
+  /** URL with the templating removed (`/a.png`). */
+  url: string;
+  alt: string;
+  /** Source span of the whole image syntax. */
+  start: number;
+  end: number;
+}
+
 /**
- * Remove `{{ … }}` and `{% … %}` runs from a text and its map, in linear time.
+ * Remove `{{ … }}` and `{% … %}` runs from a text and its map, in linear time. A link
+ * whose target is templated (`[text]({{ "/x/" | url }})`, which CommonMark reads as
+ * text) keeps its text only; such an image is removed and returned.
  *
  * @param text
  *   Text with templating.
  * @param map
  *   Its map (`text.length + 1` entries).
  * @returns
- *   Text and map without the templating.
+ *   Text and map without the templating, and the templated images.
  */
-export function stripTemplating(text: string, map: Int32Array): { text: string; map: Int32Array } {
-  const keep: Array<[number, number]> = [];
-  let from = 0;
+export function stripTemplating(text: string, map: Int32Array): { text: string; map: Int32Array; images: TemplatedImage[] } {
+  const cuts: Array<[number, number]> = [];
+  const images: TemplatedImage[] = [];
   let i = 0;
   let openExpr = true;
   let openTag = true;
+  let last = 0;
   while (i < text.length) {
     const a = openExpr ? text.indexOf("{{", i) : -1;
     const b = openTag ? text.indexOf("{%", i) : -1;
@@ -263,21 +279,64 @@ export function stripTemplating(text: string, map: Int32Array): { text: string; 
       i = at + 2;
       continue;
     }
-    keep.push([from, at]);
-    from = endAt + 2;
-    i = from;
+    let cutFrom = at;
+    let cutTo = endAt + 2;
+    // `[label](TEMPLATE/rest)`: keep the label only.
+    if (at >= 3 && text.charCodeAt(at - 1) === 40 && text.charCodeAt(at - 2) === 93) {
+      const paren = text.indexOf(")", cutTo);
+      const open = text.lastIndexOf("[", at - 3);
+      if (paren >= 0 && paren - cutTo <= 500 && !/\s/.test(text.slice(cutTo, paren)) && open >= last && at - open <= 500) {
+        const image = open > 0 && text.charCodeAt(open - 1) === 33 && open - 1 >= last;
+        if (image) {
+          images.push({
+            url: text.slice(cutTo, paren),
+            alt: text.slice(open + 1, at - 2),
+            start: map[open - 1] ?? 0,
+            end: (map[paren] ?? 0) + 1,
+          });
+          cuts.push([open - 1, paren + 1]);
+        } else {
+          cuts.push([open, open + 1]);
+          cuts.push([at - 2, paren + 1]);
+        }
+        last = paren + 1;
+        i = last;
+        continue;
+      }
+    }
+    if (cutFrom < last) cutFrom = last;
+    cuts.push([cutFrom, cutTo]);
+    last = cutTo;
+    i = cutTo;
   }
-  if (keep.length === 0) return { text, map };
-  keep.push([from, text.length]);
+  if (cuts.length === 0) return { text, map, images };
   let out = "";
   const m = new Int32Array(text.length + 1);
   let n = 0;
-  for (const [s, e] of keep) {
-    out += text.slice(s, e);
-    m.set(map.subarray(s, e), n);
-    n += e - s;
+  let from = 0;
+  for (const [s, e] of cuts) {
+    if (s > from) {
+      out += text.slice(from, s);
+      m.set(map.subarray(from, s), n);
+      n += s - from;
+    }
+    from = Math.max(from, e);
+  }
+  if (from < text.length) {
+    out += text.slice(from);
+    m.set(map.subarray(from, text.length), n);
+    n += text.length - from;
   }
   m[n] = map[text.length] ?? 0;
-  // Collapse double spaces left behind.
-  return { text: out, map: m.slice(0, n + 1) };
+  // Collapse the double spaces left behind.
+  let collapsed = "";
+  const cm = new Int32Array(n + 1);
+  let k = 0;
+  for (let j = 0; j < out.length; j++) {
+    if (out.charCodeAt(j) === 32 && (k === 0 || collapsed.charCodeAt(k - 1) === 32)) continue;
+    collapsed += out[j];
+    cm[k++] = m[j] ?? 0;
+  }
+  cm[k] = m[n] ?? 0;
+  return { text: collapsed, map: cm.slice(0, k + 1), images };
 }

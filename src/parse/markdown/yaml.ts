@@ -1,7 +1,7 @@
 /**
  * Reading YAML front matter the way Jekyll and Hugo accept it. Internal.
  */
-import { parseDocument, isMap, isPair, type Document } from "yaml";
+import { parseDocument, isAlias, isMap, isPair, visit, type Document } from "yaml";
 
 /** A YAML problem, with offsets into the front matter text. */
 export interface YamlProblem {
@@ -95,8 +95,14 @@ export function readYaml(text: string): YamlResult {
         const value = pair.value as { range?: [number, number, number] } | null;
         const key = pair.key as { range?: [number, number, number] } | null;
         const end = value?.range?.[2] ?? key?.range?.[2] ?? Number.POSITIVE_INFINITY;
-        return end <= firstError;
+        // A value that runs into the error (an unclosed quote) is where the error starts.
+        const start = value?.range?.[0];
+        if (start !== undefined && start < firstError && firstError <= end) {
+          for (const e of result.errors) if (e.start === firstError) e.start = start;
+        }
+        return end < firstError;
       });
+      result.errors.sort((a, b) => a.start - b.start);
       contents.items = kept;
       result.partial = true;
     } else return result;
@@ -106,6 +112,27 @@ export function readYaml(text: string): YamlResult {
   } catch {
     result.aliasLimit = true;
     result.data = undefined;
+    // Keep the top-level keys whose values use no alias.
+    const contents = doc.contents;
+    if (isMap(contents)) {
+      contents.items = contents.items.filter((pair) => {
+        let alias = isAlias(pair.value);
+        const value = pair.value;
+        if (!alias && value && typeof value === "object" && "range" in value) visit(value as Parameters<typeof visit>[0], {
+          Alias() {
+            alias = true;
+            return visit.BREAK;
+          },
+        });
+        return !alias;
+      });
+      try {
+        result.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        result.partial = true;
+      } catch {
+        result.data = undefined;
+      }
+    }
   }
   return result;
 }

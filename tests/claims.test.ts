@@ -1,0 +1,360 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseText, QuotedClaimSchema, type QuotedClaim } from "../src/index.js";
+import { extractClaims } from "../src/parse/claims/index.js";
+import { inflect } from "../src/parse/claims/lexicon.js";
+import { scanQuotes } from "../src/parse/claims/marks.js";
+import { createContext } from "../src/parse/context.js";
+import type { Context, Segment } from "../src/parse/types.js";
+
+/** One segment per non-empty line, offsets into the whole string. */
+function lines(source: string): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const line of source.split("\n")) {
+    if (line.trim() !== "") segments.push({ text: line, start: at });
+    at += line.length + 1;
+  }
+  return segments;
+}
+
+function run(source: string): { claims: QuotedClaim[]; ctx: Context } {
+  const ctx = createContext(source, {});
+  const claims = extractClaims(lines(source), ctx);
+  for (const claim of claims) {
+    expect(QuotedClaimSchema.safeParse(claim).success).toBe(true);
+    expect(claim.span.start).toBeGreaterThanOrEqual(0);
+    expect(claim.span.end).toBeLessThanOrEqual(source.length);
+    if (claim.speaker?.span && claim.speaker.mention) {
+      expect(source.slice(claim.speaker.span.start, claim.speaker.span.end)).toBe(claim.speaker.mention);
+    }
+    if (claim.cue?.span) expect(source.slice(claim.cue.span.start, claim.cue.span.end)).toBe(claim.cue.text);
+  }
+  return { claims, ctx };
+}
+
+function only(source: string): QuotedClaim {
+  const { claims } = run(source);
+  expect(claims).toHaveLength(1);
+  const claim = claims[0];
+  if (!claim) throw new Error("no claim");
+  return claim;
+}
+
+const at = (source: string, claim: QuotedClaim) => source.slice(claim.span.start, claim.span.end);
+
+describe("the seed article (examples/empty-alert.txt)", () => {
+  const source = readFileSync(new URL("../examples/empty-alert.txt", import.meta.url), "utf8");
+  const claims = parseText(source).article?.claims ?? [];
+
+  it("has exactly one direct claim, from the Journal", () => {
+    const direct = claims.filter((c) => c.kind === "direct");
+    expect(direct).toHaveLength(1);
+    const [claim] = direct;
+    expect(claim?.text.startsWith("Washington passed actionable intelligence")).toBe(true);
+    expect(claim?.speaker?.mention).toBe("the Journal");
+    expect(claim?.speaker?.name.replace(/^The /, "")).toBe("Wall Street Journal");
+    expect(claim?.speaker?.type).toBe("Organization");
+    expect(claim?.cue?.text).toBe("said");
+    expect(source.slice(claim?.span.start, claim?.span.end)).toBe(claim?.text);
+  });
+
+  it("finds the indirect claims and their speakers", () => {
+    const indirect = claims.filter((c) => c.kind === "indirect");
+    const by = (cue: string) => indirect.find((c) => c.cue?.text === cue);
+    expect(by("broke the news")?.speaker?.name.replace(/^The /, "")).toBe("Wall Street Journal");
+    expect(by("broke the news")?.text.startsWith("the United States had relayed an alert message")).toBe(true);
+    expect(by("can confirm")?.speaker?.name).toBe("Tehran Times");
+    expect(by("can confirm")?.text.startsWith("Iran received the message")).toBe(true);
+    expect(by("learned")?.speaker?.name).toBe("Tehran Times");
+    expect(by("learned")?.text.startsWith("the American message did not mention")).toBe(true);
+    expect(by("believe")?.speaker?.name).toBe("Observers");
+    expect(by("claimed")?.speaker?.name).toBe("Americans");
+    expect(by("claimed")?.text.startsWith("they care about the lives of civilians")).toBe(true);
+  });
+
+  it("does not take the last paragraph for a claim", () => {
+    expect(claims.some((c) => c.text.includes("By assuming the role of savior"))).toBe(false);
+    expect(claims.some((c) => c.text.includes("assuming the role"))).toBe(false);
+  });
+});
+
+describe("quotation marks", () => {
+  const pairs: Array<[string, string]> = [
+    ["“The dam is old,” Mr. Holt said.", "The dam is old"],
+    ['"The dam is old," Mr. Holt said.', "The dam is old"],
+    ["''The dam is old,'' Mr. Holt said.", "The dam is old"],
+    ["``The dam is old,'' Mr. Holt said.", "The dam is old"],
+    ["«The dam is old,» Mr. Holt said.", "The dam is old"],
+    ["»The dam is old«, Mr. Holt said.", "The dam is old"],
+    ["„The dam is old“, Mr. Holt said.", "The dam is old"],
+    ["„The dam is old”, Mr. Holt said.", "The dam is old"],
+    ["「The dam is old」, Mr. Holt said.", "The dam is old"],
+    ["”The dam is old”, Mr. Holt said.", "The dam is old"],
+  ];
+  for (const [source, text] of pairs) {
+    it(`reads ${source.slice(0, 2)}…`, () => {
+      const claim = only(source);
+      expect(claim.kind).toBe("direct");
+      expect(claim.text).toBe(text);
+      expect(at(source, claim)).toBe(text);
+      expect(claim.speaker?.mention).toBe("Mr. Holt");
+      expect(claim.speaker?.name).toBe("Holt");
+      expect(claim.cue?.text).toBe("said");
+    });
+  }
+
+  it("keeps nested single quotes inside the outer quote", () => {
+    const claim = only("“He told me ‘never again,’ and I believed him,” Ms. Ortiz said.");
+    expect(claim.text).toBe("He told me ‘never again,’ and I believed him");
+    const straight = only("\"He told me 'never again,' and I believed him,\" Ms. Ortiz said.");
+    expect(straight.text).toBe("He told me 'never again,' and I believed him");
+  });
+
+  it("does not take apostrophes for quote marks", () => {
+    const { claims } = run("Don’t blame the ’90s, rock ’n’ roll or the Smiths’ fans for the Joneses' troubles.");
+    expect(claims).toEqual([]);
+    const claim = only("“Rock ’n’ roll didn’t die in the ’90s,” Ms. Ortiz said of the Smiths’ records.");
+    expect(claim.text).toBe("Rock ’n’ roll didn’t die in the ’90s");
+  });
+
+  it("scans marks in one pass", () => {
+    expect(scanQuotes("a “b” c").quotes).toHaveLength(1);
+    expect(scanQuotes("“open and never closed").trailing?.closed).toBe(false);
+    expect(scanQuotes("it’s the ’90s").quotes).toHaveLength(0);
+  });
+});
+
+describe("attribution word orders", () => {
+  const cases: Array<[string, string, string]> = [
+    ["“The bridge will hold,” Lindsey Graham said.", "Lindsey Graham", "said"],
+    ["“The bridge will hold,” said Lindsey Graham.", "Lindsey Graham", "said"],
+    ["Lindsey Graham said, “The bridge will hold.”", "Lindsey Graham", "said"],
+    ["Lindsey Graham said: “The bridge will hold.”", "Lindsey Graham", "said"],
+    ["“The bridge will hold” — Lindsey Graham.", "Lindsey Graham", ""],
+    ["Lindsey Graham told reporters “the bridge will hold.”", "Lindsey Graham", "told reporters"],
+    ["According to Lindsey Graham, “the bridge will hold.”", "Lindsey Graham", "According to"],
+    ["“The bridge will hold,” Lindsey Graham added on Tuesday.", "Lindsey Graham", "added"],
+    ["Lindsey Graham insisted, “The bridge will hold.”", "Lindsey Graham", "insisted"],
+  ];
+  for (const [source, speaker, cue] of cases) {
+    it(source, () => {
+      const claim = only(source);
+      expect(claim.kind).toBe("direct");
+      expect(claim.text.replace(/[.]$/, "").toLowerCase()).toBe("the bridge will hold");
+      expect(claim.speaker?.mention).toBe(speaker);
+      expect(claim.speaker?.name).toBe("Lindsey Graham");
+      expect(claim.speaker?.type).toBe("Person");
+      if (cue) expect(claim.cue?.text).toBe(cue);
+      else expect(claim.cue).toBeUndefined();
+    });
+  }
+
+  it("reads titles and appositives", () => {
+    const titled = only("Sen. Lindsey Graham (R-SC) said, “We lose elections on this issue.”");
+    expect(titled.speaker?.name).toBe("Lindsey Graham");
+    expect(titled.speaker?.mention).toBe("Sen. Lindsey Graham (R-SC)");
+    const appositive = only("“The water was clean,” Hugh Hill, a doctor, said.");
+    expect(appositive.speaker?.mention).toBe("Hugh Hill");
+    expect(appositive.speaker?.name).toBe("Hugh Hill");
+    const inverted = only("“The water was clean,” said Hugh Hill, a doctor at the clinic.");
+    expect(inverted.speaker?.name).toBe("Hugh Hill");
+  });
+
+  it("merges a quote split by its attribution into fragments", () => {
+    const source = "“The first part,” Ms. Ortiz said, “and the second part.”";
+    const claim = only(source);
+    expect(claim.kind).toBe("direct");
+    expect(claim.fragments).toHaveLength(2);
+    const [a, b] = claim.fragments ?? [];
+    expect(source.slice(a?.start, a?.end)).toBe("The first part");
+    expect(source.slice(b?.start, b?.end)).toBe("and the second part.");
+    expect(claim.span.start).toBe(a?.start);
+    expect(claim.span.end).toBe(b?.end);
+    expect(claim.text).toBe("The first part and the second part.");
+  });
+
+  it("merges the next sentence's lone quote into the attributed quote", () => {
+    const claim = only("“We are ready,” Ms. Ortiz said. “The pumps are running.”");
+    expect(claim.fragments).toHaveLength(2);
+    expect(claim.speaker?.name).toBe("Ortiz");
+  });
+
+  it("keeps a quote that runs over paragraphs as one claim", () => {
+    const source = "Ms. Ortiz said: “The pumps ran all night.\n“Then the power failed.\n“We started again at dawn.”\nThe river fell on Sunday.";
+    const { claims } = run(source);
+    expect(claims).toHaveLength(1);
+    const claim = claims[0];
+    expect(claim?.paragraph).toBe(0);
+    expect(claim?.fragments).toHaveLength(3);
+    expect(source.slice(claim?.span.start, claim?.span.end)).toBe(
+      "The pumps ran all night.\n“Then the power failed.\n“We started again at dawn.",
+    );
+    expect(claim?.speaker?.name).toBe("Ortiz");
+  });
+});
+
+describe("scare quotes, titles and mixed claims", () => {
+  it("does not take scare quotes and titles for claims", () => {
+    expect(run("The so-called “peace plan” collapsed on Monday.").claims).toEqual([]);
+    expect(run("We watched the film “Heat” again at the festival.").claims).toEqual([]);
+    expect(run("He appeared on “Meet the Press” last week.").claims).toEqual([]);
+  });
+
+  it("extends a quoted part to its reported clause", () => {
+    const source = "Graham said the plan was “dead on arrival” in the Senate.";
+    const claim = only(source);
+    expect(claim.kind).toBe("mixed");
+    expect(claim.text).toBe("the plan was “dead on arrival” in the Senate");
+    expect(at(source, claim)).toBe(claim.text);
+    expect(claim.speaker?.mention).toBe("Graham");
+    expect(claim.cue?.text).toBe("said");
+  });
+
+  it("ends a mixed clause before a later clause", () => {
+    const claim = only("Ms. Ortiz called the repairs “much, much better” than last year, since the pumps are new.");
+    expect(claim.kind).toBe("mixed");
+    expect(claim.text).toBe("the repairs “much, much better” than last year");
+  });
+
+  it("reads a quoted part before its attribution", () => {
+    const claim = only("The levee “will not hold another week,” the engineer said.");
+    expect(claim.kind).toBe("mixed");
+    expect(claim.text).toBe("The levee “will not hold another week,”");
+    expect(claim.speaker?.mention).toBe("the engineer");
+  });
+});
+
+describe("indirect claims", () => {
+  it("reads S said (that) …", () => {
+    const claim = only("Officials said that the bridge would reopen in May.");
+    expect(claim.kind).toBe("indirect");
+    expect(claim.text).toBe("the bridge would reopen in May");
+    expect(claim.speaker?.mention).toBe("Officials");
+    const bare = only("The mayor said on Tuesday the bridge would reopen in May.");
+    expect(bare.text).toBe("the bridge would reopen in May");
+    expect(bare.speaker?.mention).toBe("The mayor");
+  });
+
+  it("reads according to S, … and …, S said", () => {
+    const claim = only("According to the ministry, the bridge will reopen in May.");
+    expect(claim.kind).toBe("indirect");
+    expect(claim.text).toBe("the bridge will reopen in May");
+    expect(claim.speaker?.mention).toBe("the ministry");
+    expect(claim.cue?.text).toBe("According to");
+    const after = only("The bridge will reopen in May, according to the ministry.");
+    expect(after.text).toBe("The bridge will reopen in May");
+    const said = only("The bridge will reopen in May, the mayor said.");
+    expect(said.text).toBe("The bridge will reopen in May");
+    expect(said.speaker?.mention).toBe("the mayor");
+  });
+
+  it("reads told X that, warned, believes, can confirm, said in a statement", () => {
+    expect(only("The mayor told reporters that the bridge was safe.").cue?.text).toBe("told reporters");
+    expect(only("Engineers warned that the levee could fail.").cue?.text).toBe("warned");
+    expect(only("Residents believe that the dam is unsafe.").cue?.text).toBe("believe");
+    expect(only("The Herald can confirm that the dam was inspected.").cue?.text).toBe("can confirm");
+    expect(only("The company said in a statement that it would pay.").text).toBe("it would pay");
+  });
+
+  it("leaves sentences without reported speech alone", () => {
+    expect(run("That may explain why the bridge was closed.").claims).toEqual([]);
+    expect(run("By assuming the role of savior, the council sought credit.").claims).toEqual([]);
+    expect(run("The state of the bridge is poor.").claims).toEqual([]);
+  });
+});
+
+describe("speakers", () => {
+  it("resolves surnames, titles and pronouns to earlier full names", () => {
+    const source = [
+      "Sen. Lindsey Graham visited the dam on Monday.",
+      "“It is old,” Graham said.",
+      "“It must be fixed,” he added.",
+      "“We will pay for it,” the senator said.",
+    ].join("\n");
+    const { claims } = run(source);
+    expect(claims.map((c) => c.speaker?.name)).toEqual(["Lindsey Graham", "Lindsey Graham", "Lindsey Graham"]);
+    expect(claims.map((c) => c.speaker?.mention)).toEqual(["Graham", "he", "the senator"]);
+  });
+
+  it("resolves she to the nearest compatible speaker", () => {
+    const source = ["Mr. Holt spoke first.", "“The dam is old,” Mrs. Ortiz said.", "“And it leaks,” she added."].join("\n");
+    const { claims } = run(source);
+    expect(claims[1]?.speaker?.name).toBe("Ortiz");
+  });
+
+  it("resolves short forms of organizations", () => {
+    const source = ["The Wall Street Journal reported the plan on Monday.", "“It is final,” the Journal said."].join("\n");
+    const { claims } = run(source);
+    const direct = claims.find((c) => c.kind === "direct");
+    expect(direct?.speaker?.name).toBe("Wall Street Journal");
+    expect(direct?.speaker?.type).toBe("Organization");
+  });
+
+  it("carries a speaker to the next paragraph's lone quote", () => {
+    const source = ["“The pumps are running,” Ms. Ortiz said.", "“We expect the water to fall by Friday.”"].join("\n");
+    const { claims, ctx } = run(source);
+    expect(claims).toHaveLength(2);
+    expect(claims[1]?.speaker?.name).toBe("Ortiz");
+    expect(ctx.diagnostics.filter((d) => d.ruleId === "unattributed-quote")).toEqual([]);
+  });
+
+  it("reports a quote with no speaker", () => {
+    const source = ["The river rose overnight.", "“Nobody warned us about the water.”"].join("\n");
+    const { claims, ctx } = run(source);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]?.speaker).toBeUndefined();
+    const diagnostic = ctx.diagnostics.find((d) => d.ruleId === "unattributed-quote");
+    expect(diagnostic?.severity).toBe("info");
+    expect(diagnostic?.span && source.slice(diagnostic.span.start, diagnostic.span.end)).toBe(
+      "Nobody warned us about the water.",
+    );
+  });
+});
+
+describe("segments with a map (markup removed)", () => {
+  it("maps spans back to the source", () => {
+    const source = "**“The dam is old,”** Mr. Holt said.";
+    const text = "“The dam is old,” Mr. Holt said.";
+    const map = new Int32Array(text.length + 1);
+    for (let i = 0; i <= text.length; i++) map[i] = i < 17 ? i + 2 : i + 4;
+    const ctx = createContext(source, {});
+    const claims = extractClaims([{ text, start: 2, map }], ctx);
+    expect(claims).toHaveLength(1);
+    const claim = claims[0];
+    expect(source.slice(claim?.span.start, claim?.span.end)).toBe("The dam is old");
+    expect(source.slice(claim?.speaker?.span?.start, claim?.speaker?.span?.end)).toBe("Mr. Holt");
+  });
+});
+
+describe("the cue lexicon", () => {
+  it("inflects verbs", () => {
+    expect(inflect("say")).toEqual(["say", "says", "said", "saying"]);
+    expect(inflect("argue")).toEqual(["argue", "argues", "argued", "arguing"]);
+    expect(inflect("deny")).toEqual(["deny", "denies", "denied", "denying"]);
+    expect(inflect("admit")).toEqual(["admit", "admits", "admitted", "admitting"]);
+    expect(inflect("insist")).toEqual(["insist", "insists", "insisted", "insisting"]);
+  });
+});
+
+describe("time stays linear", () => {
+  it("handles 10^5 unmatched quote marks", () => {
+    const source = `Headline\n\n${"“".repeat(100_000)}`;
+    const t0 = performance.now();
+    const result = parseText(source);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(result.article).toBeDefined();
+  });
+
+  it("handles a 1 MB paragraph of alternating marks", () => {
+    for (const unit of ["“”", '"a"', "''x''", "«»", "“a” said he "]) {
+      const source = `Headline\n\n${unit.repeat(Math.ceil(1_000_000 / unit.length))}`;
+      const t0 = performance.now();
+      const result = parseText(source);
+      expect(performance.now() - t0).toBeLessThan(1500);
+      for (const claim of result.article?.claims ?? []) {
+        expect(claim.span.end).toBeLessThanOrEqual(source.length);
+      }
+    }
+  });
+});
