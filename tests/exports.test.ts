@@ -24,10 +24,13 @@ describe("public surface", () => {
         "formatDiagnostic",
         "fromJson",
         "fromJsonLd",
+        "parseBylineText",
         "parseMarkdown",
+        "serializeJsonLdForScript",
         "parseText",
         "toJson",
         "toJsonLd",
+        "toJsonLdGraph",
         "toJsonLdScript",
       ].sort(),
     );

@@ -343,6 +343,28 @@ describe("fromJsonLd", () => {
     );
   });
 
+  it("finds a short first fragment that ends at a word boundary", () => {
+    const text = '"Safety," said Grimm, a supporter. "Safety for the whole country, everybody."';
+    const article: Article = {
+      ...minimal,
+      body: [{ text }],
+      claims: [
+        {
+          kind: "direct",
+          text: "Safety Safety for the whole country, everybody.",
+          span: { start: 0, end: 1 },
+          paragraph: 0,
+        },
+      ],
+    };
+    const claim = fromJsonLd(toJsonLdGraph(article)).article?.claims[0];
+    expect(claim?.fragments?.map((f) => text.slice(f.start, f.end))).toEqual([
+      "Safety",
+      "Safety for the whole country, everybody.",
+    ]);
+    expect(claim?.kind).toBe("direct");
+  });
+
   it("stays fast with thousands of claims that are not in the body", () => {
     const words = Array.from({ length: 30_000 }, (_, i) => `word${i % 97}`).join(" ");
     const claims = Array.from({ length: 3000 }, (_, i) => ({

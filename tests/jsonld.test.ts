@@ -21,7 +21,7 @@ function walk(value: unknown, visit: (value: unknown, path: string) => void, pat
 
 describe("toJsonLd", () => {
   it("returns WithContext<NewsArticle> (types)", () => {
-    expectTypeOf(toJsonLd).returns.toEqualTypeOf<WithContext<NewsArticle>>();
+    expectTypeOf(toJsonLd(minimal)).toEqualTypeOf<WithContext<NewsArticle>>();
     expectTypeOf(toJsonLd(minimal, { includeClaims: false })).toEqualTypeOf<
       WithContext<NewsArticle>
     >();

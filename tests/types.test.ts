@@ -1,4 +1,4 @@
-import type { NewsArticle, WithContext } from "schema-dts";
+import type { Graph, NewsArticle, WithContext } from "schema-dts";
 import { describe, expectTypeOf, it } from "vitest";
 import type * as z from "zod/mini";
 import {
@@ -13,7 +13,9 @@ import {
   parseText,
   type QuotedClaim,
   type Span,
+  type JsonLdGraph,
   toJsonLd,
+  toJsonLdGraph,
 } from "../src/index.js";
 
 describe("inferred types", () => {
@@ -33,6 +35,10 @@ describe("inferred types", () => {
     expectTypeOf(parseText).returns.toEqualTypeOf<ParseResult>();
     expectTypeOf(parseMarkdown).parameter(0).toEqualTypeOf<string>();
     expectTypeOf(fromJson).returns.toEqualTypeOf<Article>();
-    expectTypeOf(toJsonLd).returns.toEqualTypeOf<WithContext<NewsArticle>>();
+    const article: Article = { headline: "H", keywords: [], images: [], body: [], claims: [] };
+    expectTypeOf(toJsonLd(article)).toEqualTypeOf<WithContext<NewsArticle>>();
+    expectTypeOf(toJsonLd(article, { type: "OpinionNewsArticle" })).toEqualTypeOf<WithContext<NewsArticle>>();
+    expectTypeOf(toJsonLd(article, { includeClaims: true })).toEqualTypeOf<JsonLdGraph>();
+    expectTypeOf(toJsonLdGraph(article)).toEqualTypeOf<Graph>();
   });
 });

@@ -172,7 +172,7 @@ function locate(
 ): { start: number; end: number; fragments?: Span[] } | undefined {
   const at = body.indexOf(text, from);
   if (at >= 0) return { start: at, end: at + text.length };
-  if (!inPieces || body.indexOf(text.slice(0, 8), from) < 0) return undefined;
+  if (!inPieces || body.indexOf(text.slice(0, 4), from) < 0) return undefined;
   const pieces: Span[] = [];
   let rest = text;
   let position = from;
@@ -185,7 +185,13 @@ function locate(
       if (body.indexOf(rest.slice(0, mid), position) >= 0) lo = mid;
       else hi = mid - 1;
     }
-    if (lo < Math.min(8, rest.length)) return undefined;
+    // a piece ends at a word boundary of the text ("Safety," + "Safety for …")
+    if (lo < rest.length && !/[\s,;:.…—–-]/.test(rest.charAt(lo))) {
+      let boundary = lo;
+      while (boundary > 0 && !/[\s,;:.…—–-]/.test(rest.charAt(boundary))) boundary--;
+      lo = boundary;
+    }
+    if (lo < Math.min(4, rest.length)) return undefined;
     const start = body.indexOf(rest.slice(0, lo), position);
     pieces.push({ start, end: start + lo });
     position = start + lo;

@@ -21,8 +21,7 @@ export interface JsonLdOptions {
   /**
    * Emit each claim as a schema.org `Claim` node; the output is then an `@graph`
    * (`{"@context", "@graph": [article, claim, …]}`) whose nodes are linked by `@id`.
-   * `toJsonLd` keeps its `WithContext<NewsArticle>` return type for every option;
-   * use `toJsonLdGraph` for the same data typed as a schema-dts `Graph`.
+   * `toJsonLd` is then typed as returning a `JsonLdGraph` (a schema-dts `Graph`).
    *
    * @default false
    */

@@ -337,8 +337,8 @@ function speakerKey(article: Article, name: string, type: string | undefined): s
  * chosen with `options.type`) with `@context` `https://schema.org`. Only what the
  * article knows is emitted: no empty strings or arrays, no URL that is not absolute,
  * one node per distinct person. With `includeClaims: true` the result is an `@graph`
- * of the article and one `Claim` node per claim, linked by `@id` (the return type stays
- * `WithContext<NewsArticle>`; {@link toJsonLdGraph} gives the same data typed as `Graph`).
+ * of the article and one `Claim` node per claim, linked by `@id`, typed as
+ * {@link JsonLdGraph} (the same as {@link toJsonLdGraph}).
  *
  * @param article
  *   A valid article.
@@ -346,16 +346,29 @@ function speakerKey(article: Article, name: string, type: string | undefined): s
  *   Type, claims and a diagnostics callback (optional).
  * @returns
  *   JSON-LD data, ready for `JSON.stringify` (or {@link toJsonLdScript}).
+ * @throws {TypeError}
+ *   When `options.type` is not a schema.org Article type.
  * @example
  *   toJsonLd({ headline: "Budget passes", keywords: [], images: [], body: [], claims: [] })
  *   //=> { "@context": "https://schema.org", "@type": "NewsArticle", headline: "Budget passes" }
  */
 export function toJsonLd(
   article: Article,
+  options?: (JsonLdOptions & { includeClaims?: false | undefined }) | null,
+): WithContext<NewsArticle>;
+export function toJsonLd(
+  article: Article,
+  options: JsonLdOptions & { includeClaims: true },
+): JsonLdGraph;
+export function toJsonLd(
+  article: Article,
   options?: JsonLdOptions | null,
-): WithContext<NewsArticle> {
-  // with `includeClaims: true` the data is an @graph (see the option); toJsonLdGraph types it
-  return buildJsonLd(article, options) as WithContext<NewsArticle>;
+): WithContext<NewsArticle> | JsonLdGraph;
+export function toJsonLd(
+  article: Article,
+  options?: JsonLdOptions | null,
+): WithContext<NewsArticle> | JsonLdGraph {
+  return buildJsonLd(article, options);
 }
 
 /**

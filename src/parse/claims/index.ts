@@ -120,10 +120,20 @@ function paragraph(seg: Segment, p: number, state: ClaimState, ctx: Context, par
     const view: SentenceView = { paragraph: p, index: s, text, tokens, start: sentence.start, end: sentence.end };
     // names outside quotes, for resolving speakers
     state.registry.registerNames(tokens, orderOf(p, 0));
-    let made = false;
-    if (inSentence.length > 0) made = quoteClaims(view, inSentence, state, continuation && s === 0);
-    if (!made) {
-      for (const d of indirectClaims(view, state.registry)) {
+    const before = state.drafts.length;
+    if (inSentence.length > 0) quoteClaims(view, inSentence, state, continuation && s === 0);
+    // indirect claims where the quotes left room: not over a quote claim, its cue or speaker
+    const taken: [number, number][] = [];
+    for (let d = before; d < state.drafts.length; d++) {
+      const draft = state.drafts[d];
+      if (!draft) continue;
+      for (const piece of [...draft.pieces, draft.cue, draft.speaker?.mention]) {
+        if (piece && piece.paragraph === p) taken.push([piece.from, piece.to]);
+      }
+    }
+    for (const q of inSentence) taken.push([q.open, q.close + q.closeLength]);
+    {
+      for (const d of indirectClaims(view, state.registry, taken)) {
         state.drafts.push(d);
         if (d.speaker) state.lastQuote = d.kind === "indirect" ? (keepLastQuote(state.lastQuote, d) ?? d) : d;
       }

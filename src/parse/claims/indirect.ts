@@ -17,7 +17,28 @@ const CLAUSE_SUBJECTS = new Set([
 ]);
 
 /** Cognition verbs that need "that" before an indirect clause (learned the news ≠ a claim). */
-const NEEDS_THAT = new Set(["know", "learn", "hear", "find", "discover", "understand", "realize", "realise", "feel", "suspect", "doubt", "assume", "reckon", "recall", "mention", "reveal", "disclose", "indicate", "estimate", "confirm", "report", "state", "note", "observe", "announce", "add", "explain", "write", "tweet", "remark", "predict", "conclude", "testify", "reiterate", "declare"]);
+const NEEDS_THAT = new Set(["know", "learn", "hear", "find", "discover", "understand", "realize", "realise", "feel", "suspect", "doubt", "assume", "reckon", "recall", "mention", "indicate", "estimate", "observe", "remark", "conclude", "testify", "reiterate", "write", "state", "add", "explain", "note"]);
+
+/** Finite verbs that show a clause has started ("said company leaders had …"). */
+const FINITE = new Set([
+  "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
+  "must", "did", "does", "do", "isn't", "wasn't", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't",
+  "don't", "hasn't", "haven't", "isn’t", "wasn’t", "won’t", "wouldn’t", "can’t", "couldn’t", "didn’t", "doesn’t",
+  "don’t", "hasn’t", "haven’t",
+]);
+
+/** Whether a clause with its own verb starts at `m`: a few words, then an auxiliary. */
+function finiteClauseAhead(tokens: readonly Token[], m: number): boolean {
+  for (let k = m; k < tokens.length && k < m + 6; k++) {
+    const t = tokens[k];
+    if (!t || t.type !== "word") return false;
+    if (k > m && FINITE.has(t.lower)) return true;
+    if (k === m && FINITE.has(t.lower)) return false;
+  }
+  return false;
+}
+
+const SUBORDINATORS = new Set(["while", "although", "though", "as", "when", "if", "because", "since", "after", "before", "whereas", "once", "until", "unless"]);
 
 const TIME_WORDS = new Set([
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
@@ -26,7 +47,11 @@ const TIME_WORDS = new Set([
   "conference", "speech", "rally", "twitter", "tuesday's", "morning", "evening", "night", "afternoon", "month", "year",
 ]);
 
-const END_WORDS = new Set(["but", "while", "although", "though", "whereas", "adding", "saying", "noting", "according", "arguing", "citing", "explaining"]);
+const END_WORDS = new Set([
+  "but", "while", "although", "though", "whereas", "adding", "saying", "noting", "according", "arguing", "citing",
+  "explaining", "even", "for", "despite", "because", "since", "unless", "until", "so", "yet", "who", "which",
+  "where", "when", "though", "instead", "insisting", "warning", "calling", "telling", "asking",
+]);
 
 function clauseStartOk(t: Token | undefined): boolean {
   if (!t || t.type !== "word") return false;
@@ -34,20 +59,38 @@ function clauseStartOk(t: Token | undefined): boolean {
   const base = t.lower.replace(/['’].*$/, "");
   if (CLAUSE_SUBJECTS.has(base)) return true;
   if (/^\p{Ll}+ing$/u.test(t.text) && t.text.length > 5) return true;
+  if (/^\d/.test(t.text)) return true;
   return t.upper && !TIME_WORDS.has(t.lower);
 }
 
 /** Where the reported clause starting at `from` ends (token index, exclusive). */
-function clauseEndFrom(tokens: readonly Token[], from: number, to: number): number {
+function clauseEndFrom(tokens: readonly Token[], from: number, to: number, firstComma = false): number {
   for (let k = from; k < to; k++) {
     const u = tokens[k];
     if (!u) return k;
-    if (u.text === ";" || u.text === "—" || u.text === "–") return k;
+    if (u.text === ";" || u.text === "—" || u.text === "–" || u.text === "(" || u.text === ":") return k;
     if (u.text === "," && k > from) {
+      if (firstComma) return k;
       const n = tokens[k + 1];
       if (n && n.type === "word" && END_WORDS.has(n.lower)) return k;
+      // ", tweeted that …": a new predicate
+      const c = cueAt(tokens, k + 1);
+      if (c && !c.according) return k;
+      // ", and more than 4 in 10 said …": a new reported clause
+      if (n && n.lower === "and") {
+        for (let m = k + 2; m < to && m < k + 10; m++) {
+          const v = cueAt(tokens, m);
+          if (v && v.indirect) return k;
+          if (tokens[m]?.type === "punct") break;
+        }
+      }
       // ", he said." closing the sentence
       if (n && attributionAfter(tokens, k + 1, Math.min(to, k + 18))) return k;
+    }
+    // "said she regretted it and promised to …"
+    if (u.type === "word" && (u.lower === "and" || u.lower === "but") && k > from) {
+      const c = cueAt(tokens, k + 1);
+      if (c && !c.according && !c.gerund) return k;
     }
   }
   let end = to;
@@ -62,7 +105,7 @@ function draftOf(view: SentenceView, from: number, to: number, speaker: NounPhra
   // reported speech that holds a quoted part is a mixed claim
   const words = view.text.slice(a.start, b.end);
   const draft: Draft = {
-    kind: /["“”„«»「」]|''|``/.test(words) ? "mixed" : "indirect",
+    kind: /(?<![=\w])["“”„«»「」]|''|``/.test(words) && !/<\/?\p{L}/u.test(words) ? "mixed" : "indirect",
     pieces: [{ paragraph: view.paragraph, from: a.start, to: b.end }],
     sentence: { paragraph: view.paragraph, index: view.index },
   };
@@ -81,10 +124,17 @@ function draftOf(view: SentenceView, from: number, to: number, speaker: NounPhra
  * @returns
  *   Drafts (at most one per sentence).
  */
-export function indirectClaims(view: SentenceView, registry: SpeakerRegistry): Draft[] {
+export function indirectClaims(view: SentenceView, registry: SpeakerRegistry, taken: readonly [number, number][] = []): Draft[] {
   const tokens = view.tokens;
   const n = tokens.length;
   if (n < 4 || n > 400) return [];
+  const free = (from: number, to: number) => {
+    const a = tokens[from]?.start ?? 0;
+    const b = tokens[Math.max(from, to - 1)]?.end ?? 0;
+    return taken.every(([x, y]) => b <= x || a >= y);
+  };
+  const drafts: Draft[] = [];
+  let i = 1;
   // According to S, CLAUSE.
   const lead = cueAt(tokens, 0) ?? cueAt(tokens, 1);
   if (lead?.according) {
@@ -92,19 +142,25 @@ export function indirectClaims(view: SentenceView, registry: SpeakerRegistry): D
     let k = np ? np.last + 1 : lead.last + 1;
     while (k < n && tokens[k]?.type === "word" && k < lead.last + 20) k++;
     if (tokens[k]?.text === ",") {
-      const d = draftOf(view, k + 1, clauseEndFrom(tokens, k + 1, n), np, lead, registry);
-      return d ? [d] : [];
+      const end = clauseEndFrom(tokens, k + 1, n);
+      const d = free(k + 1, end) ? draftOf(view, k + 1, end, np, lead, registry) : undefined;
+      if (d) drafts.push(d);
+      i = end;
     }
   }
-  for (let i = 1; i < n; i++) {
+  for (; i < n; i++) {
     const cue = cueAt(tokens, i);
     if (!cue) continue;
+    if (!free(cue.first, cue.last + 1)) continue;
     // CLAUSE, according to S.
     if (cue.according) {
       if (tokens[i - 1]?.text !== ",") continue;
       const np = speakerAfter(tokens, cue.last + 1, 14);
-      const d = draftOf(view, 0, i - 1, np, cue, registry);
-      return d ? [d] : [];
+      const from = clauseBackFrom(tokens, i - 1);
+      const d = free(from, i - 1) ? draftOf(view, from, i - 1, np, cue, registry) : undefined;
+      if (d) drafts.push(d);
+      i = np ? np.last : cue.last;
+      continue;
     }
     if (!cue.indirect) continue;
     // CLAUSE, S said. / CLAUSE, S said, CLAUSE.
@@ -115,8 +171,11 @@ export function indirectClaims(view: SentenceView, registry: SpeakerRegistry): D
         const after = attribution.end;
         if (after >= n - 1 || tokens[after]?.text === "." || tokens[after]?.text === ",") {
           const endTok = tokens[after]?.text === "," ? clauseEndFrom(tokens, after + 1, n) : comma;
-          const d = draftOf(view, 0, endTok, attribution.speaker, attribution.cue, registry);
-          return d ? [d] : [];
+          const from = clauseBackFrom(tokens, comma);
+          const d = free(from, endTok) ? draftOf(view, from, endTok, attribution.speaker, attribution.cue, registry) : undefined;
+          if (d) drafts.push(d);
+          i = Math.max(i, tokens[after]?.text === "," ? endTok : after);
+          continue;
         }
       }
     }
@@ -130,11 +189,13 @@ export function indirectClaims(view: SentenceView, registry: SpeakerRegistry): D
       if (!subject) continue;
     }
     let k = cue.last + 1;
-    // object of tell/inform: told reporters / told The Huffington Post on Monday
+    // the object of tell/inform/assure: told reporters / told The Huffington Post on Monday
     if (cue.object) {
       let m = k;
-      while (m < n && m < k + 8 && tokens[m]?.type === "word" && tokens[m]?.lower !== "that") m++;
+      while (m < n && m < k + 8 && tokens[m]?.type === "word" && tokens[m]?.lower !== "that" && !(m > k && CLAUSE_SUBJECTS.has(tokens[m]?.lower.replace(/['’].*$/, "") ?? "") && !DETERMINER_OBJECTS.has(tokens[m]?.lower ?? ""))) m++;
       if (m === k) continue;
+      const stop = tokens[m];
+      if (stop?.lower !== "that" && !(m <= k + 4 && clauseStartOk(stop))) continue;
       k = m;
     }
     let that = -1;
@@ -151,20 +212,33 @@ export function indirectClaims(view: SentenceView, registry: SpeakerRegistry): D
     let start: number;
     if (that >= 0) start = that + 1;
     else {
-      if (NEEDS_THAT.has(cue.lemma) || cue.object) continue;
+      if (NEEDS_THAT.has(cue.lemma)) continue;
       let m = k;
       while (m < n && m < k + 4 && tokens[m]?.type === "word" && TIME_WORDS.has(tokens[m]?.lower ?? "") && !CLAUSE_SUBJECTS.has(tokens[m]?.lower ?? "")) m++;
-      if (!clauseStartOk(tokens[m])) continue;
-      // "said Sen. X" inverted after a clause is handled above; a name right after a
-      // cue at the start is an object ("praised Obama"), not a clause
+      if (!clauseStartOk(tokens[m]) && !finiteClauseAhead(tokens, m)) continue;
       start = m;
     }
-    const end = clauseEndFrom(tokens, start, n);
-    if (end - start < 3) continue;
+    // "while the RNC says …, they …": a reported clause inside a subordinate clause ends at its comma
+    const before = tokens[subject.first - 1];
+    const subordinate = before !== undefined && before.type === "word" && SUBORDINATORS.has(before.lower);
+    const end = clauseEndFrom(tokens, start, n, subordinate);
+    if (end - start < 2 || !free(start, end)) continue;
     const d = draftOf(view, start, end, subject, cue, registry);
-    return d ? [d] : [];
+    if (d) drafts.push(d);
+    i = end;
   }
-  return [];
+  return drafts;
+}
+
+const DETERMINER_OBJECTS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "some", "many", "all", "both"]);
+
+/** The start of the clause that ends at `to`: after the last semicolon, colon or dash before it. */
+function clauseBackFrom(tokens: readonly Token[], to: number): number {
+  for (let k = to - 1; k >= 0 && k >= to - 80; k--) {
+    const t = tokens[k];
+    if (t && (t.text === ";" || t.text === ":" || t.text === "—" || t.text === "–")) return k + 1;
+  }
+  return Math.max(0, to - 80);
 }
 
 /** `…, S said` / `…, said S` with the cue at `i`, ending the sentence or followed by a comma. */

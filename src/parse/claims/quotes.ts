@@ -119,8 +119,9 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
       continue;
     }
     const prev = tokens[at.open - 1];
-    // an attribute value in markup (<a href="…">) is no quote
+    // an attribute value in markup (<a href="…">) is no quote, nor is a quote after a tag
     if (prev && prev.text === "=" && prev.end === q.open) continue;
+    if (markupBefore(tokens, at.open)) continue;
     const startsSentence = at.open === 0;
     const leadIn = prev !== undefined && prev.type === "punct" && LEAD_PUNCT.has(prev.text);
     const upperStart = /^[\s'‘’`]*[\p{Lu}\p{N}]/u.test(view.text.slice(q.open + q.openLength, q.open + q.openLength + 4));
@@ -128,7 +129,14 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
     const post = attributionAfter(tokens, at.after, nextOpen);
 
     // S told reporters “…”: the quote right after the cue phrase
-    const adjacent = pre !== undefined && pre.speaker !== undefined && !pre.clause && pre.end >= at.open - 1 && (upperStart || pre.end === at.open);
+    const between = pre ? at.open - pre.end : -1;
+    const adjacent =
+      pre !== undefined &&
+      pre.speaker !== undefined &&
+      !pre.clause &&
+      (between === 0 || (between === 1 && LEAD_PUNCT.has(tokens[pre.end]?.text ?? ""))) &&
+      // “…,” the senator said after the quote: the clause before it is the claim
+      !(post && !startsSentence && !leadIn);
     if (startsSentence || leadIn || adjacent) {
       if (pre && pre.clause && !startsSentence) {
         made = mixed(view, list, qi, pre.clauseStart, pre, state) || made;
@@ -137,14 +145,7 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
       // No name change, he said, “hides what it really is.”: the words before the
       // attribution and the quote are one reported clause
       if (pre && !pre.clause && leadIn && !upperStart && pre.speaker && pre.speaker.first >= 2 && tokens[pre.speaker.first - 1]?.text === "," && !pre.cue.according) {
-        let start = 0;
-        for (let k = pre.speaker.first - 2; k >= 0; k--) {
-          const u = tokens[k];
-          if (u && (u.text === ";" || u.text === ":")) {
-            start = k + 1;
-            break;
-          }
-        }
+        const start = clauseStartBefore(tokens, pre.speaker.first - 2);
         if (mixed(view, list, qi, start, pre, state)) {
           made = true;
           continue;
@@ -201,6 +202,7 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
             }
           }
         } else if (startsSentence && at.after >= nextOpen && onlyPunct(tokens, at.after, tokens.length)) {
+          if (words(view.text, q.open, q.close) < 3 && q.closed) continue;
           // a quote standing alone: a piece of the previous quote, or unattributed
           const last = state.lastQuote;
           if (last && last.speaker && last.sentence.paragraph === view.paragraph && last.sentence.index === view.index - 1 && last.kind === "direct") {
@@ -216,7 +218,7 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
         } else if (!attribution) {
           if (!startsSentence && !leadIn) continue;
           // a quote that starts a sentence and is followed by more words: "“Heat” is a film"
-          if (words(view.text, q.open, q.close) < 4) continue;
+          if (words(view.text, q.open, q.close) < 4 || looksLikeTitle(view.text.slice(q.open + q.openLength, q.close))) continue;
           const carried = carrySpeaker(view, state);
           if (carried) draft.speaker = carried;
           else state.unattributed(innerPiece(view, q));
@@ -231,6 +233,14 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
     }
     // a quote inside a clause: part of reported speech, or a scare quote
     if (pre && !pre.clause && thatFollows(tokens, at.after)) continue;
+    // Nothing the president said “will help,” the senator said.
+    if (post && post.speaker) {
+      const start = clauseStartBefore(tokens, at.open - 1);
+      if (mixed(view, list, qi, start, post, state)) {
+        made = true;
+        continue;
+      }
+    }
     if (pre) {
       made = mixed(view, list, qi, pre.clauseStart, pre, state) || made;
       continue;
@@ -243,14 +253,7 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
       const nextAfter = list[endAt.lastQuote + 1]?.open ?? tokens.length;
       const tail = attributionAfter(tokens, lastQ.after, nextAfter);
       if (tail) {
-        let start = 0;
-        for (let k = at.open - 1; k >= 0; k--) {
-          const u = tokens[k];
-          if (u && (u.text === ";" || u.text === ":")) {
-            start = k + 1;
-            break;
-          }
-        }
+        const start = clauseStartBefore(tokens, at.open - 1);
         made = mixed(view, list, qi, start, tail, state) || made;
         continue;
       }
@@ -279,6 +282,47 @@ function endsWithCommaAt(view: SentenceView, at: QuoteAt | undefined): boolean {
   let c = at.quote.close - 1;
   while (c > at.quote.open && /[\s'’]/.test(view.text[c] ?? "")) c--;
   return view.text[c] === ",";
+}
+
+const GERUND_LEADS = new Set(["before", "after", "while", "when", "by", "without", "since"]);
+const BREAK_WORDS = new Set([
+  "while", "before", "after", "when", "as", "because", "since", "although", "though", "which", "who", "where",
+  "even", "despite", "according", "whereas", "unless", "until",
+]);
+
+/** Whether a new clause starts at `i` (after a quote that ends with a comma). */
+function breakFollows(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return true;
+  if (t.type !== "word") return t.text !== "," || breakFollows(tokens, i + 1);
+  if (BREAK_WORDS.has(t.lower)) return true;
+  if (/^\p{Ll}+ing$/u.test(t.text)) return true;
+  return attributionAfter(tokens, i, Math.min(tokens.length, i + 20)) !== undefined;
+}
+
+/** The start of the clause that ends at `from`: after a semicolon or colon, at most 60 tokens back. */
+function clauseStartBefore(tokens: readonly Token[], from: number): number {
+  const low = Math.max(0, from - 60);
+  for (let k = from; k >= low; k--) {
+    const u = tokens[k];
+    if (u && (u.text === ";" || u.text === ":")) return k + 1;
+  }
+  return low;
+}
+
+function markupBefore(tokens: readonly Token[], at: number): boolean {
+  for (let k = Math.max(0, at - 12); k < at; k++) {
+    const t = tokens[k];
+    if (t && (t.text === "<" || t.text === ">") && tokens[k + 1] && (tokens[k + 1]?.start === t.end)) return true;
+  }
+  return false;
+}
+
+/** “Tales From the Crypt”: every long word capitalised, no sentence inside. */
+function looksLikeTitle(text: string): boolean {
+  if (/[.?!;:]/.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => w.length > 3);
+  return words.length > 0 && words.every((w) => /^[\p{Lu}\d]/u.test(w));
 }
 
 function cueWithin(tokens: readonly Token[], from: number, n: number): boolean {
@@ -367,14 +411,16 @@ function clauseEnd(view: SentenceView, list: QuoteAt[], qi: number, maxTokens: n
     while (c > at.quote.open && /[\s'’]/.test(view.text[c] ?? "")) c--;
     return view.text[c] === ",";
   };
-  if (endsWithComma(list[qi])) return { token: k, lastQuote };
+  // “…,” then a new clause (while …, blaming …, he said): the clause ends with the quote
+  const breaksAfter = (at: QuoteAt | undefined) => endsWithComma(at) && at !== undefined && breakFollows(tokens, at.after);
+  if (breaksAfter(list[qi])) return { token: k, lastQuote };
   while (k < limit) {
     const next = list[lastQuote + 1];
     if (next && k >= next.open) {
       if (next.used) break;
       lastQuote++;
       k = next.after;
-      if (endsWithComma(next)) break;
+      if (breaksAfter(next)) break;
       continue;
     }
     const u = tokens[k];
@@ -398,6 +444,8 @@ function clauseEnd(view: SentenceView, list: QuoteAt[], qi: number, maxTokens: n
     }
     if (u.type === "word" && CLAUSE_BREAK_WORDS.has(u.lower)) break;
     if (u.type === "word" && (u.lower === "and" || u.lower === "but") && cueVerbAt(tokens, k + 1)) break;
+    // "before claiming that …", "while saying …"
+    if (u.type === "word" && GERUND_LEADS.has(u.lower) && /ing$/.test(tokens[k + 1]?.lower ?? "")) break;
     k++;
   }
   return { token: k, lastQuote };
@@ -435,6 +483,11 @@ function mixed(view: SentenceView, list: QuoteAt[], qi: number, clauseStart: num
   }
   const lastQuote = list[end.lastQuote]?.quote;
   const to = Math.max(lastTok.end, lastQuote && lastQuote.closed && end.token > (list[end.lastQuote]?.open ?? 0) ? Math.min(lastQuote.close + lastQuote.closeLength, lastTok.end) : lastTok.end);
+  // one claim per reported clause: a later quote of the same clause adds nothing
+  const previous = state.drafts[state.drafts.length - 1];
+  if (previous && previous.kind === "mixed" && previous.pieces[0]?.paragraph === view.paragraph && previous.pieces[0]?.from === first.start) {
+    return true;
+  }
   const draft: Draft = {
     kind: "mixed",
     pieces: [{ paragraph: view.paragraph, from: first.start, to }],

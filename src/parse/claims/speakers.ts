@@ -371,6 +371,9 @@ const SENTENCE_START_WORDS = new Set([
   "after", "every", "each", "any", "other", "another", "such", "only", "my", "your", "of", "note", "update",
 ]);
 
+/** How many of the latest entities resolution looks at (keeps it linear in the article). */
+const RECENT = 256;
+
 const CONNECTORS = new Set(["of", "for", "and", "de", "van", "von", "bin", "al", "la", "le", "del", "der", "on", "&"]);
 
 function isAcronym(word: string): boolean {
@@ -394,6 +397,11 @@ export class SpeakerRegistry {
   readonly entities: Entity[] = [];
   private readonly byKey = new Map<string, Entity>();
   private readonly excluded: Set<string>;
+  /** The entities looked at when resolving (the most recently added ones). */
+  private recent(): Entity[] {
+    return this.entities.length <= RECENT ? this.entities : this.entities.slice(this.entities.length - RECENT);
+  }
+
   /** The most recent claim speaker (for carrying a speaker over). */
   lastSpeaker: { resolved: Resolved; order: number } | undefined;
 
@@ -491,7 +499,7 @@ export class SpeakerRegistry {
 
   private findByShortForm(words: readonly string[], order: number, titles: readonly string[]): Entity | undefined {
     let best: Entity | undefined;
-    for (let k = this.entities.length - 1; k >= 0; k--) {
+    for (let k = this.entities.length - 1; k >= Math.max(0, this.entities.length - RECENT); k--) {
       const e = this.entities[k];
       if (!e || e.words.length <= words.length) continue;
       const tail = e.words.slice(e.words.length - words.length);
@@ -598,7 +606,7 @@ export class SpeakerRegistry {
     const title = TITLE_NOUNS.get(head);
     if (title && mentionWords.length <= 3) {
       let found: Entity | undefined;
-      for (const e of this.entities) {
+      for (const e of this.recent()) {
         if (e.titles.has(title) && e.last <= order && (!found || e.last > found.last)) found = e;
       }
       if (found) {
@@ -628,7 +636,7 @@ export class SpeakerRegistry {
     let best: Entity | undefined;
     if (last && compatible(last) && this.lastSpeaker && order - this.lastSpeaker.order < 2e9) best = last;
     if (!best) {
-      for (const e of this.entities) {
+      for (const e of this.recent()) {
         if (e.last <= order && compatible(e) && (e.type !== undefined || !wantOrg) && (!best || e.last > best.last)) best = e;
       }
     }
