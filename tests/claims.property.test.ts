@@ -10,12 +10,70 @@ const piece = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: "grapheme", maxLength: 8 }),
   fc.constantFrom(
-    "“", "”", '"', "''", "``", "«", "»", "„", "「", "」", "‘", "’", "'", "`", "’’", "‘‘",
-    " ", " ", " ", "\n", ", ", ". ", ": ", " — ", "(", ")", ";", "=", "<", ">",
-    "said", "says", "told reporters", "according to", "he", "she", "they", "it", "who",
-    "Mr. Holt", "Lindsey Graham", "Sen.", "the senator", "Graham", "the Journal", "The Wall Street Journal",
-    "that", "added", "believes", "can confirm", "broke the news", "called", "a doctor", "the plan",
-    "The", "We will", "don’t", "’90s", "rock ’n’ roll", "p.m.", "U.S.", "\u00ad", "\ud800", "\u00a0",
+    "“",
+    "”",
+    '"',
+    "''",
+    "``",
+    "«",
+    "»",
+    "„",
+    "「",
+    "」",
+    "‘",
+    "’",
+    "'",
+    "`",
+    "’’",
+    "‘‘",
+    " ",
+    " ",
+    " ",
+    "\n",
+    ", ",
+    ". ",
+    ": ",
+    " — ",
+    "(",
+    ")",
+    ";",
+    "=",
+    "<",
+    ">",
+    "said",
+    "says",
+    "told reporters",
+    "according to",
+    "he",
+    "she",
+    "they",
+    "it",
+    "who",
+    "Mr. Holt",
+    "Lindsey Graham",
+    "Sen.",
+    "the senator",
+    "Graham",
+    "the Journal",
+    "The Wall Street Journal",
+    "that",
+    "added",
+    "believes",
+    "can confirm",
+    "broke the news",
+    "called",
+    "a doctor",
+    "the plan",
+    "The",
+    "We will",
+    "don’t",
+    "’90s",
+    "rock ’n’ roll",
+    "p.m.",
+    "U.S.",
+    "\u00ad",
+    "\ud800",
+    "\u00a0",
   ),
 );
 
@@ -41,29 +99,34 @@ function segments(source: string, mapped: boolean): Segment[] {
 describe("extractClaims on any text", () => {
   it("never throws; spans lie inside the source; claims pass the schema", () => {
     fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), fc.boolean(), (paragraphs, mapped) => {
-        const source = paragraphs.join("\n");
-        const ctx = createContext(source, {});
-        const claims = extractClaims(segments(source, mapped), ctx, { authors: ["Jane Doe"] });
-        for (const claim of claims) {
-          expect(QuotedClaimSchema.safeParse(claim).success).toBe(true);
-          expect(claim.text.trim()).not.toBe("");
-          const inside = (s: { start: number; end: number }) => {
-            expect(s.start).toBeGreaterThanOrEqual(0);
-            expect(s.end).toBeGreaterThanOrEqual(s.start);
-            expect(s.end).toBeLessThanOrEqual(source.length);
-          };
-          inside(claim.span);
-          for (const f of claim.fragments ?? []) {
-            inside(f);
-            expect(f.start).toBeGreaterThanOrEqual(claim.span.start);
-            expect(f.end).toBeLessThanOrEqual(claim.span.end);
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (paragraphs, mapped) => {
+          const source = paragraphs.join("\n");
+          const ctx = createContext(source, {});
+          const claims = extractClaims(segments(source, mapped), ctx, { authors: ["Jane Doe"] });
+          for (const claim of claims) {
+            expect(QuotedClaimSchema.safeParse(claim).success).toBe(true);
+            expect(claim.text.trim()).not.toBe("");
+            const inside = (s: { start: number; end: number }) => {
+              expect(s.start).toBeGreaterThanOrEqual(0);
+              expect(s.end).toBeGreaterThanOrEqual(s.start);
+              expect(s.end).toBeLessThanOrEqual(source.length);
+            };
+            inside(claim.span);
+            for (const f of claim.fragments ?? []) {
+              inside(f);
+              expect(f.start).toBeGreaterThanOrEqual(claim.span.start);
+              expect(f.end).toBeLessThanOrEqual(claim.span.end);
+            }
+            if (claim.speaker?.span) inside(claim.speaker.span);
+            if (claim.cue?.span) inside(claim.cue.span);
           }
-          if (claim.speaker?.span) inside(claim.speaker.span);
-          if (claim.cue?.span) inside(claim.cue.span);
-        }
-        for (const d of ctx.diagnostics) if (d.span) expect(d.span.end).toBeLessThanOrEqual(source.length);
-      }),
+          for (const d of ctx.diagnostics)
+            if (d.span) expect(d.span.end).toBeLessThanOrEqual(source.length);
+        },
+      ),
       { numRuns: 600 },
     );
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseText, QuotedClaimSchema, type QuotedClaim } from "../src/index.js";
+import { parseText, type QuotedClaim, QuotedClaimSchema } from "../src/index.js";
 import { extractClaims } from "../src/parse/claims/index.js";
 import { inflect } from "../src/parse/claims/lexicon.js";
 import { scanQuotes } from "../src/parse/claims/marks.js";
@@ -26,9 +26,12 @@ function run(source: string): { claims: QuotedClaim[]; ctx: Context } {
     expect(claim.span.start).toBeGreaterThanOrEqual(0);
     expect(claim.span.end).toBeLessThanOrEqual(source.length);
     if (claim.speaker?.span && claim.speaker.mention) {
-      expect(source.slice(claim.speaker.span.start, claim.speaker.span.end)).toBe(claim.speaker.mention);
+      expect(source.slice(claim.speaker.span.start, claim.speaker.span.end)).toBe(
+        claim.speaker.mention,
+      );
     }
-    if (claim.cue?.span) expect(source.slice(claim.cue.span.start, claim.cue.span.end)).toBe(claim.cue.text);
+    if (claim.cue?.span)
+      expect(source.slice(claim.cue.span.start, claim.cue.span.end)).toBe(claim.cue.text);
   }
   return { claims, ctx };
 }
@@ -63,7 +66,9 @@ describe("the seed article (examples/empty-alert.txt)", () => {
     const indirect = claims.filter((c) => c.kind === "indirect");
     const by = (cue: string) => indirect.find((c) => c.cue?.text === cue);
     expect(by("broke the news")?.speaker?.name.replace(/^The /, "")).toBe("Wall Street Journal");
-    expect(by("broke the news")?.text.startsWith("the United States had relayed an alert message")).toBe(true);
+    expect(
+      by("broke the news")?.text.startsWith("the United States had relayed an alert message"),
+    ).toBe(true);
     expect(by("can confirm")?.speaker?.name).toBe("Tehran Times");
     expect(by("can confirm")?.text.startsWith("Iran received the message")).toBe(true);
     expect(by("learned")?.speaker?.name).toBe("Tehran Times");
@@ -112,9 +117,13 @@ describe("quotation marks", () => {
   });
 
   it("does not take apostrophes for quote marks", () => {
-    const { claims } = run("Don’t blame the ’90s, rock ’n’ roll or the Smiths’ fans for the Joneses' troubles.");
+    const { claims } = run(
+      "Don’t blame the ’90s, rock ’n’ roll or the Smiths’ fans for the Joneses' troubles.",
+    );
     expect(claims).toEqual([]);
-    const claim = only("“Rock ’n’ roll didn’t die in the ’90s,” Ms. Ortiz said of the Smiths’ records.");
+    const claim = only(
+      "“Rock ’n’ roll didn’t die in the ’90s,” Ms. Ortiz said of the Smiths’ records.",
+    );
     expect(claim.text).toBe("Rock ’n’ roll didn’t die in the ’90s");
   });
 
@@ -181,7 +190,8 @@ describe("attribution word orders", () => {
   });
 
   it("keeps a quote that runs over paragraphs as one claim", () => {
-    const source = "Ms. Ortiz said: “The pumps ran all night.\n“Then the power failed.\n“We started again at dawn.”\nThe river fell on Sunday.";
+    const source =
+      "Ms. Ortiz said: “The pumps ran all night.\n“Then the power failed.\n“We started again at dawn.”\nThe river fell on Sunday.";
     const { claims } = run(source);
     expect(claims).toHaveLength(1);
     const claim = claims[0];
@@ -212,7 +222,9 @@ describe("scare quotes, titles and mixed claims", () => {
   });
 
   it("ends a mixed clause before a later clause", () => {
-    const claim = only("Ms. Ortiz called the repairs “much, much better” than last year, since the pumps are new.");
+    const claim = only(
+      "Ms. Ortiz called the repairs “much, much better” than last year, since the pumps are new.",
+    );
     expect(claim.kind).toBe("mixed");
     expect(claim.text).toBe("the repairs “much, much better” than last year");
   });
@@ -250,11 +262,37 @@ describe("indirect claims", () => {
   });
 
   it("reads told X that, warned, believes, can confirm, said in a statement", () => {
-    expect(only("The mayor told reporters that the bridge was safe.").cue?.text).toBe("told reporters");
+    expect(only("The mayor told reporters that the bridge was safe.").cue?.text).toBe(
+      "told reporters",
+    );
     expect(only("Engineers warned that the levee could fail.").cue?.text).toBe("warned");
     expect(only("Residents believe that the dam is unsafe.").cue?.text).toBe("believe");
-    expect(only("The Herald can confirm that the dam was inspected.").cue?.text).toBe("can confirm");
+    expect(only("The Herald can confirm that the dam was inspected.").cue?.text).toBe(
+      "can confirm",
+    );
     expect(only("The company said in a statement that it would pay.").text).toBe("it would pay");
+  });
+
+  it("reads parentheticals, poll figures and appositives", () => {
+    const as = only("As the Harbor Gazette noted, the dam was built in 1931.");
+    expect(as.text).toBe("the dam was built in 1931");
+    expect(as.speaker?.name).toBe("Harbor Gazette");
+    expect(as.speaker?.type).toBe("Organization");
+    const aside = only("And yet, the mayor's aides say, the bridge remains a priority.");
+    expect(aside.text).toBe("the bridge remains a priority");
+    expect(aside.speaker?.name).toBe("mayor's aides");
+    const poll = only("About 4 in 10 say they want the bridge rebuilt.");
+    expect(poll.speaker?.mention).toBe("4 in 10");
+    expect(poll.text).toBe("they want the bridge rebuilt");
+    const age = only(
+      "Maria Lopez, 21, a student from Reno, said she walks across the bridge every day.",
+    );
+    expect(age.speaker?.name).toBe("Maria Lopez");
+    const title = only(
+      "Sen. Ann Holt, facing a hard race in Ohio, a swing state, said she would vote for the bill.",
+    );
+    expect(title.speaker?.name).toBe("Ann Holt");
+    expect(title.cue?.text).toBe("said");
   });
 
   it("leaves sentences without reported speech alone", () => {
@@ -273,18 +311,29 @@ describe("speakers", () => {
       "“We will pay for it,” the senator said.",
     ].join("\n");
     const { claims } = run(source);
-    expect(claims.map((c) => c.speaker?.name)).toEqual(["Lindsey Graham", "Lindsey Graham", "Lindsey Graham"]);
+    expect(claims.map((c) => c.speaker?.name)).toEqual([
+      "Lindsey Graham",
+      "Lindsey Graham",
+      "Lindsey Graham",
+    ]);
     expect(claims.map((c) => c.speaker?.mention)).toEqual(["Graham", "he", "the senator"]);
   });
 
   it("resolves she to the nearest compatible speaker", () => {
-    const source = ["Mr. Holt spoke first.", "“The dam is old,” Mrs. Ortiz said.", "“And it leaks,” she added."].join("\n");
+    const source = [
+      "Mr. Holt spoke first.",
+      "“The dam is old,” Mrs. Ortiz said.",
+      "“And it leaks,” she added.",
+    ].join("\n");
     const { claims } = run(source);
     expect(claims[1]?.speaker?.name).toBe("Ortiz");
   });
 
   it("resolves short forms of organizations", () => {
-    const source = ["The Wall Street Journal reported the plan on Monday.", "“It is final,” the Journal said."].join("\n");
+    const source = [
+      "The Wall Street Journal reported the plan on Monday.",
+      "“It is final,” the Journal said.",
+    ].join("\n");
     const { claims } = run(source);
     const direct = claims.find((c) => c.kind === "direct");
     expect(direct?.speaker?.name).toBe("Wall Street Journal");
@@ -292,7 +341,10 @@ describe("speakers", () => {
   });
 
   it("carries a speaker to the next paragraph's lone quote", () => {
-    const source = ["“The pumps are running,” Ms. Ortiz said.", "“We expect the water to fall by Friday.”"].join("\n");
+    const source = [
+      "“The pumps are running,” Ms. Ortiz said.",
+      "“We expect the water to fall by Friday.”",
+    ].join("\n");
     const { claims, ctx } = run(source);
     expect(claims).toHaveLength(2);
     expect(claims[1]?.speaker?.name).toBe("Ortiz");
@@ -356,7 +408,16 @@ describe("time stays linear", () => {
   });
 
   it("reads a megabyte of alternating marks in well under a second per megabyte", () => {
-    const units = ["“”", '"a"', "''x''", "«»", "“a” said he ", '"Yes," she said. ', "a “b” c ", ', he said, "a" and "b" '];
+    const units = [
+      "“”",
+      '"a"',
+      "''x''",
+      "«»",
+      "“a” said he ",
+      '"Yes," she said. ',
+      "a “b” c ",
+      ', he said, "a" and "b" ',
+    ];
     time('"Warm," she said. '.repeat(2000));
     for (const unit of units) {
       const small = time(unit.repeat(Math.ceil(250_000 / unit.length)));

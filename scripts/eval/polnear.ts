@@ -49,7 +49,9 @@ const verbose = args.includes("--verbose");
 const limitArg = args.indexOf("--limit");
 const sampleLimit = limitArg >= 0 ? Number(args[limitArg + 1] ?? 20) : 25;
 if (!file) {
-  console.error("usage: tsx scripts/eval/polnear.ts polnear-train-articles.jsonl [--verbose] [--limit N]");
+  console.error(
+    "usage: tsx scripts/eval/polnear.ts polnear-train-articles.jsonl [--verbose] [--limit N]",
+  );
   process.exit(2);
 }
 
@@ -70,14 +72,18 @@ function touches(a: Span | undefined, b: Span | null): boolean {
 }
 
 /** One-to-one matching, best overlap first. */
-function match<P extends Span, G extends Span>(pred: readonly P[], gold: readonly G[]): Array<[number, number]> {
+function match<P extends Span, G extends Span>(
+  pred: readonly P[],
+  gold: readonly G[],
+): Array<[number, number]> {
   const pairs: Array<[number, number, number]> = [];
   for (let i = 0; i < pred.length; i++) {
     const p = pred[i];
     if (!p) continue;
     for (let j = 0; j < gold.length; j++) {
       const g = gold[j];
-      if (g && matches(p, g)) pairs.push([i, j, overlap(p, g) / Math.max(p.end - p.start, g.end - g.start)]);
+      if (g && matches(p, g))
+        pairs.push([i, j, overlap(p, g) / Math.max(p.end - p.start, g.end - g.start)]);
     }
   }
   pairs.sort((a, b) => b[2] - a[2]);
@@ -120,7 +126,10 @@ const indFps: string[] = [];
 const indFns: string[] = [];
 
 const ctx = (text: string, s: Span, pad = 60) =>
-  `${text.slice(Math.max(0, s.start - pad), s.start)}[[${text.slice(s.start, s.end)}]]${text.slice(s.end, s.end + pad)}`.replace(/\n/g, " / ");
+  `${text.slice(Math.max(0, s.start - pad), s.start)}[[${text.slice(s.start, s.end)}]]${text.slice(s.end, s.end + pad)}`.replace(
+    /\n/g,
+    " / ",
+  );
 
 for (const article of articles) {
   const t0 = performance.now();
@@ -129,7 +138,9 @@ for (const article of articles) {
   const claims: QuotedClaim[] = result.article?.claims ?? [];
   const goldQuotes = article.attributions.filter((a) => a.content && DOUBLE.test(a.content.text));
   const gq = goldQuotes.map((a) => ({ start: a.content?.start ?? 0, end: a.content?.end ?? 0, a }));
-  const pq = claims.filter((c) => c.kind !== "indirect").map((c) => ({ start: c.span.start, end: c.span.end, c }));
+  const pq = claims
+    .filter((c) => c.kind !== "indirect")
+    .map((c) => ({ start: c.span.start, end: c.span.end, c }));
   goldQ += gq.length;
   predQ += pq.length;
   const m = match(pq, gq);
@@ -147,7 +158,10 @@ for (const article of articles) {
       withSource++;
       if (sOk) speakerOkWithSource++;
     }
-    if (!sOk) speakerMiss.push(`gold=${src?.text ?? "-"} pred=${p.c.speaker?.mention ?? "-"} (${p.c.speaker?.name ?? "-"}) :: ${ctx(article.text, p, 100)}`);
+    if (!sOk)
+      speakerMiss.push(
+        `gold=${src?.text ?? "-"} pred=${p.c.speaker?.mention ?? "-"} (${p.c.speaker?.name ?? "-"}) :: ${ctx(article.text, p, 100)}`,
+      );
     const cue = g.a.cue;
     const cOk = cue ? touches(p.c.cue?.span, cue) : p.c.cue?.span === undefined;
     if (cOk) cueOk++;
@@ -155,19 +169,30 @@ for (const article of articles) {
       withCue++;
       if (cOk) cueOkWithCue++;
     }
-    if (!cOk) cueMiss.push(`gold=${cue?.text ?? "-"} pred=${p.c.cue?.text ?? "-"} :: ${ctx(article.text, p, 80)}`);
+    if (!cOk)
+      cueMiss.push(
+        `gold=${cue?.text ?? "-"} pred=${p.c.cue?.text ?? "-"} :: ${ctx(article.text, p, 80)}`,
+      );
   }
   pq.forEach((p, i) => {
     if (!usedP.has(i)) fps.push(`${p.c.kind} ${ctx(article.text, p)}`);
   });
   gq.forEach((g, j) => {
-    if (!usedG.has(j)) fns.push(`${g.a.kind} src=${g.a.source?.text ?? "-"} ${ctx(article.text, g)}`);
+    if (!usedG.has(j))
+      fns.push(`${g.a.kind} src=${g.a.source?.text ?? "-"} ${ctx(article.text, g)}`);
   });
 
   // indirect
-  const all = article.attributions.filter((a) => a.content).map((a) => ({ start: a.content?.start ?? 0, end: a.content?.end ?? 0, a }));
-  const goldIndirect = all.filter((g) => g.a.kind === "indirect" && g.a.cue_is_speech_verb && !DOUBLE.test(g.a.content?.text ?? ""));
-  const pi = claims.filter((c) => c.kind === "indirect").map((c) => ({ start: c.span.start, end: c.span.end, c }));
+  const all = article.attributions
+    .filter((a) => a.content)
+    .map((a) => ({ start: a.content?.start ?? 0, end: a.content?.end ?? 0, a }));
+  const goldIndirect = all.filter(
+    (g) =>
+      g.a.kind === "indirect" && g.a.cue_is_speech_verb && !DOUBLE.test(g.a.content?.text ?? ""),
+  );
+  const pi = claims
+    .filter((c) => c.kind === "indirect")
+    .map((c) => ({ start: c.span.start, end: c.span.end, c }));
   goldInd += goldIndirect.length;
   predInd += pi.length;
   const mi = match(pi, goldIndirect);
@@ -188,10 +213,16 @@ const ratio = (a: number, b: number) => (b === 0 ? "n/a" : (a / b).toFixed(3));
 console.log(`articles ${articles.length}, parse ${ms.toFixed(0)} ms`);
 console.log(`direct+mixed: gold ${goldQ}, predicted ${predQ}, matched ${matchedQ}`);
 console.log(`  precision ${ratio(matchedQ, predQ)}  recall ${ratio(matchedQ, goldQ)}`);
-console.log(`  speaker ${ratio(speakerOk, matchedQ)} of matched (${ratio(speakerOkWithSource, withSource)} where gold has a source)`);
-console.log(`  cue ${ratio(cueOk, matchedQ)} of matched (${ratio(cueOkWithCue, withCue)} where gold has a cue)`);
+console.log(
+  `  speaker ${ratio(speakerOk, matchedQ)} of matched (${ratio(speakerOkWithSource, withSource)} where gold has a source)`,
+);
+console.log(
+  `  cue ${ratio(cueOk, matchedQ)} of matched (${ratio(cueOkWithCue, withCue)} where gold has a cue)`,
+);
 console.log(`indirect: gold (speech cue) ${goldInd}, predicted ${predInd}`);
-console.log(`  recall ${ratio(recalledInd, goldInd)}  precision ${ratio(preciseInd, predInd)} (vs all gold attributions)`);
+console.log(
+  `  recall ${ratio(recalledInd, goldInd)}  precision ${ratio(preciseInd, predInd)} (vs all gold attributions)`,
+);
 
 if (verbose) {
   const show = (title: string, list: string[]) => {

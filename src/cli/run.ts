@@ -11,12 +11,11 @@ import { parseArgs } from "node:util";
 import { type BatchIo, listFiles, runBatch, writeTo } from "./batch.js";
 import {
   type ConvertOptions,
-  convert,
   INPUT_FORMATS,
   type InputFormat,
   OUTPUT_FORMATS,
   type OutputFormat,
-} from "./convert.js";
+} from "./formats.js";
 
 /** The streams and standard input the command uses; {@link nodeIo} gives the real ones. */
 export interface CliIo extends BatchIo {
@@ -262,6 +261,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         );
       }
     }
+    const { convert } = await import("./convert.js");
     const result = convert(content, name, options, input.kind === "file");
     if (result.messages.length > 0) await writeTo(io.stderr, `${result.messages.join("\n")}\n`);
     if (result.output !== undefined) await writeTo(io.stdout, `${result.output}\n`);

@@ -3,6 +3,7 @@ import type { Image } from "../schema/article.js";
 import { createContext, finishDiagnostics } from "./context.js";
 import { type BodyImage, walk } from "./markdown/blocks.js";
 import { readFrontMatter } from "./markdown/frontmatter.js";
+import { guardMarkdown } from "./markdown/guard.js";
 import { markdownParser } from "./markdown/processor.js";
 import { addBlockquoteClaims } from "./markdown/quotes.js";
 import { resolveUrl, stripUrlTemplating } from "./markdown/urls.js";
@@ -36,15 +37,17 @@ import type { Context } from "./types.js";
 export function parseMarkdown(input: string, options?: ParseOptions | null): ParseResult {
   if (typeof input !== "string") throw new TypeError("Cannot `parseMarkdown` without a string input");
   const ctx = createContext(input, options);
+  // Same length as `input`: hostile nesting and delimiter runs neutralised (linear time).
+  const guarded = guardMarkdown(input);
   let tree: Root;
   try {
-    tree = markdownParser(options?.gfm === true)(input);
+    tree = markdownParser(options?.gfm === true)(guarded);
   } catch (error) {
     // remark does not throw on strings; stay safe if an extension does.
     ctx.report("markdown-parse-failed", "error", `Unexpected failure of the Markdown parser: ${String(error)}`);
     return { diagnostics: finishDiagnostics(ctx) };
   }
-  const walked = walk(tree, input);
+  const walked = walk(tree, guarded, input);
   let known: KnownFields = {};
   if (walked.frontMatter) known = readFrontMatter(walked.frontMatter, ctx).known;
 

@@ -3,8 +3,21 @@
  * (“Q,” S said / “Q,” said S / S said, “Q” / S said: “Q” / according to S, “Q”).
  * Every search here is bounded to a small number of tokens.
  */
-import { lookupCue, phrasalCuesStartingWith, QUOTE_ONLY_VERBS, type CueCategory } from "./lexicon.js";
-import { AUX_ADVERBS, PRONOUNS, SPEAKER_NOUNS, sentenceSubject, speakerAfter, subjectBefore, type NounPhrase } from "./speakers.js";
+import {
+  type CueCategory,
+  lookupCue,
+  phrasalCuesStartingWith,
+  QUOTE_ONLY_VERBS,
+} from "./lexicon.js";
+import {
+  AUX_ADVERBS,
+  type NounPhrase,
+  PRONOUNS,
+  SPEAKER_NOUNS,
+  sentenceSubject,
+  speakerAfter,
+  subjectBefore,
+} from "./speakers.js";
 import type { Token } from "./tokens.js";
 
 /** A cue found in a token list. */
@@ -80,12 +93,54 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
   // "news reports", "Asian states": an -s form that is also a plural noun is a verb only
   // after a pronoun or an adverb, or before "that"
   if (NOUNISH.has(t.lower)) {
-    const before = tokens[i - 1]?.lower ?? "";
-    if (tokens[i + 1]?.lower !== "that" && !SUBJECT_PRONOUNS.has(before)) return undefined;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const verbLike =
+      after?.lower === "that" ||
+      SUBJECT_PRONOUNS.has(before?.lower ?? "") ||
+      // "the newspaper calls it …", "Sullivan calls her record …"
+      (before !== undefined &&
+        (before.upper || SPEAKER_NOUNS.has(before.lower) || ORG_NOUNS.has(before.lower)) &&
+        after !== undefined &&
+        after.type === "word" &&
+        (after.upper || OBJECT_STARTS.has(after.lower)));
+    if (!verbLike) return undefined;
   }
+  // "a swing state", "the FEC report": a base form that is also a noun is a verb only
+  // after a pronoun ("they claim") or a plural ("Democrats claim")
+  if (form.base && NOUN_BASES.has(form.verb.lemma)) {
+    const before = tokens[i - 1];
+    const ok =
+      before !== undefined &&
+      before.type === "word" &&
+      (BASE_SUBJECTS.has(before.lower) ||
+        (/s$/.test(before.lower) && !before.lower.endsWith("ss")));
+    if (!ok) return undefined;
+  }
+  // a base form after "to", a modal or "and" ("and tell him …") is not the attribution
+  if (form.base && form.verb.lemma !== "say" && BASE_BLOCKERS.has(tokens[i - 1]?.lower ?? ""))
+    return undefined;
   // "state", "post", "report", "call", "fear", ... as nouns: "the state", "a report"
   const prev = tokens[i - 1];
-  if (prev && prev.type === "word" && ["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "of", "my", "your"].includes(prev.lower)) {
+  if (
+    prev &&
+    prev.type === "word" &&
+    [
+      "the",
+      "a",
+      "an",
+      "his",
+      "her",
+      "their",
+      "its",
+      "our",
+      "this",
+      "that",
+      "of",
+      "my",
+      "your",
+    ].includes(prev.lower)
+  ) {
     return undefined;
   }
   return {
@@ -112,9 +167,32 @@ export interface Attribution {
 }
 
 const TIME_WORDS = new Set([
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-  "earlier", "later", "recently", "afterward", "afterwards", "then", "again", "last", "this", "week", "month",
-  "year", "morning", "evening", "night", "afternoon",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "tonight",
+  "earlier",
+  "later",
+  "recently",
+  "afterward",
+  "afterwards",
+  "then",
+  "again",
+  "last",
+  "this",
+  "week",
+  "month",
+  "year",
+  "morning",
+  "evening",
+  "night",
+  "afternoon",
 ]);
 
 /**
@@ -130,13 +208,30 @@ const TIME_WORDS = new Set([
  * @returns
  *   The attribution, or `undefined`.
  */
-export function attributionAfter(tokens: readonly Token[], from: number, to: number): Attribution | undefined {
+export function attributionAfter(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Attribution | undefined {
   let i = from;
-  while (i < to && (tokens[i]?.text === "," || tokens[i]?.text === "—" || tokens[i]?.text === "–" || tokens[i]?.text === "-")) i++;
+  while (
+    i < to &&
+    (tokens[i]?.text === "," ||
+      tokens[i]?.text === "—" ||
+      tokens[i]?.text === "–" ||
+      tokens[i]?.text === "-")
+  )
+    i++;
   if (i >= to) return undefined;
   // inversion: said Sen. X / according to X
   let j = i;
-  while (j < to && j < i + 2 && tokens[j]?.type === "word" && (AUX_ADVERBS.has(tokens[j]?.lower ?? "") || TIME_WORDS.has(tokens[j]?.lower ?? ""))) j++;
+  while (
+    j < to &&
+    j < i + 2 &&
+    tokens[j]?.type === "word" &&
+    (AUX_ADVERBS.has(tokens[j]?.lower ?? "") || TIME_WORDS.has(tokens[j]?.lower ?? ""))
+  )
+    j++;
   const inverted = cueAt(tokens, j);
   if (inverted && !inverted.gerund) {
     const k = inverted.last + 1;
@@ -153,17 +248,23 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
   for (let k = i + 1; k < limit; k++) {
     const t = tokens[k];
     if (!t) break;
-    if (t.text === "." || t.text === ";" || t.text === "?" || t.text === "!" || t.text === ":") break;
+    if (t.text === "." || t.text === ";" || t.text === "?" || t.text === "!" || t.text === ":")
+      break;
     const cue = cueAt(tokens, k);
     if (!cue || cue.gerund || cue.according) continue;
     if (cue.category === "cognition" && !POST_COGNITION.has(cue.lemma)) continue;
     const np = subjectBefore(tokens, k, i);
-    if (np && np.first === i) return { speaker: np, cue, end: skipAdjuncts(tokens, cue.last + 1, to) };
+    if (np && np.first === i)
+      return { speaker: np, cue, end: skipAdjuncts(tokens, cue.last + 1, to) };
     // "Doug Andres, a spokesman for House Speaker Paul Ryan told the Post"
     let c = i;
     while (c < k && c < i + 5 && tokens[c]?.type === "word" && tokens[c]?.upper) c++;
     if (c > i && tokens[c]?.text === "," && plausibleName(tokens, i, c - 1)) {
-      return { speaker: { first: i, last: c - 1 }, cue, end: skipAdjuncts(tokens, cue.last + 1, to) };
+      return {
+        speaker: { first: i, last: c - 1 },
+        cue,
+        end: skipAdjuncts(tokens, cue.last + 1, to),
+      };
     }
     if (np === undefined) continue;
     return undefined;
@@ -171,7 +272,17 @@ export function attributionAfter(tokens: readonly Token[], from: number, to: num
   return undefined;
 }
 
-const NAMING = new Set(["call", "dub", "label", "brand", "describe", "refer", "characterize", "characterise", "portray"]);
+const NAMING = new Set([
+  "call",
+  "dub",
+  "label",
+  "brand",
+  "describe",
+  "refer",
+  "characterize",
+  "characterise",
+  "portray",
+]);
 
 function plausibleNamer(tokens: readonly Token[], np: NounPhrase): boolean {
   for (let k = np.first; k <= np.last; k++) {
@@ -203,7 +314,11 @@ function skipAdjuncts(tokens: readonly Token[], from: number, to: number): numbe
   let n = 0;
   while (i < to && n < 20) {
     const t = tokens[i];
-    if (!t || (t.type === "punct" && t.text !== "'" && t.text !== "’" && t.text !== "-" && t.text !== "&")) break;
+    if (
+      !t ||
+      (t.type === "punct" && t.text !== "'" && t.text !== "’" && t.text !== "-" && t.text !== "&")
+    )
+      break;
     i++;
     n++;
   }
@@ -211,26 +326,284 @@ function skipAdjuncts(tokens: readonly Token[], from: number, to: number): numbe
 }
 
 const NOUNISH = new Set([
-  "states", "reports", "claims", "notes", "calls", "posts", "comments", "answers", "questions", "remarks", "hopes",
-  "fears", "doubts", "charges", "demands", "promises", "pledges", "tweets", "counters", "protests", "replies",
-  "responses", "reads", "labels", "brands", "threats", "warns", "finds", "learns", "estimates", "concerns",
-  "objects", "points", "cries", "jokes", "chants", "questions", "dismisses", "mocks",
+  "states",
+  "reports",
+  "claims",
+  "notes",
+  "calls",
+  "posts",
+  "comments",
+  "answers",
+  "questions",
+  "remarks",
+  "hopes",
+  "fears",
+  "doubts",
+  "charges",
+  "demands",
+  "promises",
+  "pledges",
+  "tweets",
+  "counters",
+  "protests",
+  "replies",
+  "responses",
+  "reads",
+  "labels",
+  "brands",
+  "threats",
+  "warns",
+  "finds",
+  "learns",
+  "estimates",
+  "concerns",
+  "objects",
+  "points",
+  "cries",
+  "jokes",
+  "chants",
+  "questions",
+  "dismisses",
+  "mocks",
 ]);
 
-const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "who", "which", "also", "still", "now", "often", "that", "repeatedly", "frequently", "always", "never"]);
+const NOUN_BASES = new Set([
+  "state",
+  "report",
+  "claim",
+  "note",
+  "call",
+  "post",
+  "comment",
+  "answer",
+  "question",
+  "remark",
+  "hope",
+  "fear",
+  "doubt",
+  "charge",
+  "demand",
+  "promise",
+  "pledge",
+  "tweet",
+  "counter",
+  "protest",
+  "reply",
+  "read",
+  "label",
+  "brand",
+  "estimate",
+  "object",
+  "cry",
+  "joke",
+  "chant",
+  "quote",
+  "reference",
+  "credit",
+  "challenge",
+  "attack",
+  "plead",
+  "reject",
+  "dismiss",
+  "defend",
+  "press",
+  "point",
+  "concern",
+  "tease",
+  "bash",
+  "blast",
+  "slam",
+  "hail",
+  "mock",
+  "praise",
+  "blame",
+  "nickname",
+  "dispute",
+  "protest",
+  "vow",
+  "warn",
+  "insist",
+  "boast",
+  "brag",
+]);
+const BASE_SUBJECTS = new Set([
+  "i",
+  "we",
+  "you",
+  "they",
+  "who",
+  "which",
+  "that",
+  "also",
+  "still",
+  "often",
+  "not",
+  "n't",
+  "do",
+  "did",
+  "does",
+]);
+
+const ORG_NOUNS = new Set([
+  "newspaper",
+  "paper",
+  "magazine",
+  "website",
+  "network",
+  "campaign",
+  "committee",
+  "group",
+  "report",
+  "study",
+  "poll",
+  "survey",
+  "agency",
+  "company",
+  "government",
+  "administration",
+]);
+const OBJECT_STARTS = new Set([
+  "it",
+  "him",
+  "her",
+  "them",
+  "his",
+  "their",
+  "its",
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "himself",
+  "herself",
+  "themselves",
+  "itself",
+]);
+const BASE_BLOCKERS = new Set([
+  "to",
+  "would",
+  "could",
+  "will",
+  "can",
+  "should",
+  "might",
+  "may",
+  "must",
+  "and",
+  "or",
+  "’d",
+  "'d",
+  "not",
+]);
+
+const SUBJECT_PRONOUNS = new Set([
+  "he",
+  "she",
+  "it",
+  "who",
+  "which",
+  "also",
+  "still",
+  "now",
+  "often",
+  "that",
+  "repeatedly",
+  "frequently",
+  "always",
+  "never",
+]);
 
 /** Words that may stand between a cue and its "that" ("said on Sunday in a statement that"). */
 const ADJUNCT_WORDS = new Set([
-  "on", "in", "at", "during", "after", "before", "a", "an", "the", "his", "her", "their", "its", "interview",
-  "statement", "speech", "rally", "news", "conference", "email", "emailed", "letter", "also", "later", "earlier",
-  "again", "repeatedly", "publicly", "privately", "previously", "recently", "monday", "tuesday", "wednesday",
-  "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "last", "this", "week", "month",
-  "year", "morning", "evening", "night", "afternoon", "to", "reporters", "him", "her", "them", "us", "me",
-  "with", "of", "by", "for", "from", "via", "and", "'s", "’s", "told", "program", "show", "broadcast", "radio",
-  "television", "tv", "post", "posting", "tweet", "video", "remarks", "hearing", "testimony", "court", "filing",
-  "filings", "documents", "report",
+  "on",
+  "in",
+  "at",
+  "during",
+  "after",
+  "before",
+  "a",
+  "an",
+  "the",
+  "his",
+  "her",
+  "their",
+  "its",
+  "interview",
+  "statement",
+  "speech",
+  "rally",
+  "news",
+  "conference",
+  "email",
+  "emailed",
+  "letter",
+  "also",
+  "later",
+  "earlier",
+  "again",
+  "repeatedly",
+  "publicly",
+  "privately",
+  "previously",
+  "recently",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "tonight",
+  "last",
+  "this",
+  "week",
+  "month",
+  "year",
+  "morning",
+  "evening",
+  "night",
+  "afternoon",
+  "to",
+  "reporters",
+  "him",
+  "her",
+  "them",
+  "us",
+  "me",
+  "with",
+  "of",
+  "by",
+  "for",
+  "from",
+  "via",
+  "and",
+  "'s",
+  "’s",
+  "told",
+  "program",
+  "show",
+  "broadcast",
+  "radio",
+  "television",
+  "tv",
+  "post",
+  "posting",
+  "tweet",
+  "video",
+  "remarks",
+  "hearing",
+  "testimony",
+  "court",
+  "filing",
+  "filings",
+  "documents",
+  "report",
 ]);
-
 
 /** An attribution before a quote. */
 export interface LeadIn extends Attribution {
@@ -255,7 +628,12 @@ export interface LeadIn extends Attribution {
  * @returns
  *   The attribution, or `undefined`.
  */
-export function attributionBefore(tokens: readonly Token[], floor: number, at: number, maxBack = 30): LeadIn | undefined {
+export function attributionBefore(
+  tokens: readonly Token[],
+  floor: number,
+  at: number,
+  maxBack = 30,
+): LeadIn | undefined {
   const low = Math.max(floor, at - maxBack);
   for (let k = at - 1; k >= low; k--) {
     const t = tokens[k];
@@ -307,7 +685,10 @@ export function attributionBefore(tokens: readonly Token[], floor: number, at: n
       const rest = at - m;
       if (rest > 0) {
         const punct = tokens[m]?.text;
-        if (!(punct === "," || punct === ":" || punct === "—" || punct === "-" || punct === "–") || rest > 1) {
+        if (
+          !(punct === "," || punct === ":" || punct === "—" || punct === "-" || punct === "–") ||
+          rest > 1
+        ) {
           clause = true;
         }
       }
@@ -326,8 +707,38 @@ export function attributionBefore(tokens: readonly Token[], floor: number, at: n
     let speaker = cue.gerund ? undefined : subjectBefore(tokens, cue.first, floor);
     if (!speaker) {
       const prev = tokens[cue.first - 1];
-      if (cue.gerund || (prev && (prev.text === "," || ["and", "but", "then", "later", "before", "after"].includes(prev.lower)))) {
+      if (
+        cue.gerund ||
+        (prev &&
+          (prev.text === "," ||
+            ["and", "but", "then", "later", "before", "after"].includes(prev.lower)))
+      ) {
         speaker = sentenceSubject(tokens, cue.first);
+      }
+    }
+    // "He says he believes his campaign …": the outer cue reports the inner clause
+    if (
+      speaker &&
+      speaker.first === speaker.last &&
+      PRONOUNS.has(tokens[speaker.first]?.lower ?? "")
+    ) {
+      let o = speaker.first - 1;
+      if (tokens[o]?.lower === "that") o--;
+      const outer = o > floor ? cueAt(tokens, o) : undefined;
+      if (outer && !outer.according && outer.indirect && outer.last === o) {
+        const outerSpeaker = outer.gerund
+          ? sentenceSubject(tokens, outer.first)
+          : subjectBefore(tokens, outer.first, floor);
+        if (outerSpeaker) {
+          const r: LeadIn = {
+            cue: outer,
+            end: speaker.first,
+            clause: true,
+            clauseStart: speaker.first,
+            speaker: outerSpeaker,
+          };
+          return r;
+        }
       }
     }
     // "the loophole called an “inversion”": naming, not attribution

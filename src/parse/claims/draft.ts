@@ -3,7 +3,7 @@
  * `QuotedClaim`s with exact source spans.
  */
 import type { QuotedClaim } from "../../schema/claim.js";
-import { sourceSpan, type Segment } from "../types.js";
+import { type Segment, sourceSpan } from "../types.js";
 import type { SpeakerType } from "./speakers.js";
 
 /** A stretch of one paragraph's text. */
@@ -52,7 +52,11 @@ function trimPiece(segments: readonly Segment[], piece: Piece): Piece | undefine
  * @returns
  *   The claim, or `undefined` when it has no words.
  */
-export function finishDraft(draft: Draft, segments: readonly Segment[], sourceLength: number): QuotedClaim | undefined {
+export function finishDraft(
+  draft: Draft,
+  segments: readonly Segment[],
+  sourceLength: number,
+): QuotedClaim | undefined {
   const pieces: Piece[] = [];
   for (const p of draft.pieces) {
     const t = trimPiece(segments, p);
@@ -80,7 +84,9 @@ export function finishDraft(draft: Draft, segments: readonly Segment[], sourceLe
   const span = { start: firstSpan.start, end: Math.max(firstSpan.start, lastSpan.end) };
   const claim: QuotedClaim = { kind: draft.kind, text, span, paragraph: first.paragraph };
   if (spans.length > 1) {
-    claim.fragments = spans.filter((f) => f.start >= span.start && f.end <= span.end && f.end >= f.start);
+    claim.fragments = spans.filter(
+      (f) => f.start >= span.start && f.end <= span.end && f.end >= f.start,
+    );
   }
   if (draft.speaker && draft.speaker.name.trim() !== "") {
     const speaker: NonNullable<QuotedClaim["speaker"]> = { name: draft.speaker.name.trim() };

@@ -9,20 +9,21 @@
  */
 import type { QuotedClaim } from "../../schema/claim.js";
 import type { Context, Segment } from "../types.js";
-import { finishDraft, type Draft } from "./draft.js";
+import { sourceSpan } from "../types.js";
+import { type Draft, finishDraft } from "./draft.js";
 import { indirectClaims } from "./indirect.js";
-import { scanQuotes, type QuoteSpan } from "./marks.js";
-import { quoteClaims, type ClaimState } from "./quotes.js";
+import { type QuoteSpan, scanQuotes } from "./marks.js";
+import { type ClaimState, quoteClaims } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
 import { SpeakerRegistry } from "./speakers.js";
 import { splitSentences, tokenizeSentence } from "./tokens.js";
-import { sourceSpan } from "../types.js";
 
-export { CUE_VERBS, PHRASAL_CUES, inflect, type CueCategory, type CueVerb } from "./lexicon.js";
-export { scanQuotes, type QuoteSpan, type QuoteScan, type MarkKind } from "./marks.js";
+export { CUE_VERBS, type CueCategory, type CueVerb, inflect, PHRASAL_CUES } from "./lexicon.js";
+export { type MarkKind, type QuoteScan, type QuoteSpan, scanQuotes } from "./marks.js";
 
 /** What the pipeline knows before the body, to help resolve speakers. */
 export interface ClaimHints {
+  /** The headline (not searched for claims; reserved for resolving speakers). */
   headline?: string | undefined;
   /** Names of the byline authors (never speakers themselves, unless quoted). */
   authors?: readonly string[] | undefined;
@@ -32,6 +33,11 @@ export interface ClaimHints {
 export const UNATTRIBUTED_QUOTE = "unattributed-quote";
 /** Rule id of the diagnostic for an opening mark that is never closed. */
 export const UNCLOSED_QUOTE = "unclosed-quote";
+
+/** Rule id of the diagnostic for an internal error while reading a paragraph's claims. */
+export const CLAIMS_FAILED = "claims-failed";
+/** Rule id of the diagnostic for a paragraph too long to search for claims. */
+export const CLAIMS_SKIPPED = "claims-skipped";
 
 /** Paragraphs longer than this are not searched for claims (a diagnostic says so). */
 const MAX_PARAGRAPH = 2_000_000;
@@ -55,7 +61,11 @@ const MAX_PARAGRAPH = 2_000_000;
  * @returns
  *   Claims in source order, spans into `ctx.source`.
  */
-export function extractClaims(paragraphs: readonly Segment[], ctx: Context, hints: ClaimHints = {}): QuotedClaim[] {
+export function extractClaims(
+  paragraphs: readonly Segment[],
+  ctx: Context,
+  hints: ClaimHints = {},
+): QuotedClaim[] {
   const registry = new SpeakerRegistry(hints.authors ?? []);
   const state: ClaimState = {
     registry,
@@ -63,7 +73,12 @@ export function extractClaims(paragraphs: readonly Segment[], ctx: Context, hint
     unattributed(piece) {
       const seg = paragraphs[piece.paragraph];
       if (!seg) return;
-      ctx.report(UNATTRIBUTED_QUOTE, "info", "Unexpected quote without a speaker, expected an attribution such as `he said`", sourceSpan(seg, piece.from, piece.to));
+      ctx.report(
+        UNATTRIBUTED_QUOTE,
+        "info",
+        "Unexpected quote without a speaker, expected an attribution such as `he said`",
+        sourceSpan(seg, piece.from, piece.to),
+      );
     },
   };
   for (let p = 0; p < paragraphs.length; p++) {
@@ -71,11 +86,27 @@ export function extractClaims(paragraphs: readonly Segment[], ctx: Context, hint
     if (!seg) continue;
     const text = seg.text;
     if (text.length > MAX_PARAGRAPH) {
-      ctx.report("claims-skipped", "info", `Unexpected paragraph of ${text.length} characters, expected at most ${MAX_PARAGRAPH}: claims not searched`, sourceSpan(seg, 0, 0));
+      ctx.report(
+        CLAIMS_SKIPPED,
+        "info",
+        `Unexpected paragraph of ${text.length} characters, expected at most ${MAX_PARAGRAPH}: claims not searched`,
+        sourceSpan(seg, 0, 0),
+      );
       state.pending = undefined;
       continue;
     }
-    paragraph(seg, p, state, ctx, paragraphs);
+    try {
+      paragraph(seg, p, state, ctx, paragraphs);
+    } catch (error) {
+      // a bug here must not cost the user the article: report it and go on
+      ctx.report(
+        CLAIMS_FAILED,
+        "warning",
+        `Unexpected error while reading claims in paragraph ${p}: ${error instanceof Error ? error.message : String(error)}`,
+        sourceSpan(seg, 0, seg.text.length),
+      );
+      state.pending = undefined;
+    }
   }
   const claims: QuotedClaim[] = [];
   for (const draft of state.drafts) {
@@ -86,7 +117,13 @@ export function extractClaims(paragraphs: readonly Segment[], ctx: Context, hint
   return claims;
 }
 
-function paragraph(seg: Segment, p: number, state: ClaimState, ctx: Context, paragraphs: readonly Segment[]): void {
+function paragraph(
+  seg: Segment,
+  p: number,
+  state: ClaimState,
+  ctx: Context,
+  paragraphs: readonly Segment[],
+): void {
   const text = seg.text;
   const scan = scanQuotes(text);
   const quotes: QuoteSpan[] = scan.quotes.slice();
@@ -94,13 +131,19 @@ function paragraph(seg: Segment, p: number, state: ClaimState, ctx: Context, par
   // does this paragraph continue the previous one's open quote?
   let firstNonSpace = 0;
   while (firstNonSpace < text.length && /\s/.test(text[firstNonSpace] ?? "")) firstNonSpace++;
-  const continuation = state.pending !== undefined && quotes[0] !== undefined && quotes[0].open === firstNonSpace;
+  const continuation =
+    state.pending !== undefined && quotes[0] !== undefined && quotes[0].open === firstNonSpace;
   if (!continuation) {
     if (state.pending) {
       const last = state.pending.pieces[state.pending.pieces.length - 1];
       const lastSeg = last ? paragraphs[last.paragraph] : undefined;
       if (last && lastSeg) {
-        ctx.report(UNCLOSED_QUOTE, "info", "Unexpected quotation that is never closed, expected a closing mark", sourceSpan(lastSeg, last.from, last.to));
+        ctx.report(
+          UNCLOSED_QUOTE,
+          "info",
+          "Unexpected quotation that is never closed, expected a closing mark",
+          sourceSpan(lastSeg, last.from, last.to),
+        );
       }
     }
     state.pending = undefined;
@@ -117,7 +160,14 @@ function paragraph(seg: Segment, p: number, state: ClaimState, ctx: Context, par
       qi++;
     }
     const tokens = tokenizeSentence(text, sentence.start, sentence.end, inSentence);
-    const view: SentenceView = { paragraph: p, index: s, text, tokens, start: sentence.start, end: sentence.end };
+    const view: SentenceView = {
+      paragraph: p,
+      index: s,
+      text,
+      tokens,
+      start: sentence.start,
+      end: sentence.end,
+    };
     // names outside quotes, for resolving speakers
     state.registry.registerNames(tokens, orderOf(p, 0));
     const before = state.drafts.length;
@@ -131,18 +181,11 @@ function paragraph(seg: Segment, p: number, state: ClaimState, ctx: Context, par
         if (piece && piece.paragraph === p) taken.push([piece.from, piece.to]);
       }
     }
-    for (const q of inSentence) taken.push([q.open, q.close + q.closeLength]);
-    {
-      for (const d of indirectClaims(view, state.registry, taken)) {
-        state.drafts.push(d);
-        if (d.speaker) state.lastQuote = d.kind === "indirect" ? (keepLastQuote(state.lastQuote, d) ?? d) : d;
-      }
+    for (const d of indirectClaims(view, state.registry, taken)) {
+      state.drafts.push(d);
+      // the speaker of a reported claim carries to a lone quote right after it
+      if (d.speaker) state.lastQuote = d;
     }
   }
 }
 
-function keepLastQuote(last: Draft | undefined, d: Draft): Draft | undefined {
-  // an indirect claim does not carry a speaker over to a later lone quote across paragraphs
-  void d;
-  return last;
-}

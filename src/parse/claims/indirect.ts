@@ -3,28 +3,138 @@
  * `S said (that) …`, `S told X that …`, `S can confirm that …`, `according to S, …`,
  * `…, S said.` and `…, S said, …`.
  */
-import { attributionAfter, cueAt, type Attribution, type CueMatch } from "./attribution.js";
+import { type Attribution, attributionAfter, type CueMatch, cueAt } from "./attribution.js";
 import type { Draft } from "./draft.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
-import { sentenceSubject, speakerAfter, subjectBefore, type NounPhrase, type SpeakerRegistry } from "./speakers.js";
+import {
+  type NounPhrase,
+  type SpeakerRegistry,
+  sentenceSubject,
+  speakerAfter,
+  subjectBefore,
+} from "./speakers.js";
 import type { Token } from "./tokens.js";
 
 const CLAUSE_SUBJECTS = new Set([
-  "he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those", "the", "a", "an", "his", "her",
-  "their", "its", "our", "some", "many", "most", "no", "all", "any", "every", "each", "both", "such", "one", "two",
-  "more", "few", "several", "nobody", "everyone", "someone", "nothing", "everything", "what", "if", "whether",
-  "my", "your",
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "i",
+  "you",
+  "there",
+  "this",
+  "these",
+  "those",
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "some",
+  "many",
+  "most",
+  "no",
+  "all",
+  "any",
+  "every",
+  "each",
+  "both",
+  "such",
+  "one",
+  "two",
+  "more",
+  "few",
+  "several",
+  "nobody",
+  "everyone",
+  "someone",
+  "nothing",
+  "everything",
+  "what",
+  "if",
+  "whether",
+  "my",
+  "your",
 ]);
 
 /** Cognition verbs that need "that" before an indirect clause (learned the news ≠ a claim). */
-const NEEDS_THAT = new Set(["know", "learn", "hear", "find", "discover", "understand", "realize", "realise", "feel", "suspect", "doubt", "assume", "reckon", "recall", "mention", "indicate", "estimate", "observe", "remark", "conclude", "testify", "reiterate", "write", "state", "add", "explain", "note"]);
+const NEEDS_THAT = new Set([
+  "know",
+  "learn",
+  "hear",
+  "find",
+  "discover",
+  "understand",
+  "realize",
+  "realise",
+  "feel",
+  "suspect",
+  "doubt",
+  "assume",
+  "reckon",
+  "recall",
+  "mention",
+  "indicate",
+  "estimate",
+  "observe",
+  "remark",
+  "conclude",
+  "testify",
+  "reiterate",
+  "write",
+  "state",
+  "add",
+  "explain",
+  "note",
+]);
 
 /** Finite verbs that show a clause has started ("said company leaders had …"). */
 const FINITE = new Set([
-  "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
-  "must", "did", "does", "do", "isn't", "wasn't", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't",
-  "don't", "hasn't", "haven't", "isn’t", "wasn’t", "won’t", "wouldn’t", "can’t", "couldn’t", "didn’t", "doesn’t",
-  "don’t", "hasn’t", "haven’t",
+  "is",
+  "are",
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "could",
+  "should",
+  "can",
+  "may",
+  "might",
+  "must",
+  "did",
+  "does",
+  "do",
+  "isn't",
+  "wasn't",
+  "won't",
+  "wouldn't",
+  "can't",
+  "couldn't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "hasn't",
+  "haven't",
+  "isn’t",
+  "wasn’t",
+  "won’t",
+  "wouldn’t",
+  "can’t",
+  "couldn’t",
+  "didn’t",
+  "doesn’t",
+  "don’t",
+  "hasn’t",
+  "haven’t",
 ]);
 
 /** Whether a clause with its own verb starts at `m`: a few words, then an auxiliary. */
@@ -38,19 +148,150 @@ function finiteClauseAhead(tokens: readonly Token[], m: number): boolean {
   return false;
 }
 
-const SUBORDINATORS = new Set(["while", "although", "though", "as", "when", "if", "because", "since", "after", "before", "whereas", "once", "until", "unless"]);
+const PREPOSITIONS = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "of",
+  "from",
+  "with",
+  "to",
+  "for",
+  "by",
+]);
+const PURE_TIME = new Set([
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "tonight",
+  "earlier",
+  "later",
+  "recently",
+  "again",
+  "repeatedly",
+  "also",
+  "publicly",
+  "privately",
+  "previously",
+  "last",
+  "this",
+  "week",
+  "month",
+  "year",
+  "morning",
+  "evening",
+  "night",
+  "afternoon",
+]);
+const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being"]);
+
+const SUBORDINATORS = new Set([
+  "while",
+  "although",
+  "though",
+  "as",
+  "when",
+  "if",
+  "because",
+  "since",
+  "after",
+  "before",
+  "whereas",
+  "once",
+  "until",
+  "unless",
+]);
 
 const TIME_WORDS = new Set([
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-  "earlier", "later", "recently", "again", "repeatedly", "also", "publicly", "privately", "previously", "last",
-  "this", "week", "on", "in", "at", "during", "after", "a", "an", "the", "interview", "statement", "news",
-  "conference", "speech", "rally", "twitter", "tuesday's", "morning", "evening", "night", "afternoon", "month", "year",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "tonight",
+  "earlier",
+  "later",
+  "recently",
+  "again",
+  "repeatedly",
+  "also",
+  "publicly",
+  "privately",
+  "previously",
+  "last",
+  "this",
+  "week",
+  "on",
+  "in",
+  "at",
+  "during",
+  "after",
+  "a",
+  "an",
+  "the",
+  "interview",
+  "statement",
+  "news",
+  "conference",
+  "speech",
+  "rally",
+  "twitter",
+  "tuesday's",
+  "morning",
+  "evening",
+  "night",
+  "afternoon",
+  "month",
+  "year",
 ]);
 
 const END_WORDS = new Set([
-  "but", "while", "although", "though", "whereas", "adding", "saying", "noting", "according", "arguing", "citing",
-  "explaining", "even", "for", "despite", "because", "since", "unless", "until", "so", "yet", "who", "which",
-  "where", "when", "though", "instead", "insisting", "warning", "calling", "telling", "asking",
+  "whether",
+  "but",
+  "while",
+  "although",
+  "though",
+  "whereas",
+  "adding",
+  "saying",
+  "noting",
+  "according",
+  "arguing",
+  "citing",
+  "explaining",
+  "even",
+  "for",
+  "despite",
+  "because",
+  "since",
+  "unless",
+  "until",
+  "so",
+  "yet",
+  "who",
+  "which",
+  "where",
+  "when",
+  "though",
+  "instead",
+  "insisting",
+  "warning",
+  "calling",
+  "telling",
+  "asking",
 ]);
 
 function clauseStartOk(t: Token | undefined): boolean {
@@ -64,11 +305,19 @@ function clauseStartOk(t: Token | undefined): boolean {
 }
 
 /** Where the reported clause starting at `from` ends (token index, exclusive). */
-function clauseEndFrom(tokens: readonly Token[], from: number, to: number, firstComma = false): number {
+function clauseEndFrom(
+  tokens: readonly Token[],
+  from: number,
+  to0: number,
+  firstComma = false,
+): number {
+  // a reported clause is a clause: at most 120 tokens
+  const to = Math.min(to0, from + 120);
   for (let k = from; k < to; k++) {
     const u = tokens[k];
     if (!u) return k;
-    if (u.text === ";" || u.text === "—" || u.text === "–" || u.text === "(" || u.text === ":") return k;
+    if (u.text === ";" || u.text === "—" || u.text === "–" || u.text === "(" || u.text === ":")
+      return k;
     if (u.text === "," && k > from) {
       if (firstComma) return k;
       const n = tokens[k + 1];
@@ -88,9 +337,9 @@ function clauseEndFrom(tokens: readonly Token[], from: number, to: number, first
       if (n && attributionAfter(tokens, k + 1, Math.min(to, k + 18))) return k;
     }
     // "said she regretted it and promised to …"
-    if (u.type === "word" && (u.lower === "and" || u.lower === "but") && k > from) {
+    if (u.type === "word" && (u.lower === "and" || u.lower === "but") && k > from + 1) {
       const c = cueAt(tokens, k + 1);
-      if (c && !c.according && !c.gerund) return k;
+      if (c && !c.according && !c.gerund) return tokens[k - 1]?.text === "," ? k - 1 : k;
     }
   }
   let end = to;
@@ -98,14 +347,24 @@ function clauseEndFrom(tokens: readonly Token[], from: number, to: number, first
   return end;
 }
 
-function draftOf(view: SentenceView, from: number, to: number, speaker: NounPhrase | undefined, cue: CueMatch, registry: SpeakerRegistry): Draft | undefined {
+function draftOf(
+  view: SentenceView,
+  from: number,
+  to: number,
+  speaker: NounPhrase | undefined,
+  cue: CueMatch,
+  registry: SpeakerRegistry,
+): Draft | undefined {
   const a = view.tokens[from];
   const b = view.tokens[to - 1];
   if (!a || !b || b.end <= a.start || to - from < 2) return undefined;
   // reported speech that holds a quoted part is a mixed claim
   const words = view.text.slice(a.start, b.end);
   const draft: Draft = {
-    kind: /(?<![=\w])["“”„«»「」]|''|``/.test(words) && !/<\/?\p{L}/u.test(words) ? "mixed" : "indirect",
+    kind:
+      /(?<![=\w])["“”„«»「」]|''|``/.test(words) && !/<\/?\p{L}/u.test(words)
+        ? "mixed"
+        : "indirect",
     pieces: [{ paragraph: view.paragraph, from: a.start, to: b.end }],
     sentence: { paragraph: view.paragraph, index: view.index },
   };
@@ -124,7 +383,11 @@ function draftOf(view: SentenceView, from: number, to: number, speaker: NounPhra
  * @returns
  *   Drafts (at most one per sentence).
  */
-export function indirectClaims(view: SentenceView, registry: SpeakerRegistry, taken: readonly [number, number][] = []): Draft[] {
+export function indirectClaims(
+  view: SentenceView,
+  registry: SpeakerRegistry,
+  taken: readonly [number, number][] = [],
+): Draft[] {
   const tokens = view.tokens;
   const n = tokens.length;
   if (n < 4 || n > 400) return [];
@@ -171,19 +434,41 @@ export function indirectClaims(view: SentenceView, registry: SpeakerRegistry, ta
         const after = attribution.end;
         if (after >= n - 1 || tokens[after]?.text === "." || tokens[after]?.text === ",") {
           const endTok = tokens[after]?.text === "," ? clauseEndFrom(tokens, after + 1, n) : comma;
-          const from = clauseBackFrom(tokens, comma);
-          const d = free(from, endTok) ? draftOf(view, from, endTok, attribution.speaker, attribution.cue, registry) : undefined;
+          let from = clauseBackFrom(tokens, comma);
+          // "And yet, her aides say, Syria remains …": the claim is after the attribution
+          if (tokens[after]?.text === "," && onlyDiscourse(tokens, from, comma)) from = after + 1;
+          const d = free(from, endTok)
+            ? draftOf(view, from, endTok, attribution.speaker, attribution.cue, registry)
+            : undefined;
           if (d) drafts.push(d);
           i = Math.max(i, tokens[after]?.text === "," ? endTok : after);
           continue;
         }
       }
     }
+    // As the Times noted, CLAUSE. / As reported by X, CLAUSE.
+    if (!cue.gerund) {
+      const as = asParenthetical(tokens, cue);
+      if (as) {
+        const end = clauseEndFrom(tokens, as.start, n);
+        const d = free(as.start, end)
+          ? draftOf(view, as.start, end, as.speaker, cue, registry)
+          : undefined;
+        if (d) drafts.push(d);
+        i = Math.max(i, end);
+        continue;
+      }
+    }
     // S said (that) CLAUSE
     let subject = cue.gerund ? undefined : subjectBefore(tokens, cue.first, 0);
     if (!subject) {
       const prev = tokens[cue.first - 1];
-      const coordinated = prev && (prev.lower === "and" || prev.lower === "but" || prev.lower === "then" || (cue.gerund && prev.text === ","));
+      const coordinated =
+        prev &&
+        (prev.lower === "and" ||
+          prev.lower === "but" ||
+          prev.lower === "then" ||
+          (cue.gerund && prev.text === ","));
       if (!coordinated) continue;
       subject = sentenceSubject(tokens, cue.first);
       if (!subject) continue;
@@ -192,7 +477,18 @@ export function indirectClaims(view: SentenceView, registry: SpeakerRegistry, ta
     // the object of tell/inform/assure: told reporters / told The Huffington Post on Monday
     if (cue.object) {
       let m = k;
-      while (m < n && m < k + 8 && tokens[m]?.type === "word" && tokens[m]?.lower !== "that" && !(m > k && CLAUSE_SUBJECTS.has(tokens[m]?.lower.replace(/['’].*$/, "") ?? "") && !DETERMINER_OBJECTS.has(tokens[m]?.lower ?? ""))) m++;
+      while (
+        m < n &&
+        m < k + 8 &&
+        tokens[m]?.type === "word" &&
+        tokens[m]?.lower !== "that" &&
+        !(
+          m > k &&
+          CLAUSE_SUBJECTS.has(tokens[m]?.lower.replace(/['’].*$/, "") ?? "") &&
+          !DETERMINER_OBJECTS.has(tokens[m]?.lower ?? "")
+        )
+      )
+        m++;
       if (m === k) continue;
       const stop = tokens[m];
       if (stop?.lower !== "that" && !(m <= k + 4 && clauseStartOk(stop))) continue;
@@ -206,21 +502,47 @@ export function indirectClaims(view: SentenceView, registry: SpeakerRegistry, ta
         that = m;
         break;
       }
-      if (u.type === "punct" && u.text !== ",") break;
-      if (!(u.type === "word" && (TIME_WORDS.has(u.lower) || u.upper)) && u.text !== ",") break;
+      if (u.type === "punct" && u.text !== "," && !u.quote) break;
+      if (
+        !(u.type === "word" && (TIME_WORDS.has(u.lower) || u.upper)) &&
+        u.text !== "," &&
+        !u.quote
+      )
+        break;
     }
     let start: number;
     if (that >= 0) start = that + 1;
     else {
       if (NEEDS_THAT.has(cue.lemma)) continue;
       let m = k;
-      while (m < n && m < k + 4 && tokens[m]?.type === "word" && TIME_WORDS.has(tokens[m]?.lower ?? "") && !CLAUSE_SUBJECTS.has(tokens[m]?.lower ?? "")) m++;
+      while (
+        m < n &&
+        m < k + 4 &&
+        tokens[m]?.type === "word" &&
+        TIME_WORDS.has(tokens[m]?.lower ?? "") &&
+        !CLAUSE_SUBJECTS.has(tokens[m]?.lower ?? "")
+      )
+        m++;
       if (!clauseStartOk(tokens[m]) && !finiteClauseAhead(tokens, m)) continue;
+      // "shot back in a statement", "said on Glenn Beck's program": a prepositional
+      // phrase, not a clause
+      let preposition = false;
+      let timeOnly = true;
+      for (let p = k; p < m; p++) {
+        const w = tokens[p]?.lower ?? "";
+        if (PREPOSITIONS.has(w)) preposition = true;
+        else if (!PURE_TIME.has(w)) timeOnly = false;
+      }
+      if (preposition && !timeOnly) continue;
+      // "Clinton was declared the winner": a passive cue reports nothing without "that"
+      const aux = tokens[cue.first - 1]?.lower ?? "";
+      if (PASSIVE_AUX.has(aux) && /ed$|wn$/.test(tokens[cue.first]?.lower ?? "")) continue;
       start = m;
     }
     // "while the RNC says …, they …": a reported clause inside a subordinate clause ends at its comma
     const before = tokens[subject.first - 1];
-    const subordinate = before !== undefined && before.type === "word" && SUBORDINATORS.has(before.lower);
+    const subordinate =
+      before !== undefined && before.type === "word" && SUBORDINATORS.has(before.lower);
     const end = clauseEndFrom(tokens, start, n, subordinate);
     if (end - start < 2 || !free(start, end)) continue;
     const d = draftOf(view, start, end, subject, cue, registry);
@@ -230,7 +552,85 @@ export function indirectClaims(view: SentenceView, registry: SpeakerRegistry, ta
   return drafts;
 }
 
-const DETERMINER_OBJECTS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "some", "many", "all", "both"]);
+const DETERMINER_OBJECTS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "my",
+  "your",
+  "this",
+  "these",
+  "those",
+  "some",
+  "many",
+  "all",
+  "both",
+]);
+
+const DISCOURSE = new Set([
+  "and",
+  "yet",
+  "but",
+  "however",
+  "still",
+  "so",
+  "now",
+  "meanwhile",
+  "instead",
+  "indeed",
+  "also",
+  "too",
+  "then",
+  "thus",
+  "moreover",
+  "in",
+  "fact",
+  "of",
+  "course",
+]);
+
+function onlyDiscourse(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (t.type === "punct" ? t.text !== "," : !DISCOURSE.has(t.lower)) return false;
+  }
+  return true;
+}
+
+/** "As the Times noted, …" / "As reported by X, …": the speaker and where the claim starts. */
+function asParenthetical(
+  tokens: readonly Token[],
+  cue: CueMatch,
+): { speaker?: NounPhrase; start: number } | undefined {
+  let a = 0;
+  while (a < cue.first && tokens[a]?.type === "word" && DISCOURSE.has(tokens[a]?.lower ?? "")) a++;
+  while (tokens[a]?.text === ",") a++;
+  if (tokens[a]?.lower !== "as") return undefined;
+  let k = cue.last + 1;
+  let speaker: NounPhrase | undefined;
+  if (cue.first === a + 1) {
+    // As reported by X,
+    if (tokens[k]?.lower === "by") {
+      speaker = speakerAfter(tokens, k + 1, 10);
+      k = speaker ? speaker.last + 1 : k + 1;
+    }
+  } else {
+    speaker = subjectBefore(tokens, cue.first, a + 1);
+    if (!speaker || speaker.first !== a + 1) return undefined;
+  }
+  while (k < tokens.length && k < cue.last + 6 && tokens[k]?.type === "word") k++;
+  if (tokens[k]?.text !== ",") return undefined;
+  const r: { speaker?: NounPhrase; start: number } = { start: k + 1 };
+  if (speaker) r.speaker = speaker;
+  return r;
+}
 
 /** The start of the clause that ends at `to`: after the last semicolon, colon or dash before it. */
 function clauseBackFrom(tokens: readonly Token[], to: number): number {
@@ -242,7 +642,10 @@ function clauseBackFrom(tokens: readonly Token[], to: number): number {
 }
 
 /** `…, S said` / `…, said S` with the cue at `i`, ending the sentence or followed by a comma. */
-function postParenthetical(tokens: readonly Token[], i: number): { attribution: Attribution; comma: number } | undefined {
+function postParenthetical(
+  tokens: readonly Token[],
+  i: number,
+): { attribution: Attribution; comma: number } | undefined {
   // find the comma that opens the attribution: at most 10 tokens back
   for (let c = i - 1; c >= 1 && c >= i - 10; c--) {
     const t = tokens[c];
@@ -254,9 +657,15 @@ function postParenthetical(tokens: readonly Token[], i: number): { attribution: 
       // what follows the attribution: the end, a comma, or adjuncts ("on Sunday")
       const inverted = attribution.speaker.first > attribution.cue.last;
       let k = inverted ? attribution.speaker.last + 1 : attribution.cue.last + 1;
-      while (k < tokens.length && tokens[k]?.type === "word" && (TIME_WORDS.has(tokens[k]?.lower ?? "") || (!inverted && tokens[k]?.upper))) k++;
+      while (
+        k < tokens.length &&
+        tokens[k]?.type === "word" &&
+        (TIME_WORDS.has(tokens[k]?.lower ?? "") || (!inverted && tokens[k]?.upper))
+      )
+        k++;
       const next = tokens[k];
-      if (next && next.text !== "." && next.text !== "," && next.text !== "?" && next.text !== "!") return undefined;
+      if (next && next.text !== "." && next.text !== "," && next.text !== "?" && next.text !== "!")
+        return undefined;
       return { attribution: { ...attribution, end: k }, comma: c };
     }
   }

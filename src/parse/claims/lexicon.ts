@@ -141,6 +141,30 @@ export const STANCE_VERBS: readonly CueVerb[] = [
   V("criticise", "stance", false),
   V("blast", "stance", false),
   V("slam", "stance", false),
+  V("defend", "stance", false),
+  V("attack", "stance", false),
+  V("propose", "stance"),
+  V("pronounce", "neutral", false),
+  V("cite", "neutral", false),
+  V("quote", "neutral", false),
+  V("invoke", "neutral", false),
+  V("reference", "neutral", false),
+  V("nickname", "neutral", false),
+  V("blame", "stance", false),
+  V("credit", "stance", false),
+  V("applaud", "stance", false),
+  V("condemn", "stance", false),
+  V("reject", "stance", false),
+  V("ridicule", "stance", false),
+  V("chide", "stance", false),
+  V("scold", "stance", false),
+  V("rebuke", "stance", false),
+  V("lambaste", "stance", false),
+  V("bash", "stance", false),
+  V("challenge", "stance", false),
+  V("refute", "stance", false),
+  V("plead", "stance", false),
+  V("tease", "stance", false),
   V("decry", "stance", false),
   V("denounce", "stance", false),
   V("assail", "stance", false),
@@ -207,12 +231,37 @@ export const PHRASAL_CUES: readonly string[] = [
  * never a clause that holds a quoted part ("continued his attacks").
  */
 export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
-  "continue", "answer", "respond", "ask", "post", "comment", "read", "speak", "recount", "muse", "whisper", "shout",
-  "yell", "cry", "exclaim", "scoff", "snap", "object", "chant", "quip", "joke", "press", "demur",
+  "continue",
+  "answer",
+  "respond",
+  "ask",
+  "post",
+  "comment",
+  "read",
+  "speak",
+  "recount",
+  "muse",
+  "whisper",
+  "shout",
+  "yell",
+  "cry",
+  "exclaim",
+  "scoff",
+  "snap",
+  "object",
+  "chant",
+  "quip",
+  "joke",
+  "press",
+  "demur",
 ]);
 
 /** Every verb of the lexicon. */
-export const CUE_VERBS: readonly CueVerb[] = [...NEUTRAL_VERBS, ...STANCE_VERBS, ...COGNITION_VERBS];
+export const CUE_VERBS: readonly CueVerb[] = [
+  ...NEUTRAL_VERBS,
+  ...STANCE_VERBS,
+  ...COGNITION_VERBS,
+];
 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   say: ["says", "said", "saying"],
@@ -237,7 +286,20 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   weigh: ["weighs", "weighed", "weighing"],
 };
 
-const DOUBLING = new Set(["demur", "refer", "admit", "quip", "snap", "concur", "commit", "regret", "plan", "slam", "dub", "brag"]);
+const DOUBLING = new Set([
+  "demur",
+  "refer",
+  "admit",
+  "quip",
+  "snap",
+  "concur",
+  "commit",
+  "regret",
+  "plan",
+  "slam",
+  "dub",
+  "brag",
+]);
 
 /**
  * The English forms of a verb: base, third person, past (and participle), gerund.
@@ -294,7 +356,11 @@ export function lookupCue(word: string): CueForm | undefined {
     for (const verb of CUE_VERBS) {
       for (const form of inflect(verb.lemma)) {
         if (!formIndex.has(form)) {
-          formIndex.set(form, { verb, gerund: form.endsWith("ing") && form !== verb.lemma, base: form === verb.lemma });
+          formIndex.set(form, {
+            verb,
+            gerund: form.endsWith("ing") && form !== verb.lemma,
+            base: form === verb.lemma,
+          });
         }
       }
     }

@@ -94,7 +94,13 @@ function kindAt(text: string, i: number): MarkKind | undefined {
   }
 }
 
-const CLOSES_ANY_ENGLISH = new Set<MarkKind>(["straight", "right", "left", "apostrophes", "single-right-pair"]);
+const CLOSES_ANY_ENGLISH = new Set<MarkKind>([
+  "straight",
+  "right",
+  "left",
+  "apostrophes",
+  "single-right-pair",
+]);
 
 function compatible(open: MarkKind, close: MarkKind): boolean {
   switch (open) {
@@ -148,7 +154,13 @@ export function scanQuotes(text: string): QuoteScan {
     if (c < 34 || (c > 34 && c < 39) || (c > 39 && c < 96) || (c > 96 && c < 171)) continue;
     const kind = kindAt(text, i);
     if (!kind) continue;
-    const length = kind === "apostrophes" || kind === "backticks" || kind === "single-left-pair" || kind === "single-right-pair" ? 2 : 1;
+    const length =
+      kind === "apostrophes" ||
+      kind === "backticks" ||
+      kind === "single-left-pair" ||
+      kind === "single-right-pair"
+        ? 2
+        : 1;
     // a run of three apostrophes: a single mark next to a double one
     if (kind === "apostrophes" && text[i + 2] === "'") {
       if (openAt >= 0) {
@@ -159,8 +171,10 @@ export function scanQuotes(text: string): QuoteScan {
     }
     const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
     const next = i + length < n ? text.charCodeAt(i + length) : -1;
-    const leftFlank = next >= 0 && !isSpaceCode(next) && (prev < 0 || isSpaceCode(prev) || OPEN_PUNCT.has(prev));
-    const rightFlank = prev >= 0 && !isSpaceCode(prev) && (next < 0 || isSpaceCode(next) || CLOSE_PUNCT.has(next));
+    const leftFlank =
+      next >= 0 && !isSpaceCode(next) && (prev < 0 || isSpaceCode(prev) || OPEN_PUNCT.has(prev));
+    const rightFlank =
+      prev >= 0 && !isSpaceCode(prev) && (next < 0 || isSpaceCode(next) || CLOSE_PUNCT.has(next));
     let role: "open" | "close" | "none";
     if (openAt < 0) {
       switch (kind) {
@@ -184,7 +198,8 @@ export function scanQuotes(text: string): QuoteScan {
       }
     } else if (compatible(openKind, kind)) {
       if (kind === "left" && openKind !== "low") role = rightFlank && !leftFlank ? "close" : "open";
-      else if (kind === "straight" || kind === "apostrophes") role = leftFlank && !rightFlank ? "open" : "close";
+      else if (kind === "straight" || kind === "apostrophes")
+        role = leftFlank && !rightFlank ? "open" : "close";
       else role = "close";
     } else {
       switch (kind) {
@@ -207,7 +222,14 @@ export function scanQuotes(text: string): QuoteScan {
     if (role === "close" && openAt >= 0) {
       // a pair of marks around no words (“”, " - ") is no quote
       if (hasWord(text, openAt + openLength, i)) {
-        quotes.push({ open: openAt, openLength, close: i, closeLength: length, closed: true, kind: openKind });
+        quotes.push({
+          open: openAt,
+          openLength,
+          close: i,
+          closeLength: length,
+          closed: true,
+          kind: openKind,
+        });
       }
       openAt = -1;
     } else if (role === "open") {
@@ -222,7 +244,14 @@ export function scanQuotes(text: string): QuoteScan {
   if (openAt >= 0) {
     let end = n;
     while (end > openAt + openLength && isSpace(text[end - 1])) end--;
-    scan.trailing = { open: openAt, openLength, close: end, closeLength: 0, closed: false, kind: openKind };
+    scan.trailing = {
+      open: openAt,
+      openLength,
+      close: end,
+      closeLength: 0,
+      closed: false,
+      kind: openKind,
+    };
   }
   return scan;
 }

@@ -3,12 +3,12 @@
  * a piece of a split quote, a quoted part of reported speech, or a scare quote or title)
  * and who said them.
  */
-import { attributionAfter, attributionBefore, type Attribution } from "./attribution.js";
+import { type Attribution, attributionAfter, attributionBefore } from "./attribution.js";
 import type { Draft, Piece } from "./draft.js";
+import { lookupCue } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
-import { speakerAfter, type NounPhrase, type SpeakerRegistry } from "./speakers.js";
-import { lookupCue } from "./lexicon.js";
+import { type NounPhrase, type SpeakerRegistry, speakerAfter } from "./speakers.js";
 import type { Token } from "./tokens.js";
 
 /** State carried from sentence to sentence and paragraph to paragraph. */
@@ -86,7 +86,12 @@ function hasWords(view: SentenceView, q: QuoteSpan): boolean {
  * @returns
  *   Whether any claim was made from this sentence.
  */
-export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], state: ClaimState, continuation: boolean): boolean {
+export function quoteClaims(
+  view: SentenceView,
+  quotes: readonly QuoteSpan[],
+  state: ClaimState,
+  continuation: boolean,
+): boolean {
   const tokens = view.tokens;
   const list: QuoteAt[] = [];
   let t = 0;
@@ -124,7 +129,9 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
     if (markupBefore(tokens, at.open)) continue;
     const startsSentence = at.open === 0;
     const leadIn = prev !== undefined && prev.type === "punct" && LEAD_PUNCT.has(prev.text);
-    const upperStart = /^[\s'‘’`]*[\p{Lu}\p{N}]/u.test(view.text.slice(q.open + q.openLength, q.open + q.openLength + 4));
+    const upperStart = /^[\s'‘’`]*[\p{Lu}\p{N}]/u.test(
+      view.text.slice(q.open + q.openLength, q.open + q.openLength + 4),
+    );
     const pre = startsSentence ? undefined : attributionBefore(tokens, 0, at.open, 40);
     const post = attributionAfter(tokens, at.after, nextOpen);
 
@@ -136,7 +143,9 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
       !pre.clause &&
       (between === 0 || (between === 1 && LEAD_PUNCT.has(tokens[pre.end]?.text ?? ""))) &&
       // “…,” the senator said after the quote: the clause before it is the claim
-      !(post && !startsSentence && !leadIn);
+      !(post && !startsSentence && !leadIn) &&
+      // says “the wind is at our backs” despite …: a quoted part of a longer clause
+      (upperStart || !wordFollows(tokens, at.after) || endsWithCommaAt(view, at));
     if (startsSentence || leadIn || adjacent) {
       if (pre && pre.clause && !startsSentence) {
         made = mixed(view, list, qi, pre.clauseStart, pre, state) || made;
@@ -144,7 +153,16 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
       }
       // No name change, he said, “hides what it really is.”: the words before the
       // attribution and the quote are one reported clause
-      if (pre && !pre.clause && leadIn && !upperStart && pre.speaker && pre.speaker.first >= 2 && tokens[pre.speaker.first - 1]?.text === "," && !pre.cue.according) {
+      if (
+        pre &&
+        !pre.clause &&
+        leadIn &&
+        !upperStart &&
+        pre.speaker &&
+        pre.speaker.first >= 2 &&
+        tokens[pre.speaker.first - 1]?.text === "," &&
+        !pre.cue.according
+      ) {
         const start = clauseStartBefore(tokens, pre.speaker.first - 2);
         if (mixed(view, list, qi, start, pre, state)) {
           made = true;
@@ -201,11 +219,21 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
               break;
             }
           }
-        } else if (startsSentence && at.after >= nextOpen && onlyPunct(tokens, at.after, tokens.length)) {
+        } else if (
+          startsSentence &&
+          at.after >= nextOpen &&
+          onlyPunct(tokens, at.after, tokens.length)
+        ) {
           if (words(view.text, q.open, q.close) < 3 && q.closed) continue;
           // a quote standing alone: a piece of the previous quote, or unattributed
           const last = state.lastQuote;
-          if (last && last.speaker && last.sentence.paragraph === view.paragraph && last.sentence.index === view.index - 1 && last.kind === "direct") {
+          if (
+            last &&
+            last.speaker &&
+            last.sentence.paragraph === view.paragraph &&
+            last.sentence.index === view.index - 1 &&
+            last.kind === "direct"
+          ) {
             last.pieces.push(innerPiece(view, q));
             last.sentence = { paragraph: view.paragraph, index: view.index };
             if (!q.closed) state.pending = last;
@@ -213,15 +241,25 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
             continue;
           }
           const carried = carrySpeaker(view, state);
-          if (carried) draft.speaker = carried;
-          else state.unattributed(innerPiece(view, q));
+          if (carried) {
+            draft.speaker = carried;
+            // the cue that attributed the speaker attributes this quote too
+            if (state.lastQuote?.cue) draft.cue = state.lastQuote.cue;
+          } else state.unattributed(innerPiece(view, q));
         } else if (!attribution) {
           if (!startsSentence && !leadIn) continue;
           // a quote that starts a sentence and is followed by more words: "“Heat” is a film"
-          if (words(view.text, q.open, q.close) < 4 || looksLikeTitle(view.text.slice(q.open + q.openLength, q.close))) continue;
+          if (
+            words(view.text, q.open, q.close) < 4 ||
+            looksLikeTitle(view.text.slice(q.open + q.openLength, q.close))
+          )
+            continue;
           const carried = carrySpeaker(view, state);
-          if (carried) draft.speaker = carried;
-          else state.unattributed(innerPiece(view, q));
+          if (carried) {
+            draft.speaker = carried;
+            // the cue that attributed the speaker attributes this quote too
+            if (state.lastQuote?.cue) draft.cue = state.lastQuote.cue;
+          } else state.unattributed(innerPiece(view, q));
         }
         state.drafts.push(draft);
         state.lastQuote = draft;
@@ -255,7 +293,6 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
       if (tail) {
         const start = clauseStartBefore(tokens, at.open - 1);
         made = mixed(view, list, qi, start, tail, state) || made;
-        continue;
       }
     }
     // a scare quote or a title: not a claim on its own
@@ -264,7 +301,11 @@ export function quoteClaims(view: SentenceView, quotes: readonly QuoteSpan[], st
 }
 
 /** What stands between an attribution and the next quote: a comma (a fragment follows), words with no cue (a title inside the attribution), or something else. */
-function fragmentGap(tokens: readonly Token[], from: number, to: number): "fragment" | "title" | "other" {
+function fragmentGap(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): "fragment" | "title" | "other" {
   if (to - from > 40) return "other";
   for (let k = from; k < to; k++) {
     const u = tokens[k];
@@ -277,6 +318,11 @@ function fragmentGap(tokens: readonly Token[], from: number, to: number): "fragm
   return "title";
 }
 
+function wordFollows(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return t !== undefined && t.type === "word";
+}
+
 function endsWithCommaAt(view: SentenceView, at: QuoteAt | undefined): boolean {
   if (!at || !at.quote.closed) return false;
   let c = at.quote.close - 1;
@@ -286,8 +332,24 @@ function endsWithCommaAt(view: SentenceView, at: QuoteAt | undefined): boolean {
 
 const GERUND_LEADS = new Set(["before", "after", "while", "when", "by", "without", "since"]);
 const BREAK_WORDS = new Set([
-  "while", "before", "after", "when", "as", "because", "since", "although", "though", "which", "who", "where",
-  "even", "despite", "according", "whereas", "unless", "until",
+  "while",
+  "before",
+  "after",
+  "when",
+  "as",
+  "because",
+  "since",
+  "although",
+  "though",
+  "which",
+  "who",
+  "where",
+  "even",
+  "despite",
+  "according",
+  "whereas",
+  "unless",
+  "until",
 ]);
 
 /** Whether a new clause starts at `i` (after a quote that ends with a comma). */
@@ -313,7 +375,8 @@ function clauseStartBefore(tokens: readonly Token[], from: number): number {
 function markupBefore(tokens: readonly Token[], at: number): boolean {
   for (let k = Math.max(0, at - 12); k < at; k++) {
     const t = tokens[k];
-    if (t && (t.text === "<" || t.text === ">") && tokens[k + 1] && (tokens[k + 1]?.start === t.end)) return true;
+    if (t && (t.text === "<" || t.text === ">") && tokens[k + 1] && tokens[k + 1]?.start === t.end)
+      return true;
   }
   return false;
 }
@@ -349,7 +412,8 @@ function dashSpeaker(tokens: readonly Token[], from: number): NounPhrase | undef
   while (tokens[k]?.text === "-") k++;
   const np = speakerAfter(tokens, k, 8);
   if (!np) return undefined;
-  for (let m = np.last + 1; m < tokens.length; m++) if (tokens[m]?.type === "word") return undefined;
+  for (let m = np.last + 1; m < tokens.length; m++)
+    if (tokens[m]?.type === "word") return undefined;
   const head = tokens[np.first];
   return head && head.upper ? np : undefined;
 }
@@ -368,7 +432,27 @@ function thatFollows(tokens: readonly Token[], from: number): boolean {
     const u = tokens[k];
     if (!u) return false;
     if (u.lower === "that") return true;
-    if (u.type === "punct" || (!u.upper && !["on", "in", "at", "the", "a", "last", "this", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].includes(u.lower))) return false;
+    if (
+      u.type === "punct" ||
+      (!u.upper &&
+        ![
+          "on",
+          "in",
+          "at",
+          "the",
+          "a",
+          "last",
+          "this",
+          "sunday",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+        ].includes(u.lower))
+    )
+      return false;
   }
   return false;
 }
@@ -385,12 +469,18 @@ function carrySpeaker(view: SentenceView, state: ClaimState): Draft["speaker"] |
   // the previous sentence of this paragraph, or the last sentence of the previous paragraph
   // when this quote opens the paragraph
   const adjacent =
-    (p === view.paragraph && last.sentence.index === view.index - 1) || (p === view.paragraph - 1 && view.index === 0);
+    (p === view.paragraph && last.sentence.index === view.index - 1) ||
+    (p === view.paragraph - 1 && view.index === 0);
   if (!adjacent) return undefined;
   return { ...last.speaker };
 }
 
-function attach(view: SentenceView, draft: Draft, attribution: Attribution, registry: SpeakerRegistry): void {
+function attach(
+  view: SentenceView,
+  draft: Draft,
+  attribution: Attribution,
+  registry: SpeakerRegistry,
+): void {
   if (attribution.speaker) draft.speaker = makeSpeaker(view, attribution.speaker, registry);
   draft.cue = cuePiece(view, attribution.cue);
 }
@@ -400,7 +490,12 @@ function attach(view: SentenceView, draft: Draft, attribution: Attribution, regi
  * (“…,” he said), or at the first comma, semicolon, dash or "but" after its last quote;
  * ", and that …" goes on.
  */
-function clauseEnd(view: SentenceView, list: QuoteAt[], qi: number, maxTokens: number): { token: number; lastQuote: number } {
+function clauseEnd(
+  view: SentenceView,
+  list: QuoteAt[],
+  qi: number,
+  maxTokens: number,
+): { token: number; lastQuote: number } {
   const tokens = view.tokens;
   let lastQuote = qi;
   let k = list[qi]?.after ?? tokens.length;
@@ -412,7 +507,8 @@ function clauseEnd(view: SentenceView, list: QuoteAt[], qi: number, maxTokens: n
     return view.text[c] === ",";
   };
   // “…,” then a new clause (while …, blaming …, he said): the clause ends with the quote
-  const breaksAfter = (at: QuoteAt | undefined) => endsWithComma(at) && at !== undefined && breakFollows(tokens, at.after);
+  const breaksAfter = (at: QuoteAt | undefined) =>
+    endsWithComma(at) && at !== undefined && breakFollows(tokens, at.after);
   if (breaksAfter(list[qi])) return { token: k, lastQuote };
   while (k < limit) {
     const next = list[lastQuote + 1];
@@ -425,7 +521,8 @@ function clauseEnd(view: SentenceView, list: QuoteAt[], qi: number, maxTokens: n
     }
     const u = tokens[k];
     if (!u) break;
-    if (u.text === ";" || u.text === "—" || u.text === "–" || u.text === ":" || u.text === "(") break;
+    if (u.text === ";" || u.text === "—" || u.text === "–" || u.text === ":" || u.text === "(")
+      break;
     if (u.text === "," || u.text === "-") {
       const after = tokens[k + 1];
       if (next && next.open === k + 1) {
@@ -443,15 +540,33 @@ function clauseEnd(view: SentenceView, list: QuoteAt[], qi: number, maxTokens: n
       break;
     }
     if (u.type === "word" && CLAUSE_BREAK_WORDS.has(u.lower)) break;
-    if (u.type === "word" && (u.lower === "and" || u.lower === "but") && cueVerbAt(tokens, k + 1)) break;
+    if (u.type === "word" && (u.lower === "and" || u.lower === "but") && cueVerbAt(tokens, k + 1))
+      break;
+    // "… and highlighted her plans": a new predicate; "as he faces …": a new clause
+    if (u.type === "word" && u.lower === "and" && /^\p{Ll}+ed$/u.test(tokens[k + 1]?.text ?? ""))
+      break;
+    if (
+      u.type === "word" &&
+      u.lower === "as" &&
+      ["he", "she", "they", "it", "we", "i"].includes(tokens[k + 1]?.lower ?? "")
+    )
+      break;
     // "before claiming that …", "while saying …"
-    if (u.type === "word" && GERUND_LEADS.has(u.lower) && /ing$/.test(tokens[k + 1]?.lower ?? "")) break;
+    if (u.type === "word" && GERUND_LEADS.has(u.lower) && /ing$/.test(tokens[k + 1]?.lower ?? ""))
+      break;
     k++;
   }
   return { token: k, lastQuote };
 }
 
-function mixed(view: SentenceView, list: QuoteAt[], qi: number, clauseStart: number, attribution: Attribution, state: ClaimState): boolean {
+function mixed(
+  view: SentenceView,
+  list: QuoteAt[],
+  qi: number,
+  clauseStart: number,
+  attribution: Attribution,
+  state: ClaimState,
+): boolean {
   const tokens = view.tokens;
   const end = clauseEnd(view, list, qi, 60);
   for (let k = qi; k <= end.lastQuote; k++) {
@@ -461,15 +576,26 @@ function mixed(view: SentenceView, list: QuoteAt[], qi: number, clauseStart: num
   let last = end.token - 1;
   // the attribution after the clause is not part of it
   const quoteTok = list[qi]?.open ?? 0;
-  if (last >= 0 && attribution.speaker && attribution.speaker.first > Math.max(clauseStart, quoteTok) && attribution.speaker.first <= last) {
+  if (
+    last >= 0 &&
+    attribution.speaker &&
+    attribution.speaker.first > Math.max(clauseStart, quoteTok) &&
+    attribution.speaker.first <= last
+  ) {
     last = attribution.speaker.first - 1;
-    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last])) last--;
+    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last]))
+      last--;
   }
   if (attribution.cue.first > Math.max(clauseStart, quoteTok) && attribution.cue.first <= last) {
     last = Math.min(last, attribution.cue.first - 1);
-    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last])) last--;
+    while (last > clauseStart && tokens[last]?.type === "punct" && !isCloseMark(tokens[last]))
+      last--;
   }
-  while (last > clauseStart && (tokens[last]?.text === "." || tokens[last]?.text === "," || tokens[last]?.text === ";")) last--;
+  while (
+    last > clauseStart &&
+    (tokens[last]?.text === "." || tokens[last]?.text === "," || tokens[last]?.text === ";")
+  )
+    last--;
   const first = tokens[clauseStart];
   const lastTok = tokens[last];
   if (!first || !lastTok || lastTok.end <= first.start) return false;
@@ -482,10 +608,20 @@ function mixed(view: SentenceView, list: QuoteAt[], qi: number, clauseStart: num
     return mixed(view, list, qi, clauseStart, attribution, state);
   }
   const lastQuote = list[end.lastQuote]?.quote;
-  const to = Math.max(lastTok.end, lastQuote && lastQuote.closed && end.token > (list[end.lastQuote]?.open ?? 0) ? Math.min(lastQuote.close + lastQuote.closeLength, lastTok.end) : lastTok.end);
+  const to = Math.max(
+    lastTok.end,
+    lastQuote && lastQuote.closed && end.token > (list[end.lastQuote]?.open ?? 0)
+      ? Math.min(lastQuote.close + lastQuote.closeLength, lastTok.end)
+      : lastTok.end,
+  );
   // one claim per reported clause: a later quote of the same clause adds nothing
   const previous = state.drafts[state.drafts.length - 1];
-  if (previous && previous.kind === "mixed" && previous.pieces[0]?.paragraph === view.paragraph && previous.pieces[0]?.from === first.start) {
+  if (
+    previous &&
+    previous.kind === "mixed" &&
+    previous.pieces[0]?.paragraph === view.paragraph &&
+    previous.pieces[0]?.from === first.start
+  ) {
     return true;
   }
   const draft: Draft = {
@@ -504,5 +640,13 @@ function mixed(view: SentenceView, list: QuoteAt[], qi: number, clauseStart: num
 function isCloseMark(token: Token | undefined): boolean {
   if (token?.quote) return true;
   const text = token?.text;
-  return text === "”" || text === '"' || text === "'" || text === "»" || text === "«" || text === "“" || text === "’";
+  return (
+    text === "”" ||
+    text === '"' ||
+    text === "'" ||
+    text === "»" ||
+    text === "«" ||
+    text === "“" ||
+    text === "’"
+  );
 }

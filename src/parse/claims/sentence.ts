@@ -4,7 +4,7 @@
  */
 import type { CueMatch } from "./attribution.js";
 import type { Draft, Piece } from "./draft.js";
-import { PRONOUNS, type NounPhrase, type Resolved, type SpeakerRegistry } from "./speakers.js";
+import { type NounPhrase, PRONOUNS, type Resolved, type SpeakerRegistry } from "./speakers.js";
 import type { Token } from "./tokens.js";
 
 /** One sentence of a paragraph, tokenised. */
@@ -43,7 +43,11 @@ export function orderOf(paragraph: number, offset: number): number {
 export function tokenPiece(view: SentenceView, first: number, last: number): Piece {
   const a = view.tokens[first];
   const b = view.tokens[last];
-  return { paragraph: view.paragraph, from: a?.start ?? view.start, to: b?.end ?? a?.end ?? view.start };
+  return {
+    paragraph: view.paragraph,
+    from: a?.start ?? view.start,
+    to: b?.end ?? a?.end ?? view.start,
+  };
 }
 
 /**
@@ -58,22 +62,42 @@ export function tokenPiece(view: SentenceView, first: number, last: number): Pie
  * @returns
  *   The draft's speaker.
  */
-export function makeSpeaker(view: SentenceView, np: NounPhrase, registry: SpeakerRegistry): NonNullable<Draft["speaker"]> {
+export function makeSpeaker(
+  view: SentenceView,
+  np: NounPhrase,
+  registry: SpeakerRegistry,
+): NonNullable<Draft["speaker"]> {
   const tokens = view.tokens;
   const order = orderOf(view.paragraph, tokens[np.first]?.start ?? view.start);
   let antecedent: Resolved | undefined;
   const head = tokens[np.first];
-  if (np.first === np.last && head && (head.lower === "who" || head.lower === "which") && tokens[np.first - 1]?.text === ",") {
+  if (
+    np.first === np.last &&
+    head &&
+    (head.lower === "who" || head.lower === "which") &&
+    tokens[np.first - 1]?.text === ","
+  ) {
     // the name before ", who"
     let j = np.first - 2;
-    while (j >= 0 && tokens[j]?.type === "word" && (tokens[j]?.upper || tokens[j]?.lower === "of") && j > np.first - 8) j--;
-    if (j + 1 <= np.first - 2) antecedent = registry.resolve(tokens, { first: j + 1, last: np.first - 2 }, order);
+    while (
+      j >= 0 &&
+      tokens[j]?.type === "word" &&
+      (tokens[j]?.upper || tokens[j]?.lower === "of") &&
+      j > np.first - 8
+    )
+      j--;
+    if (j + 1 <= np.first - 2)
+      antecedent = registry.resolve(tokens, { first: j + 1, last: np.first - 2 }, order);
   }
   const resolved = registry.resolve(tokens, np, order, antecedent);
   registry.spoke(resolved, order);
-  const speaker: NonNullable<Draft["speaker"]> = { name: resolved.name, mention: tokenPiece(view, np.first, np.last) };
+  const speaker: NonNullable<Draft["speaker"]> = {
+    name: resolved.name,
+    mention: tokenPiece(view, np.first, np.last),
+  };
   if (resolved.type) speaker.type = resolved.type;
-  else if (head && np.first === np.last && (head.lower === "he" || head.lower === "she")) speaker.type = "Person";
+  else if (head && np.first === np.last && (head.lower === "he" || head.lower === "she"))
+    speaker.type = "Person";
   return speaker;
 }
 

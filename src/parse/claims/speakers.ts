@@ -9,29 +9,92 @@ import type { Token } from "./tokens.js";
 export type SpeakerType = "Person" | "Organization";
 
 /** Pronouns that can be a speaker, lower case. */
-export const PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "which"]);
+export const PRONOUNS: ReadonlySet<string> = new Set([
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "i",
+  "you",
+  "who",
+  "which",
+]);
 
 /** Titles that come before a name ("Sen. Lindsey Graham"), lower case. */
 const TITLES: ReadonlyMap<string, string> = new Map([
-  ["sen.", "senator"], ["senator", "senator"], ["sens.", "senator"], ["rep.", "representative"],
-  ["representative", "representative"], ["congressman", "representative"], ["congresswoman", "representative"],
-  ["gov.", "governor"], ["governor", "governor"], ["lt.", "lieutenant"], ["gen.", "general"], ["general", "general"],
-  ["president", "president"], ["vice", "vice"], ["secretary", "secretary"], ["mayor", "mayor"], ["judge", "judge"],
-  ["justice", "justice"], ["dr.", "doctor"], ["prof.", "professor"], ["professor", "professor"], ["mr.", "mr"],
-  ["mrs.", "mrs"], ["ms.", "ms"], ["miss", "ms"], ["sir", "mr"], ["lady", "mrs"], ["lord", "mr"], ["rev.", "reverend"],
-  ["gens.", "general"], ["col.", "colonel"], ["capt.", "captain"], ["adm.", "admiral"], ["sgt.", "sergeant"],
-  ["chairman", "chairman"], ["chairwoman", "chairman"], ["speaker", "speaker"], ["leader", "leader"],
-  ["minister", "minister"], ["prime", "prime"], ["chancellor", "chancellor"], ["ambassador", "ambassador"],
-  ["attorney", "attorney"], ["sheriff", "sheriff"], ["chief", "chief"], ["former", "former"], ["candidate", "candidate"],
-  ["king", "king"], ["queen", "queen"], ["pope", "pope"], ["prince", "prince"], ["princess", "princess"],
+  ["sen.", "senator"],
+  ["senator", "senator"],
+  ["sens.", "senator"],
+  ["rep.", "representative"],
+  ["representative", "representative"],
+  ["congressman", "representative"],
+  ["congresswoman", "representative"],
+  ["gov.", "governor"],
+  ["governor", "governor"],
+  ["lt.", "lieutenant"],
+  ["gen.", "general"],
+  ["general", "general"],
+  ["president", "president"],
+  ["vice", "vice"],
+  ["secretary", "secretary"],
+  ["mayor", "mayor"],
+  ["judge", "judge"],
+  ["justice", "justice"],
+  ["dr.", "doctor"],
+  ["prof.", "professor"],
+  ["professor", "professor"],
+  ["mr.", "mr"],
+  ["mrs.", "mrs"],
+  ["ms.", "ms"],
+  ["miss", "ms"],
+  ["sir", "mr"],
+  ["lady", "mrs"],
+  ["lord", "mr"],
+  ["rev.", "reverend"],
+  ["gens.", "general"],
+  ["col.", "colonel"],
+  ["capt.", "captain"],
+  ["adm.", "admiral"],
+  ["sgt.", "sergeant"],
+  ["chairman", "chairman"],
+  ["chairwoman", "chairman"],
+  ["speaker", "speaker"],
+  ["leader", "leader"],
+  ["minister", "minister"],
+  ["prime", "prime"],
+  ["chancellor", "chancellor"],
+  ["ambassador", "ambassador"],
+  ["attorney", "attorney"],
+  ["sheriff", "sheriff"],
+  ["chief", "chief"],
+  ["former", "former"],
+  ["candidate", "candidate"],
+  ["king", "king"],
+  ["queen", "queen"],
+  ["pope", "pope"],
+  ["prince", "prince"],
+  ["princess", "princess"],
 ]);
 
 /** Nouns that name a title in a short form ("the senator"), mapped to the title they match. */
 const TITLE_NOUNS: ReadonlyMap<string, string> = new Map([
-  ["senator", "senator"], ["governor", "governor"], ["president", "president"], ["congressman", "representative"],
-  ["congresswoman", "representative"], ["representative", "representative"], ["secretary", "secretary"],
-  ["mayor", "mayor"], ["judge", "judge"], ["general", "general"], ["minister", "minister"], ["ambassador", "ambassador"],
-  ["chairman", "chairman"], ["speaker", "speaker"], ["candidate", "candidate"], ["doctor", "doctor"],
+  ["senator", "senator"],
+  ["governor", "governor"],
+  ["president", "president"],
+  ["congressman", "representative"],
+  ["congresswoman", "representative"],
+  ["representative", "representative"],
+  ["secretary", "secretary"],
+  ["mayor", "mayor"],
+  ["judge", "judge"],
+  ["general", "general"],
+  ["minister", "minister"],
+  ["ambassador", "ambassador"],
+  ["chairman", "chairman"],
+  ["speaker", "speaker"],
+  ["candidate", "candidate"],
+  ["doctor", "doctor"],
 ]);
 
 const FEMALE = new Set(["mrs", "ms", "queen", "princess"]);
@@ -39,70 +102,544 @@ const MALE = new Set(["mr", "king", "prince", "pope"]);
 
 /** Words that make a name an organization. */
 const ORG_WORDS: ReadonlySet<string> = new Set([
-  "journal", "times", "post", "news", "press", "tribune", "herald", "gazette", "reuters", "party", "committee",
-  "campaign", "department", "ministry", "agency", "council", "institute", "foundation", "university", "college",
-  "school", "bank", "group", "inc.", "inc", "corp.", "corp", "company", "corporation", "association", "union",
-  "network", "networks", "house", "senate", "congress", "court", "administration", "office", "commission",
-  "service", "bureau", "fund", "center", "centre", "coalition", "organization", "organisation", "federation",
-  "board", "authority", "league", "club", "society", "magazine", "daily", "weekly", "tv", "radio", "cnn", "fox",
-  "nbc", "abc", "cbs", "msnbc", "bbc", "afp", "ap", "fbi", "cia", "nsa", "pentagon", "kremlin", "government",
-  "army", "police", "navy", "forces", "caucus", "ministry", "parliament", "assembly", "embassy", "nations",
-  "guardian", "telegraph", "observer", "independent", "economist", "politico", "breitbart", "axios", "bloomberg",
-  "agency", "wikileaks", "facebook", "twitter", "google", "microsoft", "apple", "amazon", "institution",
-  "commission", "tribunal", "review", "report", "poll", "survey", "study", "statement", "website", "blog",
-  "newspaper", "channel", "station", "firm", "llc", "ltd.", "ltd", "co.", "industries", "airlines", "systems",
-  "networks", "partners", "holdings", "trust", "program", "project", "initiative", "alliance", "movement", "front",
-  "brigade", "army", "cabinet", "secretariat", "treasury", "fed", "reserve", "exchange", "index",
+  "journal",
+  "times",
+  "post",
+  "news",
+  "press",
+  "tribune",
+  "herald",
+  "gazette",
+  "reuters",
+  "party",
+  "committee",
+  "campaign",
+  "department",
+  "ministry",
+  "agency",
+  "council",
+  "institute",
+  "foundation",
+  "university",
+  "college",
+  "school",
+  "bank",
+  "group",
+  "inc.",
+  "inc",
+  "corp.",
+  "corp",
+  "company",
+  "corporation",
+  "association",
+  "union",
+  "network",
+  "networks",
+  "house",
+  "senate",
+  "congress",
+  "court",
+  "administration",
+  "office",
+  "commission",
+  "service",
+  "bureau",
+  "fund",
+  "center",
+  "centre",
+  "coalition",
+  "organization",
+  "organisation",
+  "federation",
+  "board",
+  "authority",
+  "league",
+  "club",
+  "society",
+  "magazine",
+  "daily",
+  "weekly",
+  "tv",
+  "radio",
+  "cnn",
+  "fox",
+  "nbc",
+  "abc",
+  "cbs",
+  "msnbc",
+  "bbc",
+  "afp",
+  "ap",
+  "fbi",
+  "cia",
+  "nsa",
+  "pentagon",
+  "kremlin",
+  "government",
+  "army",
+  "police",
+  "navy",
+  "forces",
+  "caucus",
+  "ministry",
+  "parliament",
+  "assembly",
+  "embassy",
+  "nations",
+  "guardian",
+  "telegraph",
+  "observer",
+  "independent",
+  "economist",
+  "politico",
+  "breitbart",
+  "axios",
+  "bloomberg",
+  "agency",
+  "wikileaks",
+  "facebook",
+  "twitter",
+  "google",
+  "microsoft",
+  "apple",
+  "amazon",
+  "institution",
+  "commission",
+  "tribunal",
+  "review",
+  "report",
+  "poll",
+  "survey",
+  "study",
+  "statement",
+  "website",
+  "blog",
+  "newspaper",
+  "channel",
+  "station",
+  "firm",
+  "llc",
+  "ltd.",
+  "ltd",
+  "co.",
+  "industries",
+  "airlines",
+  "systems",
+  "networks",
+  "partners",
+  "holdings",
+  "trust",
+  "program",
+  "project",
+  "initiative",
+  "alliance",
+  "movement",
+  "front",
+  "brigade",
+  "army",
+  "cabinet",
+  "secretariat",
+  "treasury",
+  "fed",
+  "reserve",
+  "exchange",
+  "index",
 ]);
 
 /** Common nouns that can head a speaker phrase ("officials said", "a spokesman said"). */
 export const SPEAKER_NOUNS: ReadonlySet<string> = new Set([
-  "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "aide", "aides", "adviser",
-  "advisers", "advisor", "advisors", "expert", "experts", "analyst", "analysts", "observer", "observers", "critic",
-  "critics", "supporter", "supporters", "people", "lawmaker", "lawmakers", "senator", "senators", "governor",
-  "president", "leader", "leaders", "source", "sources", "report", "reports", "poll", "polls", "survey", "surveys",
-  "study", "studies", "statement", "statements", "document", "documents", "investigators", "prosecutors",
-  "police", "authorities", "government", "campaign", "committee", "democrats", "republicans", "voters", "residents",
-  "activists", "members", "member", "man", "woman", "men", "women", "staffer", "staffers", "candidate",
-  "candidates", "diplomat", "diplomats", "economists", "economist", "scientists", "researchers", "witnesses",
-  "witness", "doctor", "doctors", "lawyer", "lawyers", "attorney", "attorneys", "judge", "others", "some", "many",
-  "most", "both", "group", "groups", "administration", "department", "agency", "ministry", "officer", "officers",
-  "executive", "executives", "director", "chairman", "chair", "secretary", "mayor", "minister", "ambassador",
-  "representative", "congressman", "congresswoman", "americans", "residents", "students", "parents", "workers",
-  "union", "unions", "organizers", "negotiators", "insiders", "allies", "friends", "colleagues", "rivals",
-  "opponents", "protesters", "demonstrators", "figures", "data", "records", "filings", "article", "letter",
-  "memo", "website", "newspaper", "paper", "column", "editorial", "author", "writer", "reporter", "reporters",
-  "historian", "historians", "professor", "teacher", "founder", "owner", "ceo", "chief", "head", "commander",
-  "general", "soldiers", "troops", "military", "army", "court", "ruling", "complaint", "lawsuit", "indictment",
-  "team", "everyone", "nobody", "someone", "anyone", "several", "few", "one", "two", "three", "all",
+  "official",
+  "officials",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "spokespeople",
+  "aide",
+  "aides",
+  "adviser",
+  "advisers",
+  "advisor",
+  "advisors",
+  "expert",
+  "experts",
+  "analyst",
+  "analysts",
+  "observer",
+  "observers",
+  "critic",
+  "critics",
+  "supporter",
+  "supporters",
+  "people",
+  "lawmaker",
+  "lawmakers",
+  "senator",
+  "senators",
+  "governor",
+  "president",
+  "leader",
+  "leaders",
+  "source",
+  "sources",
+  "report",
+  "reports",
+  "poll",
+  "polls",
+  "survey",
+  "surveys",
+  "study",
+  "studies",
+  "statement",
+  "statements",
+  "document",
+  "documents",
+  "investigators",
+  "prosecutors",
+  "police",
+  "authorities",
+  "government",
+  "campaign",
+  "committee",
+  "democrats",
+  "republicans",
+  "voters",
+  "residents",
+  "activists",
+  "members",
+  "member",
+  "man",
+  "woman",
+  "men",
+  "women",
+  "staffer",
+  "staffers",
+  "candidate",
+  "candidates",
+  "diplomat",
+  "diplomats",
+  "economists",
+  "economist",
+  "scientists",
+  "researchers",
+  "witnesses",
+  "witness",
+  "doctor",
+  "doctors",
+  "lawyer",
+  "lawyers",
+  "attorney",
+  "attorneys",
+  "judge",
+  "others",
+  "some",
+  "many",
+  "most",
+  "both",
+  "group",
+  "groups",
+  "administration",
+  "department",
+  "agency",
+  "ministry",
+  "officer",
+  "officers",
+  "executive",
+  "executives",
+  "director",
+  "chairman",
+  "chair",
+  "secretary",
+  "mayor",
+  "minister",
+  "ambassador",
+  "representative",
+  "congressman",
+  "congresswoman",
+  "americans",
+  "residents",
+  "students",
+  "parents",
+  "workers",
+  "union",
+  "unions",
+  "organizers",
+  "negotiators",
+  "insiders",
+  "allies",
+  "friends",
+  "colleagues",
+  "rivals",
+  "opponents",
+  "protesters",
+  "demonstrators",
+  "figures",
+  "data",
+  "records",
+  "filings",
+  "article",
+  "letter",
+  "memo",
+  "website",
+  "newspaper",
+  "paper",
+  "column",
+  "editorial",
+  "author",
+  "writer",
+  "reporter",
+  "reporters",
+  "historian",
+  "historians",
+  "professor",
+  "teacher",
+  "founder",
+  "owner",
+  "ceo",
+  "chief",
+  "head",
+  "commander",
+  "general",
+  "soldiers",
+  "troops",
+  "military",
+  "army",
+  "court",
+  "ruling",
+  "complaint",
+  "lawsuit",
+  "indictment",
+  "team",
+  "everyone",
+  "nobody",
+  "someone",
+  "anyone",
+  "several",
+  "few",
+  "one",
+  "two",
+  "three",
+  "all",
 ]);
 
 /** Words that may stand between a subject and its cue ("has long said", "also told"). */
 export const AUX_ADVERBS: ReadonlySet<string> = new Set([
-  "also", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may", "might",
-  "should", "did", "does", "do", "later", "then", "repeatedly", "previously", "once", "long", "recently", "just",
-  "again", "often", "never", "not", "n't", "still", "already", "first", "publicly", "privately", "reportedly",
-  "quickly", "flatly", "simply", "now", "further", "even", "earlier", "been", "being", "be", "always", "frequently",
-  "openly", "angrily", "bluntly", "told", "herself", "himself", "themselves", "itself", "finally", "initially",
-  "subsequently", "separately", "likewise", "similarly", "too", "all", "both", "each", "only", "clearly", "has",
-  "had", "ha", "also", "immediately", "mostly", "largely", "however", "apparently", "shall", "must", "must've",
-  "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't", "couldn't", "can't", "isn't", "wasn't",
-  "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "won’t", "wouldn’t", "couldn’t", "can’t",
+  "also",
+  "has",
+  "have",
+  "had",
+  "is",
+  "was",
+  "were",
+  "are",
+  "will",
+  "would",
+  "could",
+  "can",
+  "may",
+  "might",
+  "should",
+  "did",
+  "does",
+  "do",
+  "later",
+  "then",
+  "repeatedly",
+  "previously",
+  "once",
+  "long",
+  "recently",
+  "just",
+  "again",
+  "often",
+  "never",
+  "not",
+  "n't",
+  "still",
+  "already",
+  "first",
+  "publicly",
+  "privately",
+  "reportedly",
+  "quickly",
+  "flatly",
+  "simply",
+  "now",
+  "further",
+  "even",
+  "earlier",
+  "been",
+  "being",
+  "be",
+  "always",
+  "frequently",
+  "openly",
+  "angrily",
+  "bluntly",
+  "told",
+  "herself",
+  "himself",
+  "themselves",
+  "itself",
+  "finally",
+  "initially",
+  "subsequently",
+  "separately",
+  "likewise",
+  "similarly",
+  "too",
+  "all",
+  "both",
+  "each",
+  "only",
+  "clearly",
+  "has",
+  "had",
+  "ha",
+  "also",
+  "immediately",
+  "mostly",
+  "largely",
+  "however",
+  "apparently",
+  "shall",
+  "must",
+  "must've",
+  "didn't",
+  "doesn't",
+  "don't",
+  "hasn't",
+  "haven't",
+  "won't",
+  "wouldn't",
+  "couldn't",
+  "can't",
+  "isn't",
+  "wasn't",
+  "didn’t",
+  "doesn’t",
+  "don’t",
+  "hasn’t",
+  "haven’t",
+  "won’t",
+  "wouldn’t",
+  "couldn’t",
+  "can’t",
 ]);
 
 const DETERMINERS = new Set([
-  "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some",
-  "many", "most", "several", "other", "others", "another", "one", "two", "three", "four", "five", "both", "all",
-  "few", "no", "each", "every", "any", "such", "top", "senior", "former", "local", "federal", "state",
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "my",
+  "your",
+  "some",
+  "many",
+  "most",
+  "several",
+  "other",
+  "others",
+  "another",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "both",
+  "all",
+  "few",
+  "no",
+  "each",
+  "every",
+  "any",
+  "such",
+  "top",
+  "senior",
+  "former",
+  "local",
+  "federal",
+  "state",
 ]);
 
 /** Words that never belong to a speaker phrase. */
 const NP_STOP = new Set([
-  "that", "which", "when", "while", "because", "but", "if", "as", "after", "before", "since", "although", "though",
-  "so", "where", "whether", "or", "than", "then", "said", "says", "say", "is", "was", "are", "were", "be", "been",
-  "has", "have", "had", "will", "would", "not", "to", "by", "with", "into", "about", "over", "against", "also",
-  "however", "and", "nor", "yet", "do", "does", "did", "could", "should", "can", "may", "might", "must", "why",
-  "how", "what", "in", "on", "at", "from", "during", "after", "says", "it’s", "it's", "there", "here",
+  "that",
+  "which",
+  "when",
+  "while",
+  "because",
+  "but",
+  "if",
+  "as",
+  "after",
+  "before",
+  "since",
+  "although",
+  "though",
+  "so",
+  "where",
+  "whether",
+  "or",
+  "than",
+  "then",
+  "said",
+  "says",
+  "say",
+  "is",
+  "was",
+  "are",
+  "were",
+  "be",
+  "been",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "not",
+  "to",
+  "by",
+  "with",
+  "into",
+  "about",
+  "over",
+  "against",
+  "also",
+  "however",
+  "and",
+  "nor",
+  "yet",
+  "do",
+  "does",
+  "did",
+  "could",
+  "should",
+  "can",
+  "may",
+  "might",
+  "must",
+  "why",
+  "how",
+  "what",
+  "in",
+  "on",
+  "at",
+  "from",
+  "during",
+  "after",
+  "says",
+  "it’s",
+  "it's",
+  "there",
+  "here",
 ]);
 
 /** What a noun phrase next to a cue looks like. */
@@ -142,6 +679,8 @@ export function plausibleSpeaker(tokens: readonly Token[], first: number, last: 
     if (!t) return false;
     if (t.type === "word" && t.upper && !(i === first && DETERMINERS.has(t.lower))) hasName = true;
     if (t.type === "word" && SPEAKER_NOUNS.has(t.lower.replace(/['’]s$/, ""))) hasNoun = true;
+    // "four in 10", "61 percent", "nearly half"
+    if (t.type === "word" && (/^\d/.test(t.text) || QUANTITIES.has(t.lower))) hasNoun = true;
   }
   if (hasName || hasNoun) return true;
   return DETERMINERS.has(head.lower) && last - first <= 5;
@@ -158,13 +697,25 @@ export function plausibleSpeaker(tokens: readonly Token[], first: number, last: 
  *   Index of the cue's first token.
  * @param floor
  *   Lowest index the phrase may start at.
+ * @param depth
+ *   How many parentheticals were skipped already (bounded).
  * @returns
  *   The noun phrase, or `undefined` when there is none.
  */
-export function subjectBefore(tokens: readonly Token[], cue: number, floor: number): NounPhrase | undefined {
+export function subjectBefore(
+  tokens: readonly Token[],
+  cue: number,
+  floor: number,
+  depth = 0,
+): NounPhrase | undefined {
   let i = cue - 1;
   let steps = 0;
-  while (i >= floor && steps < 4 && tokens[i]?.type === "word" && AUX_ADVERBS.has(tokens[i]?.lower ?? "")) {
+  while (
+    i >= floor &&
+    steps < 4 &&
+    tokens[i]?.type === "word" &&
+    AUX_ADVERBS.has(tokens[i]?.lower ?? "")
+  ) {
     i--;
     steps++;
   }
@@ -174,21 +725,44 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   if (!t) return undefined;
   // appositives: NAME , a doctor , said
   let appositives = 0;
+  let nameAppositive: NounPhrase | undefined;
   while (t && t.text === "," && appositives < 3) {
     let j = i - 1;
     let k = 0;
-    while (j >= floor && k < 12 && tokens[j]?.text !== "," && tokens[j]?.text !== "." && tokens[j]?.text !== ";") {
+    while (
+      j >= floor &&
+      k < 22 &&
+      tokens[j]?.text !== "," &&
+      tokens[j]?.text !== "." &&
+      tokens[j]?.text !== ";"
+    ) {
       j--;
       k++;
     }
     if (j < floor || tokens[j]?.text !== ",") return undefined;
+    // "the mayor, Ana Ortiz, said": the name in the appositive
+    if (j + 1 < i && allNames(tokens, j + 1, i - 1)) nameAppositive = { first: j + 1, last: i - 1 };
     i = j - 1;
     t = tokens[i];
     appositives++;
+    // "Marley Anderson, 21, a junior …": an age between commas
+    if (t && /^\d+$/.test(t.text) && tokens[i - 1]?.text === ",") {
+      i -= 2;
+      t = tokens[i];
+    }
   }
   if (!t || i < floor) return undefined;
   const last = i;
-  if (t.type === "word" && (PRONOUNS.has(t.lower) || t.lower === "that") && (t.lower !== "that" || tokens[i - 1]?.text === ",")) {
+  if (nameAppositive && appositives === 1) {
+    const head = depth < 2 ? subjectBefore(tokens, i + 1, floor, depth + 1) : undefined;
+    if (head && !hasUpper(tokens, head.first, head.last))
+      return { first: head.first, last: nameAppositive.last };
+  }
+  if (
+    t.type === "word" &&
+    (PRONOUNS.has(t.lower) || t.lower === "that") &&
+    (t.lower !== "that" || tokens[i - 1]?.text === ",")
+  ) {
     if (t.lower === "that") return undefined;
     return { first: i, last: i };
   }
@@ -212,12 +786,36 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     if (u.type === "word" && NP_STOP.has(u.lower) && !(u.upper && i > floor)) {
       // "aides to Clinton", "officials in Washington": a preposition after a speaker noun
       const before = tokens[i - 1];
-      if (!(["to", "at", "in", "on", "from", "with"].includes(u.lower) && before && SPEAKER_NOUNS.has(before.lower) && i - 1 >= floor)) break;
+      const numeric =
+        u.lower === "in" && before && (/^\d/.test(before.text) || QUANTITIES.has(before.lower));
+      if (
+        !numeric &&
+        !(
+          ["to", "at", "in", "on", "from", "with"].includes(u.lower) &&
+          before &&
+          SPEAKER_NOUNS.has(before.lower) &&
+          i - 1 >= floor
+        )
+      )
+        break;
     }
     if (u.type === "word" && PRONOUNS.has(u.lower) && i !== last) break;
-    if (u.type === "word" && !u.upper && !DETERMINERS.has(u.lower) && !SPEAKER_NOUNS.has(u.lower) && u.lower !== "of" && u.lower !== "for" && u.lower !== "'s" && u.lower !== "’s") {
+    if (
+      u.type === "word" &&
+      !u.upper &&
+      !DETERMINERS.has(u.lower) &&
+      !SPEAKER_NOUNS.has(u.lower) &&
+      u.lower !== "of" &&
+      u.lower !== "for" &&
+      u.lower !== "'s" &&
+      u.lower !== "’s"
+    ) {
       // a lower-case word: keep it only inside a common noun phrase ("a Democratic staffer in the room")
-      if (count > 0 && !isNameish(tokens[i + 1] ?? u) && !SPEAKER_NOUNS.has(tokens[i + 1]?.lower ?? "")) {
+      if (
+        count > 0 &&
+        !isNameish(tokens[i + 1] ?? u) &&
+        !SPEAKER_NOUNS.has(tokens[i + 1]?.lower ?? "")
+      ) {
         // adjectives before a noun are fine
       }
       if (/(?:ed|ing|ly)$/.test(u.lower) && count > 0) break;
@@ -228,8 +826,21 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     i--;
   }
   // trim leading connectors
-  while (first <= last && ["of", "for", "and", "in", "on", "at"].includes(tokens[first]?.lower ?? "")) first++;
+  while (
+    first <= last &&
+    ["of", "for", "and", "in", "on", "at"].includes(tokens[first]?.lower ?? "")
+  )
+    first++;
   if (first > last) return undefined;
+  // "Clinton, during a meeting in Columbus, Ohio, said": a phrase after a preposition is
+  // part of a parenthetical; the subject is before it
+  const before = tokens[first - 1];
+  if (depth < 2 && appositives > 0 && before?.type === "word" && PREPOSITIONS.has(before.lower)) {
+    for (let c = first - 2; c >= floor && c >= first - 14; c--) {
+      if (tokens[c]?.text === ",") return subjectBefore(tokens, c, floor, depth + 1);
+      if (tokens[c]?.type === "punct") break;
+    }
+  }
   if (!plausibleSpeaker(tokens, first, last)) return undefined;
   return { first, last };
 }
@@ -247,7 +858,11 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
  * @returns
  *   The noun phrase, or `undefined`.
  */
-export function speakerAfter(tokens: readonly Token[], from: number, max = 10): NounPhrase | undefined {
+export function speakerAfter(
+  tokens: readonly Token[],
+  from: number,
+  max = 10,
+): NounPhrase | undefined {
   let i = from;
   const head = tokens[from];
   if (!head || (head.type === "word" && NP_STOP.has(head.lower))) return undefined;
@@ -255,7 +870,8 @@ export function speakerAfter(tokens: readonly Token[], from: number, max = 10): 
   while (i < end) {
     const t = tokens[i];
     if (!t) break;
-    if (t.type === "punct" && t.text !== "&" && t.text !== "-" && t.text !== "'" && t.text !== "’") break;
+    if (t.type === "punct" && t.text !== "&" && t.text !== "-" && t.text !== "'" && t.text !== "’")
+      break;
     if (t.type === "word" && i > from && NP_STOP.has(t.lower) && !t.upper) break;
     if (t.type === "word" && ["who", "which", "whose", "whom"].includes(t.lower)) break;
     if (t.type === "word" && i > from && !t.upper && /(?:ed|ing)$/.test(t.lower)) break;
@@ -268,11 +884,117 @@ export function speakerAfter(tokens: readonly Token[], from: number, max = 10): 
   return undefined;
 }
 
+/** Quantity words that head a speaker phrase in polls ("nearly half said", "61 percent say"). */
+const QUANTITIES = new Set([
+  "half",
+  "third",
+  "thirds",
+  "quarter",
+  "quarters",
+  "percent",
+  "majority",
+  "minority",
+  "plurality",
+  "most",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+]);
+
+const PREPOSITIONS = new Set([
+  "in",
+  "at",
+  "on",
+  "during",
+  "from",
+  "near",
+  "outside",
+  "inside",
+  "after",
+  "before",
+  "since",
+  "across",
+  "throughout",
+]);
+
+const NUMBER_WORDS = new Set([
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "twenty",
+  "thirty",
+  "hundred",
+  "hundreds",
+  "thousands",
+  "dozens",
+  "several",
+]);
+
 const LEADING_ADVERBIALS = new Set([
-  "in", "on", "at", "after", "before", "when", "while", "as", "during", "speaking", "asked", "earlier", "later",
-  "still", "but", "and", "so", "yet", "however", "meanwhile", "since", "although", "though", "if", "with", "for",
-  "from", "by", "instead", "then", "now", "last", "this", "despite", "throughout", "addressing", "writing",
-  "appearing", "responding", "of", "to", "once", "even", "also", "moments", "minutes", "hours", "days",
+  "in",
+  "on",
+  "at",
+  "after",
+  "before",
+  "when",
+  "while",
+  "as",
+  "during",
+  "speaking",
+  "asked",
+  "earlier",
+  "later",
+  "still",
+  "but",
+  "and",
+  "so",
+  "yet",
+  "however",
+  "meanwhile",
+  "since",
+  "although",
+  "though",
+  "if",
+  "with",
+  "for",
+  "from",
+  "by",
+  "instead",
+  "then",
+  "now",
+  "last",
+  "this",
+  "despite",
+  "throughout",
+  "addressing",
+  "writing",
+  "appearing",
+  "responding",
+  "of",
+  "to",
+  "once",
+  "even",
+  "also",
+  "moments",
+  "minutes",
+  "hours",
+  "days",
 ]);
 
 /**
@@ -290,20 +1012,32 @@ const LEADING_ADVERBIALS = new Set([
 export function sentenceSubject(tokens: readonly Token[], before: number): NounPhrase | undefined {
   let i = 0;
   const first = tokens[0];
-  if (first && first.type === "word" && LEADING_ADVERBIALS.has(first.lower)) {
+  if (
+    first &&
+    first.type === "word" &&
+    (LEADING_ADVERBIALS.has(first.lower) ||
+      /^\p{Lu}\p{Ll}+ing$/u.test(first.text) ||
+      NUMBER_WORDS.has(first.lower) ||
+      /^\d/.test(first.text))
+  ) {
     let k = 1;
     while (k < before && k < 30 && tokens[k]?.text !== ",") k++;
     if (tokens[k]?.text !== ",") return undefined;
     i = k + 1;
   }
-  while (i < before && tokens[i]?.type === "word" && ["and", "but", "so", "yet", "then"].includes(tokens[i]?.lower ?? "")) i++;
+  while (
+    i < before &&
+    tokens[i]?.type === "word" &&
+    ["and", "but", "so", "yet", "then"].includes(tokens[i]?.lower ?? "")
+  )
+    i++;
   const start = i;
   let last = -1;
   while (i < before && i < start + 10) {
     const t = tokens[i];
     if (!t) break;
     if (t.type === "punct") {
-      if (t.text === "(" ) {
+      if (t.text === "(") {
         let j = i + 1;
         while (j < before && j < i + 8 && tokens[j]?.text !== ")") j++;
         if (tokens[j]?.text !== ")") break;
@@ -317,8 +1051,15 @@ export function sentenceSubject(tokens: readonly Token[], before: number): NounP
       }
       break;
     }
+    if (t.lower === "there" || t.lower === "here") return undefined;
     if (PRONOUNS.has(t.lower) && i === start) return { first: i, last: i };
-    if (t.upper || DETERMINERS.has(t.lower) || SPEAKER_NOUNS.has(t.lower) || t.lower === "of" || t.lower === "for") {
+    if (
+      t.upper ||
+      DETERMINERS.has(t.lower) ||
+      SPEAKER_NOUNS.has(t.lower) ||
+      t.lower === "of" ||
+      t.lower === "for"
+    ) {
       last = i;
       i++;
       continue;
@@ -329,6 +1070,23 @@ export function sentenceSubject(tokens: readonly Token[], before: number): NounP
   if (last < start) return undefined;
   if (!plausibleSpeaker(tokens, start, last)) return undefined;
   return { first: start, last };
+}
+
+function allNames(tokens: readonly Token[], first: number, last: number): boolean {
+  if (last - first > 4) return false;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k];
+    if (!t || t.type !== "word" || !t.upper || DETERMINERS.has(t.lower)) return false;
+  }
+  return true;
+}
+
+function hasUpper(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k];
+    if (t?.type === "word" && t.upper && !DETERMINERS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /** A name mentioned in the article. */
@@ -360,28 +1118,168 @@ export interface Resolved {
 }
 
 const SENTENCE_START_WORDS = new Set([
-  "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when", "while", "as", "after", "before", "this",
-  "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "there",
-  "here", "what", "who", "why", "how", "so", "yet", "still", "now", "then", "also", "meanwhile", "however", "by",
-  "with", "from", "to", "of", "during", "since", "although", "though", "despite", "because", "even", "all", "some",
-  "many", "most", "one", "two", "no", "not", "both", "according", "asked", "follow", "watch", "read", "click",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "last", "next",
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-  "december", "mr.", "mrs.", "ms.", "dr.", "earlier", "later", "instead", "indeed", "yes", "well", "just", "more",
-  "after", "every", "each", "any", "other", "another", "such", "only", "my", "your", "of", "note", "update",
+  "nearly",
+  "about",
+  "almost",
+  "more",
+  "fewer",
+  "only",
+  "roughly",
+  "around",
+  "over",
+  "under",
+  "just",
+  "the",
+  "a",
+  "an",
+  "but",
+  "and",
+  "in",
+  "on",
+  "at",
+  "for",
+  "if",
+  "when",
+  "while",
+  "as",
+  "after",
+  "before",
+  "this",
+  "that",
+  "these",
+  "those",
+  "it",
+  "he",
+  "she",
+  "they",
+  "we",
+  "i",
+  "you",
+  "his",
+  "her",
+  "their",
+  "our",
+  "its",
+  "there",
+  "here",
+  "what",
+  "who",
+  "why",
+  "how",
+  "so",
+  "yet",
+  "still",
+  "now",
+  "then",
+  "also",
+  "meanwhile",
+  "however",
+  "by",
+  "with",
+  "from",
+  "to",
+  "of",
+  "during",
+  "since",
+  "although",
+  "though",
+  "despite",
+  "because",
+  "even",
+  "all",
+  "some",
+  "many",
+  "most",
+  "one",
+  "two",
+  "no",
+  "not",
+  "both",
+  "according",
+  "asked",
+  "follow",
+  "watch",
+  "read",
+  "click",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "last",
+  "next",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "mr.",
+  "mrs.",
+  "ms.",
+  "dr.",
+  "earlier",
+  "later",
+  "instead",
+  "indeed",
+  "yes",
+  "well",
+  "just",
+  "more",
+  "after",
+  "every",
+  "each",
+  "any",
+  "other",
+  "another",
+  "such",
+  "only",
+  "my",
+  "your",
+  "of",
+  "note",
+  "update",
 ]);
 
 /** How many of the latest entities resolution looks at (keeps it linear in the article). */
 const RECENT = 256;
 
-const CONNECTORS = new Set(["of", "for", "and", "de", "van", "von", "bin", "al", "la", "le", "del", "der", "on", "&"]);
+const CONNECTORS = new Set([
+  "of",
+  "for",
+  "and",
+  "de",
+  "van",
+  "von",
+  "bin",
+  "al",
+  "la",
+  "le",
+  "del",
+  "der",
+  "on",
+  "&",
+]);
 
 function isAcronym(word: string): boolean {
   return /^[A-Z][A-Z.&]+$/.test(word) && word.replace(/[.&]/g, "").length >= 2;
 }
 
 /** Guess the type of a name from its words. */
-export function typeOfName(words: readonly string[], original: readonly string[]): SpeakerType | undefined {
+export function typeOfName(
+  words: readonly string[],
+  original: readonly string[],
+): SpeakerType | undefined {
   if (words.some((w) => ORG_WORDS.has(w))) return "Organization";
   if (original.length > 0 && original.every(isAcronym)) return "Organization";
   if (words.length >= 2) return "Person";
@@ -399,7 +1297,9 @@ export class SpeakerRegistry {
   private readonly excluded: Set<string>;
   /** The entities looked at when resolving (the most recently added ones). */
   private recent(): Entity[] {
-    return this.entities.length <= RECENT ? this.entities : this.entities.slice(this.entities.length - RECENT);
+    return this.entities.length <= RECENT
+      ? this.entities
+      : this.entities.slice(this.entities.length - RECENT);
   }
 
   /** The most recent claim speaker (for carrying a speaker over). */
@@ -435,7 +1335,14 @@ export class SpeakerRegistry {
       const words: Token[] = [];
       let hadThe = false;
       const prev = tokens[i - 1];
-      const sentenceStart = i === 0 || (prev !== undefined && (prev.text === "." || prev.text === "?" || prev.text === "!" || prev.text === "“" || prev.text === '"'));
+      const sentenceStart =
+        i === 0 ||
+        (prev !== undefined &&
+          (prev.text === "." ||
+            prev.text === "?" ||
+            prev.text === "!" ||
+            prev.text === "“" ||
+            prev.text === '"'));
       while (j < tokens.length) {
         const u = tokens[j];
         if (!u || u.type !== "word") break;
@@ -443,13 +1350,22 @@ export class SpeakerRegistry {
           const title = TITLES.get(u.lower);
           if (title && words.length === 0) titles.push(title);
           else if (u.lower === "the" && words.length === 0) hadThe = true;
-          else if (words.length === 0 && (DETERMINERS.has(u.lower) || (SENTENCE_START_WORDS.has(u.lower) && (sentenceStart || j === i)))) {
+          else if (
+            words.length === 0 &&
+            (DETERMINERS.has(u.lower) ||
+              (SENTENCE_START_WORDS.has(u.lower) && (sentenceStart || j === i)))
+          ) {
             // "But", "The": not part of a name
           } else words.push(u);
           j++;
           continue;
         }
-        if (CONNECTORS.has(u.lower) && words.length > 0 && tokens[j + 1]?.upper && tokens[j + 1]?.type === "word") {
+        if (
+          CONNECTORS.has(u.lower) &&
+          words.length > 0 &&
+          tokens[j + 1]?.upper &&
+          tokens[j + 1]?.type === "word"
+        ) {
           words.push(u);
           j++;
           continue;
@@ -459,13 +1375,24 @@ export class SpeakerRegistry {
       if (words.length > 0) {
         const last = words[words.length - 1];
         const startTok = words[0];
-        if (last && startTok) this.add(words.map((w) => w.text), titles, hadThe, orderBase + startTok.start);
+        if (last && startTok)
+          this.add(
+            words.map((w) => w.text),
+            titles,
+            hadThe,
+            orderBase + startTok.start,
+          );
       }
       i = Math.max(j, i + 1);
     }
   }
 
-  private add(original: string[], titles: string[], hadThe: boolean, order: number): Entity | undefined {
+  private add(
+    original: string[],
+    titles: string[],
+    hadThe: boolean,
+    order: number,
+  ): Entity | undefined {
     // strip possessive
     const cleaned = original.map((w) => w.replace(/['’]s$/, ""));
     const name = cleaned.join(" ");
@@ -476,12 +1403,21 @@ export class SpeakerRegistry {
     let entity = this.byKey.get(key);
     if (!entity) {
       // a surname or short form of a known entity refers to it
-      const known = words.length === 1 && titles.length === 0 ? this.findByShortForm(words, order, titles) : undefined;
+      const known =
+        words.length === 1 && titles.length === 0
+          ? this.findByShortForm(words, order, titles)
+          : undefined;
       if (known) {
         known.last = order;
         return known;
       }
-      const type = typeOfName(words, cleaned) ?? (titles.some((t) => !["former", "candidate", "chief"].includes(t)) ? "Person" : hadThe ? "Organization" : undefined);
+      const type =
+        typeOfName(words, cleaned) ??
+        (titles.some((t) => !["former", "candidate", "chief"].includes(t))
+          ? "Person"
+          : hadThe
+            ? "Organization"
+            : undefined);
       entity = { name, words, titles: new Set(titles), last: order, lastSpoke: -1 };
       if (type) entity.type = type;
       this.entities.push(entity);
@@ -497,7 +1433,11 @@ export class SpeakerRegistry {
     return entity;
   }
 
-  private findByShortForm(words: readonly string[], order: number, titles: readonly string[]): Entity | undefined {
+  private findByShortForm(
+    words: readonly string[],
+    order: number,
+    titles: readonly string[],
+  ): Entity | undefined {
     let best: Entity | undefined;
     for (let k = this.entities.length - 1; k >= Math.max(0, this.entities.length - RECENT); k--) {
       const e = this.entities[k];
@@ -529,13 +1469,34 @@ export class SpeakerRegistry {
    * @returns
    *   The resolved speaker.
    */
-  resolve(tokens: readonly Token[], np: NounPhrase, order: number, antecedent?: Resolved): Resolved {
+  resolve(
+    tokens: readonly Token[],
+    np: NounPhrase,
+    order: number,
+    antecedent?: Resolved,
+  ): Resolved {
     const mentionWords = tokens.slice(np.first, np.last + 1);
     const mention = mentionWords.map((t) => t.text).join(" ");
     const lower = mention.toLowerCase();
     if (np.first === np.last && PRONOUNS.has(lower)) {
       if ((lower === "who" || lower === "which") && antecedent) return antecedent;
       return this.resolvePronoun(lower, order) ?? { name: mention };
+    }
+    // "a Reagan administration official", "Helsinki analysts": a common noun heads the
+    // phrase; the name only modifies it
+    const headWord = mentionWords[mentionWords.length - 1];
+    if (
+      headWord &&
+      headWord.type === "word" &&
+      !headWord.upper &&
+      (SPEAKER_NOUNS.has(headWord.lower) || ORG_WORDS.has(headWord.lower)) &&
+      !mentionWords.some((t) => t.text === "," || t.text === "(") &&
+      // "the senator" is resolved by title below
+      mentionWords.some((t) => t.type === "word" && t.upper && !DETERMINERS.has(t.lower))
+    ) {
+      const name = mention.replace(/^(?:the|a|an)\s+/i, "");
+      const type = SPEAKER_NOUNS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower) ? "Person" : "Organization";
+      return { name, type };
     }
     // a name inside the phrase
     const titles: string[] = [];
@@ -556,11 +1517,17 @@ export class SpeakerRegistry {
           hadThe = true;
           continue;
         }
-        if (run.length === 0 && (SENTENCE_START_WORDS.has(t.lower) || DETERMINERS.has(t.lower))) continue;
+        if (run.length === 0 && (SENTENCE_START_WORDS.has(t.lower) || DETERMINERS.has(t.lower)))
+          continue;
         run.push(t);
         continue;
       }
-      if (t.type === "word" && CONNECTORS.has(t.lower) && run.length > 0 && mentionWords[i + 1]?.upper) {
+      if (
+        t.type === "word" &&
+        CONNECTORS.has(t.lower) &&
+        run.length > 0 &&
+        mentionWords[i + 1]?.upper
+      ) {
         run.push(t);
         continue;
       }
@@ -581,6 +1548,25 @@ export class SpeakerRegistry {
       best = run;
       titles.splice(0, titles.length, ...runTitles);
     }
+    // "Mrs. Clinton's aides", "Trump's campaign": the head is the noun after the possessive
+    const lastName = best[best.length - 1];
+    const headNoun = mentionWords[mentionWords.length - 1];
+    if (
+      lastName &&
+      headNoun &&
+      lastName !== headNoun &&
+      /['’]s$/.test(lastName.text) &&
+      headNoun.type === "word" &&
+      !headNoun.upper
+    ) {
+      const name = mention.replace(/^(?:the|The)\s+/, "");
+      const type = ORG_WORDS.has(headNoun.lower)
+        ? "Organization"
+        : SPEAKER_NOUNS.has(headNoun.lower)
+          ? "Person"
+          : undefined;
+      return type ? { name, type } : { name };
+    }
     if (best.length > 0) {
       const original = best.map((w) => w.text.replace(/['’]s$/, ""));
       const words = original.map((w) => w.toLowerCase());
@@ -593,7 +1579,13 @@ export class SpeakerRegistry {
           if (FEMALE.has(t)) entity.gender = "f";
           if (MALE.has(t)) entity.gender = "m";
         }
-        if (!entity.type) entity.type = titles.length > 0 || (!hadThe && mentionWords.length <= 3) ? "Person" : hadThe ? "Organization" : "Person";
+        if (!entity.type)
+          entity.type =
+            titles.length > 0 || (!hadThe && mentionWords.length <= 3)
+              ? "Person"
+              : hadThe
+                ? "Organization"
+                : "Person";
         const r: Resolved = { name: entity.name, entity };
         if (entity.type) r.type = entity.type;
         return r;
@@ -616,7 +1608,11 @@ export class SpeakerRegistry {
       }
     }
     const words = mentionWords.map((t) => t.lower);
-    const type = words.some((w) => ORG_WORDS.has(w)) ? "Organization" : words.some((w) => SPEAKER_NOUNS.has(w)) ? "Person" : undefined;
+    const type = words.some((w) => ORG_WORDS.has(w))
+      ? "Organization"
+      : words.some((w) => SPEAKER_NOUNS.has(w))
+        ? "Person"
+        : undefined;
     const name = mention.replace(/^(?:the|The)\s+/, "");
     return type ? { name: name || mention, type } : { name: name || mention };
   }
@@ -631,13 +1627,27 @@ export class SpeakerRegistry {
         : pronoun === "they" || pronoun === "we"
           ? e.type === "Organization"
           : e.type !== "Organization" && (e.gender === undefined || e.gender === gender);
+    // "they" after "analysts said": the last speaker when it is a plural common noun
+    const lastResolved = this.lastSpeaker?.resolved;
+    if ((pronoun === "they" || pronoun === "we") && lastResolved && !lastResolved.entity && /s$/.test(lastResolved.name)) {
+      return lastResolved;
+    }
     // the last speaker, when recent and compatible, wins
     const last = this.lastSpeaker?.resolved.entity;
     let best: Entity | undefined;
-    if (last && compatible(last) && this.lastSpeaker && order - this.lastSpeaker.order < 2e9) best = last;
-    if (!best) {
+    if (last && compatible(last) && this.lastSpeaker && order - this.lastSpeaker.order < 2e9)
+      best = last;
+    // a known person first, then a name of unknown type (places are names too)
+    for (const typed of [true, false]) {
+      if (best) break;
       for (const e of this.recent()) {
-        if (e.last <= order && compatible(e) && (e.type !== undefined || !wantOrg) && (!best || e.last > best.last)) best = e;
+        if (
+          e.last <= order &&
+          compatible(e) &&
+          (e.type !== undefined || (!wantOrg && !typed)) &&
+          (!best || e.last > best.last)
+        )
+          best = e;
       }
     }
     if (!best) return undefined;

@@ -28,13 +28,111 @@ export interface Token {
 
 /** Abbreviations that end with a period but not a sentence. Lower case, without the period. */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "govs", "lt", "gen", "col", "capt", "cmdr", "sgt",
-  "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-  "sept", "oct", "nov", "dec", "vs", "v", "prof", "rev", "hon", "pres", "supt", "det", "adm", "maj", "gens",
-  "ariz", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
-  "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-  "wyo", "ala", "ark", "u.s", "u.k", "u.n", "d.c", "n.y", "n.j", "n.c", "s.c", "n.h", "n.m", "n.d", "s.d", "r.i",
-  "w.va", "e.g", "i.e", "etc", "approx", "dept", "est", "ft", "mt", "ave", "blvd",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "sen",
+  "sens",
+  "rep",
+  "reps",
+  "gov",
+  "govs",
+  "lt",
+  "gen",
+  "col",
+  "capt",
+  "cmdr",
+  "sgt",
+  "st",
+  "jr",
+  "sr",
+  "inc",
+  "corp",
+  "co",
+  "ltd",
+  "no",
+  "nos",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "vs",
+  "v",
+  "prof",
+  "rev",
+  "hon",
+  "pres",
+  "supt",
+  "det",
+  "adm",
+  "maj",
+  "gens",
+  "ariz",
+  "calif",
+  "colo",
+  "conn",
+  "del",
+  "fla",
+  "ga",
+  "ill",
+  "ind",
+  "kan",
+  "ky",
+  "la",
+  "md",
+  "mass",
+  "mich",
+  "minn",
+  "miss",
+  "mo",
+  "mont",
+  "neb",
+  "nev",
+  "okla",
+  "ore",
+  "pa",
+  "tenn",
+  "tex",
+  "va",
+  "vt",
+  "wash",
+  "wis",
+  "wyo",
+  "ala",
+  "ark",
+  "u.s",
+  "u.k",
+  "u.n",
+  "d.c",
+  "n.y",
+  "n.j",
+  "n.c",
+  "s.c",
+  "n.h",
+  "n.m",
+  "n.d",
+  "s.d",
+  "r.i",
+  "w.va",
+  "e.g",
+  "i.e",
+  "etc",
+  "approx",
+  "dept",
+  "est",
+  "ft",
+  "mt",
+  "ave",
+  "blvd",
 ]);
 
 const WORD = /[\p{L}\p{N}\u00AD]+(?:['’\-.&][\p{L}\p{N}\u00AD]+)*/uy;
@@ -66,10 +164,24 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       const m = WORD.exec(text);
       if (m && m.index === i && i + m[0].length <= to) {
         let end = i + m[0].length;
-        let word = m[0];
+        // 2,400 and 1,000,000: one number
+        while (
+          text.charCodeAt(end) === 44 &&
+          isDigits(text, end + 1, end + 4) &&
+          !isDigitCode(text.charCodeAt(end + 4)) &&
+          end + 4 <= to &&
+          isDigitCode(text.charCodeAt(end - 1))
+        ) {
+          end += 4;
+        }
+        let word = text.slice(i, end);
         let lower = word.toLowerCase();
         // "Mr." "U.S." "G." keep their period
-        if (text.charCodeAt(end) === 46 && end < to && (ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word)) || lower.includes("."))) {
+        if (
+          text.charCodeAt(end) === 46 &&
+          end < to &&
+          (ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word)) || lower.includes("."))
+        ) {
           end++;
           word += ".";
           lower += ".";
@@ -90,7 +202,9 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 }
 
 /** Double quotation marks (a lone one outside any quote is dropped). */
-const STRAY_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb, 0x300c, 0x300d, 0x300e, 0x300f]);
+const STRAY_MARKS = new Set([
+  0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb, 0x300c, 0x300d, 0x300e, 0x300f,
+]);
 
 const PUNCT_STRINGS = new Map<number, string>();
 
@@ -118,31 +232,69 @@ function punct(code: number, text: string, i: number): string {
  * @returns
  *   Tokens in order; a quote's token has `quote: true` and the text of its closing mark.
  */
-export function tokenizeSentence(text: string, from: number, to: number, quotes: readonly QuoteSpan[]): Token[] {
+export function tokenizeSentence(
+  text: string,
+  from: number,
+  to: number,
+  quotes: readonly QuoteSpan[],
+): Token[] {
   if (quotes.length === 0) return tokenize(text, from, to);
   const tokens: Token[] = [];
   let at = from;
   for (const q of quotes) {
     const open = Math.max(at, q.open);
     for (const t of tokenize(text, at, open)) tokens.push(t);
-    const end = Math.min(Math.max(open + 1, q.close + q.closeLength), Math.max(to, q.close + q.closeLength));
+    const end = Math.min(
+      Math.max(open + 1, q.close + q.closeLength),
+      Math.max(to, q.close + q.closeLength),
+    );
     const mark = q.closeLength > 0 ? text.slice(q.close, q.close + q.closeLength) : "”";
-    tokens.push({ start: open, end, text: mark, lower: mark, type: "punct", upper: false, quote: true });
+    tokens.push({
+      start: open,
+      end,
+      text: mark,
+      lower: mark,
+      type: "punct",
+      upper: false,
+      quote: true,
+    });
     at = end;
   }
   if (at < to) for (const t of tokenize(text, at, to)) tokens.push(t);
   return tokens;
 }
 
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isDigitCode(text.charCodeAt(k))) return false;
+  return to <= text.length;
+}
+
 /** Whether a character code is white space. */
 export function isSpaceCode(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x202f || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0xfeff || code === 0x1680 || code === 0x205f;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 160 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x3000 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    code === 0x205f
+  );
 }
 
 const LETTER = /[\p{L}\p{N}\u00AD]/u;
 
 function isWordStart(code: number, text: string, i: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   if (code >= 0x2000 && code <= 0x206f) return false;
   return LETTER.test(text[i] ?? "");
 }
@@ -163,8 +315,68 @@ export interface Sentence {
   end: number;
 }
 
-const TITLE_ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "govs", "lt", "gen", "col", "capt", "cmdr", "sgt", "st", "prof", "rev", "hon", "pres", "supt", "det", "adm", "maj", "gens", "no", "nos", "vs", "v"]);
-const STARTERS = new Set(["He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There", "His", "Her", "Their", "Its", "Our", "A", "An", "In", "On", "At", "After", "Before", "When", "While", "If", "As"]);
+const TITLE_ABBREVIATIONS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "sen",
+  "sens",
+  "rep",
+  "reps",
+  "gov",
+  "govs",
+  "lt",
+  "gen",
+  "col",
+  "capt",
+  "cmdr",
+  "sgt",
+  "st",
+  "prof",
+  "rev",
+  "hon",
+  "pres",
+  "supt",
+  "det",
+  "adm",
+  "maj",
+  "gens",
+  "no",
+  "nos",
+  "vs",
+  "v",
+]);
+const STARTERS = new Set([
+  "He",
+  "She",
+  "It",
+  "They",
+  "We",
+  "I",
+  "The",
+  "But",
+  "And",
+  "This",
+  "That",
+  "There",
+  "His",
+  "Her",
+  "Their",
+  "Its",
+  "Our",
+  "A",
+  "An",
+  "In",
+  "On",
+  "At",
+  "After",
+  "Before",
+  "When",
+  "While",
+  "If",
+  "As",
+]);
 
 function nextWord(text: string, at: number): string {
   let e = at;
@@ -193,7 +405,7 @@ function attributionFollows(text: string, at: number, question: boolean): boolea
   while (i < text.length && wordsSeen < 7) {
     while (i < text.length && text[i] === " ") i++;
     let j = i;
-    while (j < text.length && /[\p{L}'’.\-]/u.test(text[j] ?? "")) j++;
+    while (j < text.length && /[\p{L}'’.-]/u.test(text[j] ?? "")) j++;
     if (j === i) return false;
     let word = text.slice(i, j);
     let ends = false;
@@ -221,7 +433,21 @@ function attributionFollows(text: string, at: number, question: boolean): boolea
   return false;
 }
 
-const DETS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "this", "that", "news"]);
+const DETS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "these",
+  "those",
+  "this",
+  "that",
+  "news",
+]);
 
 /**
  * Split a paragraph into sentences. Quotes are atomic: a sentence ends inside a quote only
@@ -259,7 +485,12 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
         const last = text[k];
         let j = after;
         while (j < n && text[j] === " ") j++;
-        if ((last === "." || last === "?" || last === "!") && j > after && startsSentence(text, j) && !attributionFollows(text, j, last !== ".")) {
+        if (
+          (last === "." || last === "?" || last === "!") &&
+          j > after &&
+          startsSentence(text, j) &&
+          !attributionFollows(text, j, last !== ".")
+        ) {
           push(after);
         }
         i = Math.max(i, after - 1);
@@ -273,7 +504,8 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
     let j = i + 1;
     while (j < n && (text[j] === "." || text[j] === "?" || text[j] === "!" || text[j] === ")")) j++;
     // ‘authorities."We …’: a quote opening right after the period
-    const glued = quote !== undefined && quote.open === j && /\p{Lu}/u.test(text[j + quote.openLength] ?? "");
+    const glued =
+      quote !== undefined && quote.open === j && /\p{Lu}/u.test(text[j + quote.openLength] ?? "");
     if (glued) {
       push(j);
       i = j - 1;
@@ -288,7 +520,11 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
       let w = i;
       while (w > start && /[\p{L}.]/u.test(text[w - 1] ?? "")) w--;
       const word = text.slice(w, i).toLowerCase();
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || (word.includes(".") && word.length <= 5 && word !== "u.s")) {
+      if (
+        ABBREVIATIONS.has(word) ||
+        /^\p{L}$/u.test(word) ||
+        (word.includes(".") && word.length <= 5 && word !== "u.s")
+      ) {
         // "at 7 p.m. He said": an abbreviation can still end a sentence before "He", "The"
         if (TITLE_ABBREVIATIONS.has(word) || !STARTERS.has(nextWord(text, k))) continue;
       }

@@ -58,10 +58,12 @@ type Kind = Block["kind"];
  *   Tree from remark-parse (with remark-frontmatter, optionally remark-gfm).
  * @param source
  *   The exact Markdown source that was parsed.
+ * @param original
+ *   The Markdown as given, when hostile markup was neutralised in `source` (same length).
  * @returns
  *   Blocks with maps into `source`, plus front matter, images and blockquotes.
  */
-export function walk(tree: Root, source: string): WalkResult {
+export function walk(tree: Root, source: string, original: string = source): WalkResult {
   const result: WalkResult = { blocks: [], images: [], definitions: new Map(), quotes: [], skipped: 0 };
   const children = tree.children;
   const first = children[0];
@@ -70,7 +72,8 @@ export function walk(tree: Root, source: string): WalkResult {
     result.frontMatter = frontMatterNode(first as { type: string; value: string } & Nodes, source);
     from = 1;
   }
-  flow(children.slice(from), result, source);
+  // Compared once (a different string only for hostile input).
+  flow(children.slice(from), result, source, original === source ? undefined : original);
   return result;
 }
 
@@ -105,7 +108,7 @@ interface Frame {
 }
 
 /** Flow (block) content, depth first, with an explicit stack. */
-function flow(nodes: readonly Nodes[], result: WalkResult, source: string): void {
+function flow(nodes: readonly Nodes[], result: WalkResult, source: string, original: string | undefined): void {
   const stack: Frame[] = [{ children: nodes, index: 0, kind: "paragraph", quote: undefined }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
@@ -118,7 +121,7 @@ function flow(nodes: readonly Nodes[], result: WalkResult, source: string): void
     const { kind, quote } = frame;
     switch (node.type) {
       case "heading": {
-        const block = inlineBlock(node.children, "heading", spanOf(node), result, source);
+        const block = inlineBlock(node.children, "heading", spanOf(node), result, source, original);
         if (block) {
           block.depth = node.depth;
           pushBlock(block, result, quote);
@@ -132,7 +135,7 @@ function flow(nodes: readonly Nodes[], result: WalkResult, source: string): void
           result.skipped++;
           break;
         }
-        const block = inlineBlock(node.children, kind, span, result, source);
+        const block = inlineBlock(node.children, kind, span, result, source, original);
         if (block) pushBlock(block, result, quote);
         break;
       }
@@ -181,8 +184,9 @@ function inlineBlock(
   span: Span,
   result: WalkResult,
   source: string,
+  original: string | undefined,
 ): Block | undefined {
-  const builder = new TextBuilder(source);
+  const builder = new TextBuilder(source, original);
   let leadFrom = -1;
   let leadTo = -1;
   // Lead: the first non-blank child is strong (or emphasis).

@@ -3,6 +3,7 @@
  * Internal to the Markdown front end.
  */
 import type { Segment } from "../types.js";
+import { NEUTRAL } from "./guard.js";
 
 /**
  * Collects the plain text of one block, one map entry per UTF-16 code unit, from
@@ -22,9 +23,14 @@ export class TextBuilder {
 
   /**
    * @param source
-   *   The whole Markdown source.
+   *   The Markdown that was parsed (possibly with hostile markup neutralised).
+   * @param original
+   *   The Markdown as given, only when it differs from `source` (same length).
    */
-  constructor(private readonly source: string) {
+  constructor(
+    private readonly source: string,
+    private readonly original?: string | undefined,
+  ) {
     this.map = new Int32Array(64);
   }
 
@@ -189,6 +195,14 @@ export class TextBuilder {
     const map = this.map;
     map[this.text.length] = this.endOffset;
     let text = this.text;
+    if (this.original !== undefined && text.includes(NEUTRAL)) {
+      // Put back the markup characters the guard neutralised.
+      let restored = "";
+      for (let k = 0; k < text.length; k++) {
+        restored += text[k] === NEUTRAL ? (this.original[map[k] ?? 0] ?? NEUTRAL) : text[k];
+      }
+      text = restored;
+    }
     let full = map.subarray(0, text.length + 1);
     if (text.includes("{{") || text.includes("{%")) {
       const cut = stripTemplating(text, full);

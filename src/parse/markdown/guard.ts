@@ -1,0 +1,103 @@
+/**
+ * Keeps remark linear on hostile input. micromark takes quadratic time on deep
+ * blockquote nesting (`>>>>…`), on long runs of emphasis delimiters (`*_*_…`) and on
+ * many unclosed links (`[a](` …): 10^5 `>` take over a minute. Before parsing, such
+ * markup is replaced, character for character, by a neutral character, so offsets do not
+ * move; the text builder puts the original characters back. Internal.
+ */
+
+/** Replacement for neutralised markup characters (never markup in CommonMark). */
+export const NEUTRAL = "\u0001";
+/** Deepest blockquote nesting read as such; deeper `>` are text. */
+export const MAX_QUOTE_DEPTH = 32;
+/** Emphasis delimiter runs (`*`, `_`) per block above which they are all text. */
+export const MAX_DELIMITER_RUNS = 2000;
+/** Link openers (`[`) per block above which they are all text. */
+export const MAX_LINK_OPENERS = 2000;
+
+/**
+ * The input with hostile markup neutralised (same length, same offsets), or the input
+ * itself when there is none. One pass; front matter at the start is left alone.
+ *
+ * @param input
+ *   Markdown source.
+ * @returns
+ *   A string of the same length to parse instead.
+ */
+export function guardMarkdown(input: string): string {
+  const length = input.length;
+  if (length < MAX_QUOTE_DEPTH) return input;
+  let chars: string[] | undefined;
+  const set = (k: number): void => {
+    chars ??= input.split("");
+    chars[k] = NEUTRAL;
+  };
+  let i = skipFrontMatter(input);
+  // Per block (text between blank lines): counts, and the block's start.
+  let blockStart = i;
+  let runs = 0;
+  let openers = 0;
+  const closeBlock = (end: number): void => {
+    if (runs > MAX_DELIMITER_RUNS || openers > MAX_LINK_OPENERS) {
+      for (let k = blockStart; k < end; k++) {
+        const c = input.charCodeAt(k);
+        if ((runs > MAX_DELIMITER_RUNS && (c === 42 || c === 95)) || (openers > MAX_LINK_OPENERS && c === 91)) set(k);
+      }
+    }
+    runs = 0;
+    openers = 0;
+  };
+  while (i < length) {
+    // Start of a line: container markers.
+    let depth = 0;
+    let k = i;
+    let blank = true;
+    while (k < length) {
+      const c = input.charCodeAt(k);
+      if (c === 62 /* > */) {
+        depth++;
+        if (depth > MAX_QUOTE_DEPTH) set(k);
+      } else if (c !== 32 && c !== 9) break;
+      k++;
+    }
+    // Rest of the line.
+    let previous = -1;
+    while (k < length) {
+      const c = input.charCodeAt(k);
+      if (c === 10 || c === 13) break;
+      if (c !== 32 && c !== 9) blank = false;
+      if (c === 42 || c === 95) {
+        if (previous !== c) runs++;
+      } else if (c === 91) openers++;
+      previous = c;
+      k++;
+    }
+    if (blank && depth === 0) {
+      closeBlock(i);
+      blockStart = k;
+    }
+    // Past the line ending.
+    if (input.charCodeAt(k) === 13 && input.charCodeAt(k + 1) === 10) k += 2;
+    else if (k < length) k++;
+    i = k;
+  }
+  closeBlock(length);
+  return chars ? chars.join("") : input;
+}
+
+/** Offset after a `---`/`+++` front matter block at the very start, else 0. */
+function skipFrontMatter(input: string): number {
+  const fence = input.startsWith("---") ? "---" : input.startsWith("+++") ? "+++" : undefined;
+  if (!fence) return 0;
+  const firstEnd = input.indexOf("\n");
+  if (firstEnd < 0 || input.slice(3, firstEnd).trim() !== "") return 0;
+  let at = firstEnd + 1;
+  while (at < input.length) {
+    let end = input.indexOf("\n", at);
+    if (end < 0) end = input.length;
+    const line = input.slice(at, end).replace(/\r$/, "");
+    if (line.startsWith(fence) && line.slice(3).trim() === "") return end;
+    at = end + 1;
+  }
+  return 0;
+}
