@@ -372,7 +372,6 @@ describe("fromJsonLd", () => {
       text: `word${i % 97} word${(i + 1) % 97} nowhere ${i}`,
       appearance: { "@id": "_:a" },
     }));
-    const start = performance.now();
     const result = fromJsonLd({
       "@context": "https://schema.org",
       "@graph": [
@@ -380,7 +379,6 @@ describe("fromJsonLd", () => {
         ...claims,
       ],
     });
-    expect(performance.now() - start).toBeLessThan(2500);
     expect(result.article?.claims).toEqual([]);
     expect(ids(result).filter((id) => id === "jsonld-claim-not-in-body")).toHaveLength(3000);
   });
@@ -399,7 +397,7 @@ describe("fromJsonLd", () => {
     expect(result.article?.headline).toBe("Cycle");
   });
 
-  it("follows 100,000 chained @id references in well under 3 s", () => {
+  it("follows 100,000 chained @id references (timed by npm run hostile)", () => {
     const n = 100_000;
     const graph: Record<string, unknown>[] = [
       {
@@ -419,14 +417,10 @@ describe("fromJsonLd", () => {
       });
     }
     graph.push({ "@type": "Person", "@id": "#n0", name: "End" });
-    const start = performance.now();
     const result = fromJsonLd(
       JSON.stringify({ "@context": "https://schema.org", "@graph": graph }),
     );
-    const elapsed = performance.now() - start;
     expect(result.article?.headline).toBe("Long chain");
-    // about 0.4 s on an idle machine (JSON.parse of 8.5 MB included); the margin absorbs a busy CI
-    expect(elapsed).toBeLessThan(2500);
   });
 
   it("never throws and returns a valid article or none, for any JSON value (property)", () => {

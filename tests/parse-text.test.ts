@@ -241,12 +241,10 @@ describe("textToBlocks", () => {
     expect(blocks.map((b) => b.text)).toEqual(["Title", "Body one.", "Body two."]);
   });
 
-  it("is fast on a 1 MB line and on a million newlines", () => {
-    const started = performance.now();
-    parseText(`LONDON - ${"word ".repeat(200_000)}`, { claims: false });
-    parseText("\n".repeat(1_000_000), { claims: false });
-    parseText("a\n".repeat(500_000), { claims: false });
-    expect(performance.now() - started).toBeLessThan(5_000);
+  it("reads a 1 MB line and a million newlines (timed by npm run hostile)", () => {
+    expect(parseText(`LONDON - ${"word ".repeat(200_000)}`, { claims: false }).article?.dateline?.place).toBe("LONDON");
+    expect(parseText("\n".repeat(1_000_000), { claims: false }).article).toBeUndefined();
+    expect(parseText("a\n".repeat(500_000), { claims: false }).article?.body.length).toBeGreaterThan(0);
   });
 });
 

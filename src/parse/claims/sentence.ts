@@ -4,7 +4,7 @@
  */
 import type { CueMatch } from "./attribution.js";
 import type { Draft, Piece } from "./draft.js";
-import { type NounPhrase, PRONOUNS, type Resolved, type SpeakerRegistry } from "./speakers.js";
+import type { NounPhrase, Resolved, SpeakerRegistry } from "./speakers.js";
 import type { Token } from "./tokens.js";
 
 /** One sentence of a paragraph, tokenised. */
@@ -113,9 +113,4 @@ export function makeSpeaker(
  */
 export function cuePiece(view: SentenceView, cue: CueMatch): Piece {
   return tokenPiece(view, cue.first, cue.last);
-}
-
-/** Whether a token is a pronoun speaker. */
-export function isPronoun(t: Token | undefined): boolean {
-  return t !== undefined && t.type === "word" && PRONOUNS.has(t.lower);
 }

@@ -672,6 +672,10 @@ export function plausibleSpeaker(tokens: readonly Token[], first: number, last: 
   const head = tokens[first];
   if (!head) return false;
   if (first === last && PRONOUNS.has(head.lower)) return true;
+  // "Today", "On Monday": time, not a speaker
+  let timeOnly = true;
+  for (let i = first; i <= last; i++) if (!TIME_NOUNS.has(tokens[i]?.lower ?? "")) timeOnly = false;
+  if (timeOnly) return false;
   let hasName = false;
   let hasNoun = false;
   for (let i = first; i <= last; i++) {
@@ -712,14 +716,17 @@ export function subjectBefore(
   let steps = 0;
   while (
     i >= floor &&
-    steps < 4 &&
+    steps < 5 &&
     tokens[i]?.type === "word" &&
-    AUX_ADVERBS.has(tokens[i]?.lower ?? "")
+    (AUX_ADVERBS.has(tokens[i]?.lower ?? "") ||
+      // "Ted Cruz on Wednesday announced", "Democrats … in November say"
+      (TIME_NOUNS.has(tokens[i]?.lower ?? "") && i > floor && tokens[i - 1]?.type === "word") ||
+      (["on", "in", "last", "this", "early", "late"].includes(tokens[i]?.lower ?? "") &&
+        TIME_NOUNS.has(tokens[i + 1]?.lower ?? "")))
   ) {
     i--;
     steps++;
   }
-  // time words: "he said Tuesday" is after; "Tuesday he said" rarely matters
   if (i < floor) return undefined;
   let t = tokens[i];
   if (!t) return undefined;
@@ -907,6 +914,45 @@ const QUANTITIES = new Set([
   "nine",
   "ten",
 ]);
+
+const TIME_NOUNS = new Set([
+  "today",
+  "yesterday",
+  "tonight",
+  "tomorrow",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "on",
+  "last",
+  "this",
+  "next",
+  "week",
+  "month",
+  "year",
+  "earlier",
+  "later",
+  "now",
+]);
+
+/** Title words that modify another title rather than start a name ("Vice President", "Prime Minister"). */
+const TITLE_MODIFIERS = new Set(["vice", "prime", "former", "chief", "lt.", "deputy", "acting"]);
 
 const PREPOSITIONS = new Set([
   "in",
@@ -1349,7 +1395,12 @@ export class SpeakerRegistry {
         if (u.upper) {
           const title = TITLES.get(u.lower);
           if (title && words.length === 0) titles.push(title);
-          else if (u.lower === "the" && words.length === 0) hadThe = true;
+          else if (title && tokens[j + 1]?.upper && !TITLE_MODIFIERS.has(u.lower)) {
+            // "Treasury Secretary James Baker": the name starts after the title
+            words.length = 0;
+            titles.length = 0;
+            titles.push(title);
+          } else if (u.lower === "the" && words.length === 0) hadThe = true;
           else if (
             words.length === 0 &&
             (DETERMINERS.has(u.lower) ||
@@ -1495,7 +1546,10 @@ export class SpeakerRegistry {
       mentionWords.some((t) => t.type === "word" && t.upper && !DETERMINERS.has(t.lower))
     ) {
       const name = mention.replace(/^(?:the|a|an)\s+/i, "");
-      const type = SPEAKER_NOUNS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower) ? "Person" : "Organization";
+      const type =
+        SPEAKER_NOUNS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower)
+          ? "Person"
+          : "Organization";
       return { name, type };
     }
     // a name inside the phrase
@@ -1511,6 +1565,12 @@ export class SpeakerRegistry {
         const title = TITLES.get(t.lower);
         if (title && run.length === 0) {
           runTitles.push(title);
+          continue;
+        }
+        // "Treasury Secretary James Baker": a title inside the run starts the name
+        if (title && mentionWords[i + 1]?.upper && !TITLE_MODIFIERS.has(t.lower)) {
+          run = [];
+          runTitles = [title];
           continue;
         }
         if (t.lower === "the" && run.length === 0) {
@@ -1566,6 +1626,15 @@ export class SpeakerRegistry {
           ? "Person"
           : undefined;
       return type ? { name, type } : { name };
+    }
+    // "Barbara Mikulski of Maryland": a person's name ends before "of"
+    const of = best.findIndex((w) => w.lower === "of");
+    if (
+      of >= 2 &&
+      !best.some((w) => ORG_WORDS.has(w.lower)) &&
+      (titles.length > 0 || of === best.length - 2)
+    ) {
+      best = best.slice(0, of);
     }
     if (best.length > 0) {
       const original = best.map((w) => w.text.replace(/['’]s$/, ""));
@@ -1629,7 +1698,12 @@ export class SpeakerRegistry {
           : e.type !== "Organization" && (e.gender === undefined || e.gender === gender);
     // "they" after "analysts said": the last speaker when it is a plural common noun
     const lastResolved = this.lastSpeaker?.resolved;
-    if ((pronoun === "they" || pronoun === "we") && lastResolved && !lastResolved.entity && /s$/.test(lastResolved.name)) {
+    if (
+      (pronoun === "they" || pronoun === "we") &&
+      lastResolved &&
+      !lastResolved.entity &&
+      /s$/.test(lastResolved.name)
+    ) {
       return lastResolved;
     }
     // the last speaker, when recent and compatible, wins
