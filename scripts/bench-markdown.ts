@@ -44,7 +44,9 @@ function main(): void {
   const roundsAt = args.indexOf("--rounds");
   const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1] ?? 20) : 20;
   const dirs = args.filter((a, i) => !a.startsWith("--") && !(roundsAt >= 0 && i === roundsAt + 1));
-  const files = (dirs.length > 0 ? dirs : ["examples", "tests/fixtures/markdown"]).flatMap(markdownFiles);
+  const files = (dirs.length > 0 ? dirs : ["examples", "tests/fixtures/markdown"]).flatMap(
+    markdownFiles,
+  );
   const posts = files.map((f) => readFileSync(f, "utf8"));
   const bytes = posts.reduce((n, p) => n + p.length, 0);
   const base = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]);
@@ -55,20 +57,27 @@ function main(): void {
   const ours = (post: string): void => {
     parseMarkdown(post, { gfm });
   };
+  const noClaims = (post: string): void => {
+    parseMarkdown(post, { gfm, claims: false });
+  };
   // Warm up both.
   for (let i = 0; i < 3; i++) {
     for (const post of posts) {
       remark(post);
       ours(post);
+      noClaims(post);
     }
   }
   // Post by post, alternating which goes first, so that both see the same machine load.
   const a: number[] = [];
   const b: number[] = [];
+  const c: number[] = [];
   const ratios: number[] = [];
+  const ratiosNoClaims: number[] = [];
   for (let r = 0; r < rounds; r++) {
     let ta = 0;
     let tb = 0;
+    let tc = 0;
     posts.forEach((post, i) => {
       const first = (i + r) % 2 === 0;
       const t0 = performance.now();
@@ -78,6 +87,8 @@ function main(): void {
       if (first) ours(post);
       else remark(post);
       const t2 = performance.now();
+      noClaims(post);
+      tc += performance.now() - t2;
       if (first) {
         ta += t1 - t0;
         tb += t2 - t1;
@@ -88,15 +99,30 @@ function main(): void {
     });
     a.push(ta);
     b.push(tb);
+    c.push(tc);
     ratios.push(tb / ta);
+    ratiosNoClaims.push(tc / ta);
   }
   const ma = median(a);
   const mb = median(b);
   const label = gfm ? "remark-parse + frontmatter + gfm" : "remark-parse + frontmatter";
-  console.log(`${posts.length} posts, ${(bytes / 1024).toFixed(0)} kB, ${rounds} rounds (median per round)`);
-  console.log(`  ${label.padEnd(34)} ${ma.toFixed(1)} ms  (${((ma / posts.length) * 1000).toFixed(0)} µs/post)`);
-  console.log(`  ${"parseMarkdown".padEnd(34)} ${mb.toFixed(1)} ms  (${((mb / posts.length) * 1000).toFixed(0)} µs/post)`);
-  console.log(`  ratio parseMarkdown / remark       ${median(ratios).toFixed(3)} median of per-round ratios (budget 1.25)`);
+  console.log(
+    `${posts.length} posts, ${(bytes / 1024).toFixed(0)} kB, ${rounds} rounds (median per round)`,
+  );
+  console.log(
+    `  ${label.padEnd(34)} ${ma.toFixed(1)} ms  (${((ma / posts.length) * 1000).toFixed(0)} µs/post)`,
+  );
+  console.log(
+    `  ${"parseMarkdown".padEnd(34)} ${mb.toFixed(1)} ms  (${((mb / posts.length) * 1000).toFixed(0)} µs/post)`,
+  );
+  const mc = median(c);
+  console.log(
+    `  ${"parseMarkdown, claims: false".padEnd(34)} ${mc.toFixed(1)} ms  (${((mc / posts.length) * 1000).toFixed(0)} µs/post)`,
+  );
+  console.log(`  ratio without claims               ${median(ratiosNoClaims).toFixed(3)}`);
+  console.log(
+    `  ratio parseMarkdown / remark       ${median(ratios).toFixed(3)} median of per-round ratios (budget 1.25)`,
+  );
 }
 
 main();

@@ -378,6 +378,17 @@ if (serialiseFrom) {
     },
     { label: "<= 1x floor", test: (ratio) => (ratio <= 1 ? undefined : "ratio") },
   );
+  row(
+    "toJsonLd text",
+    articleCorpus,
+    (key) => {
+      sink += JSON.stringify(toJsonLd(byArticle.get(key) as Article)).length;
+    },
+    "JSON.stringify(article)",
+    (key) => {
+      sink += JSON.stringify(byArticle.get(key)).length;
+    },
+  );
   const jsonCorpus = corpus(
     `${serialiseFrom.name.split(" ")[0]} article JSON`,
     articles.map((a) => JSON.stringify(toJson(a))),

@@ -35,7 +35,8 @@ describe("the seed as Markdown gives what parseText gives on the plain text", ()
     const a = md.article?.dateline;
     const b = tx.article?.dateline;
     expect(a?.place).toBe("TEHRAN");
-    for (const key of ["place", "locality", "region", "country", "date", "agency"] as const) expect(a?.[key]).toBe(b?.[key]);
+    for (const key of ["place", "locality", "region", "country", "date", "agency"] as const)
+      expect(a?.[key]).toBe(b?.[key]);
     expect(a && unmark(a.text)).toBe(b && unmark(b.text));
     expect(a?.span && unmark(markdown.slice(a.span.start, a.span.end))).toBe("TEHRAN –");
   });
@@ -56,12 +57,21 @@ describe("the seed as Markdown gives what parseText gives on the plain text", ()
   it("has the same claims (kind, text, speaker), with spans into the Markdown", () => {
     const a = md.article?.claims ?? [];
     const b = tx.article?.claims ?? [];
-    const shape = (c: (typeof a)[number]): unknown => ({ kind: c.kind, text: c.text, speaker: c.speaker?.name, paragraph: c.paragraph });
+    const shape = (c: (typeof a)[number]): unknown => ({
+      kind: c.kind,
+      text: c.text,
+      speaker: c.speaker?.name,
+      paragraph: c.paragraph,
+    });
     expect(a.map(shape)).toEqual(b.map(shape));
     for (const claim of a) {
-      expect(unmark(markdown.slice(claim.span.start, claim.span.end))).toBe(unmark(text.slice(b[a.indexOf(claim)]?.span.start, b[a.indexOf(claim)]?.span.end)));
+      expect(unmark(markdown.slice(claim.span.start, claim.span.end))).toBe(
+        unmark(text.slice(b[a.indexOf(claim)]?.span.start, b[a.indexOf(claim)]?.span.end)),
+      );
       if (claim.speaker?.span && claim.speaker.mention) {
-        expect(markdown.slice(claim.speaker.span.start, claim.speaker.span.end)).toBe(claim.speaker.mention);
+        expect(markdown.slice(claim.speaker.span.start, claim.speaker.span.end)).toBe(
+          claim.speaker.mention,
+        );
       }
     }
   });

@@ -22,9 +22,13 @@ function expectExactMaps(source: string, gfm = false): void {
       const at = map[i] as number;
       const found = source[at];
       const ok = found === char || found === "&" || (found === "\\" && source[at + 1] === char);
-      if (!ok) throw new Error(`block ${JSON.stringify(block.text.slice(0, 40))}: text[${i}] ${char} maps to ${JSON.stringify(found)} at ${at}`);
+      if (!ok)
+        throw new Error(
+          `block ${JSON.stringify(block.text.slice(0, 40))}: text[${i}] ${char} maps to ${JSON.stringify(found)} at ${at}`,
+        );
     }
-    for (let i = 1; i < map.length; i++) expect(map[i] as number).toBeGreaterThanOrEqual(map[i - 1] as number);
+    for (let i = 1; i < map.length; i++)
+      expect(map[i] as number).toBeGreaterThanOrEqual(map[i - 1] as number);
   }
 }
 
@@ -35,9 +39,18 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
     expect(article?.headline).toBe("Show me the money: 18F works with Treasury on #TheNew10");
     expect(article?.datePublished).toBe("2015-07-17");
     expect(article?.byline?.authors).toEqual([{ type: "Person", name: "kara" }]);
-    expect(article?.keywords).toEqual(["agency work", "user-centered design", "treasury", "new ten"]);
-    expect(article?.images[0]?.url).toBe("https://18f.gsa.gov/assets/blog/the-new-10/the-new-10.jpg");
-    expect(article?.description).toMatch(/^Shortly after joining 18F Consulting, the opportunity to work on a Department of the Treasury project/);
+    expect(article?.keywords).toEqual([
+      "agency work",
+      "user-centered design",
+      "treasury",
+      "new ten",
+    ]);
+    expect(article?.images[0]?.url).toBe(
+      "https://18f.gsa.gov/assets/blog/the-new-10/the-new-10.jpg",
+    );
+    expect(article?.description).toMatch(
+      /^Shortly after joining 18F Consulting, the opportunity to work on a Department of the Treasury project/,
+    );
     const repaired = diagnostics.find((d) => d.ruleId === "front-matter-yaml-repaired");
     expect(repaired?.severity).toBe("info");
     expect(repaired?.start?.line).toBeGreaterThan(1);
@@ -54,7 +67,9 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
       url: "https://18f.gsa.gov/assets/blog/10-anniversary/10-anniv-dark.jpg",
       caption: "The number 10 surrounded by confetti",
     });
-    expect(article?.body[0]?.text).toMatch(/^It’s been a decade since we launched 18F with a “Hello, world” blog post/);
+    expect(article?.body[0]?.text).toMatch(
+      /^It’s been a decade since we launched 18F with a “Hello, world” blog post/,
+    );
     expect(article?.body.some((p) => /\{\{|\{%/.test(p.text))).toBe(false);
     expectExactMaps(source);
   });
@@ -66,7 +81,11 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
   });
 
   it("maps every character of the 18F posts back into the Markdown", () => {
-    for (const name of ["2016-08-25-micro-purchase-design-philosophy-do-one-thing-well.md", "2017-09-21-method-cards-tune-up.md", "2015-07-17-the-new-10.md"]) {
+    for (const name of [
+      "2016-08-25-micro-purchase-design-philosophy-do-one-thing-well.md",
+      "2017-09-21-method-cards-tune-up.md",
+      "2015-07-17-the-new-10.md",
+    ]) {
       expectExactMaps(fixture(name));
     }
   });
@@ -86,14 +105,27 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
     );
     expect(article?.keywords).toEqual(["forms", "accessibility", "delivery"]);
     expect(article?.language).toBe("en-CA");
-    expect(article?.images[0]).toEqual({ url: "https://example.org/uploads/form-banner.jpg", caption: "A paper form with most of its boxes crossed out." });
+    expect(article?.images[0]).toEqual({
+      url: "https://example.org/uploads/form-banner.jpg",
+      caption: "A paper form with most of its boxes crossed out.",
+    });
   });
 
   it("keeps tables, code, HTML blocks and {% tags %} out of the body", () => {
     const { article } = parseMarkdown(fixture("cds-style.md"));
     const texts = article?.body.map((p) => p.text) ?? [];
-    expect(texts.some((t) => t.includes("| step |") || t.includes("const unused") || t.includes("callout") || t.includes("include note"))).toBe(false);
-    expect(texts.at(-1)).toBe("The team now reviews every new question against one rule: if we already know it, don't ask.");
+    expect(
+      texts.some(
+        (t) =>
+          t.includes("| step |") ||
+          t.includes("const unused") ||
+          t.includes("callout") ||
+          t.includes("include note"),
+      ),
+    ).toBe(false);
+    expect(texts.at(-1)).toBe(
+      "The team now reviews every new question against one rule: if we already know it, don't ask.",
+    );
     const gfm = parseMarkdown(fixture("cds-style.md"), { gfm: true }).article;
     expect(gfm?.body.map((p) => p.text)).toEqual(texts);
   });
@@ -104,7 +136,9 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
     const claim = article?.claims.find((c) => c.text === "Ask once, use it everywhere.");
     expect(claim?.kind).toBe("direct");
     expect(claim?.speaker?.name).toBe("Jane Roe");
-    expect(claim && source.slice(claim.span.start, claim.span.end)).toBe("Ask once, use it everywhere.");
+    expect(claim && source.slice(claim.span.start, claim.span.end)).toBe(
+      "Ask once, use it everywhere.",
+    );
     const speaker = claim?.speaker?.span;
     expect(speaker && source.slice(speaker.start, speaker.end)).toBe("Jane Roe");
     expect(claim && article?.body[claim.paragraph]?.text.startsWith("Ask once")).toBe(true);
@@ -116,7 +150,9 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
     expect(article?.datePublished).toBe("2024-01-05T08:00:00+08:00");
     expect(article?.keywords).toEqual(["research", "travel"]);
     expect(article?.description).toBe("Three weeks, four cities.");
-    expect(article?.byline?.authors).toEqual([{ type: "Person", name: "Ana Ruiz", url: "https://example.org/ana" }]);
+    expect(article?.byline?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", url: "https://example.org/ana" },
+    ]);
   });
 
   it("reports broken YAML with its position and still parses the body", () => {
@@ -124,17 +160,23 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
     const { article, diagnostics } = parseMarkdown(source);
     const invalid = diagnostics.find((d) => d.ruleId === "front-matter-invalid");
     expect(invalid?.severity).toBe("error");
-    expect(invalid?.span && source.slice(invalid.span.start, invalid.span.start + 20)).toBe('"Broken front matter');
+    expect(invalid?.span && source.slice(invalid.span.start, invalid.span.start + 20)).toBe(
+      '"Broken front matter',
+    );
     expect(invalid?.start).toMatchObject({ line: 2, column: 8 });
     expect(article?.headline).toBe("Heading stays the headline");
     expect(article?.body.map((p) => p.text)).toEqual(["Body is still parsed."]);
   });
 
   it("front matter wins over a different title heading, with a diagnostic", () => {
-    const source = "---\ntitle: The real title\n---\n# Another title\n\nBy Jane Doe\n\nText of the article.\n";
+    const source =
+      "---\ntitle: The real title\n---\n# Another title\n\nBy Jane Doe\n\nText of the article.\n";
     const { article, diagnostics } = parseMarkdown(source);
     expect(article?.headline).toBe("The real title");
-    expect(diagnostics.find((d) => d.ruleId === "frontmatter-conflict")?.span).toEqual({ start: 30, end: 45 });
+    expect(diagnostics.find((d) => d.ruleId === "frontmatter-conflict")?.span).toEqual({
+      start: 30,
+      end: 45,
+    });
     expect(article?.body.map((p) => p.text)).toEqual(["Text of the article."]);
   });
 
@@ -162,10 +204,17 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
     expect(article?.datePublished).toBe("2015-03-17T14:00:00-04:00");
     expect(article?.dateModified).toBe("2015-03-18");
     expect(article?.byline?.authors).toEqual([
-      { type: "Person", name: "Ana Ruiz", url: "https://example.org/ana", sameAs: ["https://twitter.com/ana"] },
+      {
+        type: "Person",
+        name: "Ana Ruiz",
+        url: "https://example.org/ana",
+        sameAs: ["https://twitter.com/ana"],
+      },
       { type: "Person", name: "Ben Ortiz" },
     ]);
-    expect(article?.images).toEqual([{ url: "https://example.org/a.jpg", caption: "A photo", width: 800 }]);
+    expect(article?.images).toEqual([
+      { url: "https://example.org/a.jpg", caption: "A photo", width: 800 },
+    ]);
     expect(article?.url).toBe("https://example.org/posts/objects");
     expect(article?.section).toBe("Features");
   });
@@ -201,32 +250,53 @@ describe("parseMarkdown: structure without front matter", () => {
     expect(article?.body[0]?.text).toMatch(/^The city council voted/);
     expect(article?.body.at(-1)?.text).toBe("The new rates take effect on July 1.");
     const quote = article?.claims.find((c) => c.kind === "direct");
-    expect(quote && source.slice(quote.span.start, quote.span.end)).toBe("We cannot keep patching pipes that are a hundred years old");
+    expect(quote && source.slice(quote.span.start, quote.span.end)).toBe(
+      "We cannot keep patching pipes that are a hundred years old",
+    );
     expect(quote?.speaker?.name).toBe("Ana Ruiz");
-    expect(article?.images).toEqual([{ url: "https://example.org/img/pipes.jpg", caption: "Pipes at the treatment plant" }]);
+    expect(article?.images).toEqual([
+      { url: "https://example.org/img/pipes.jpg", caption: "Pipes at the treatment plant" },
+    ]);
     const dropped = diagnostics.find((d) => d.ruleId === "image-relative-url");
-    expect(dropped?.span && source.slice(dropped.span.start, dropped.span.end)).toBe("![A relative image](img/relative.png)");
+    expect(dropped?.span && source.slice(dropped.span.start, dropped.span.end)).toBe(
+      "![A relative image](img/relative.png)",
+    );
     expect(ArticleSchema.safeParse(article).success).toBe(true);
   });
 
   it("resolves relative images against options.url", () => {
-    const { article } = parseMarkdown(fixture("no-front-matter.md"), { url: "https://example.org/news/water/" });
-    expect(article?.images.map((i) => i.url)).toEqual(["https://example.org/img/pipes.jpg", "https://example.org/news/water/img/relative.png"]);
+    const { article } = parseMarkdown(fixture("no-front-matter.md"), {
+      url: "https://example.org/news/water/",
+    });
+    expect(article?.images.map((i) => i.url)).toEqual([
+      "https://example.org/img/pipes.jpg",
+      "https://example.org/news/water/img/relative.png",
+    ]);
   });
 
   it("takes the first heading of any level as the headline, even after an intro line", () => {
-    const { article } = parseMarkdown("A note before.\n\n### Third-level title\n\nBody text here.\n");
+    const { article } = parseMarkdown(
+      "A note before.\n\n### Third-level title\n\nBody text here.\n",
+    );
     expect(article?.headline).toBe("Third-level title");
   });
 
   it("maps text inside emphasis, links, escapes, references, code and blockquotes to the source", () => {
-    const source = "# T\n\nA *b* **c** [link text](http://x.org) \\*not em\\* &amp; &#x1F600; `co\nde` end\n> quoted *line*\n> two  \n> three\n\n- item **bold**\n";
+    const source =
+      "# T\n\nA *b* **c** [link text](http://x.org) \\*not em\\* &amp; &#x1F600; `co\nde` end\n> quoted *line*\n> two  \n> three\n\n- item **bold**\n";
     const { blocks } = walk(markdownParser(false)(source), source);
-    expect(blocks.map((b) => b.text)).toEqual(["T", "A b c link text *not em* & 😀 co de end", "quoted line two three", "item bold"]);
+    expect(blocks.map((b) => b.text)).toEqual([
+      "T",
+      "A b c link text *not em* & 😀 co de end",
+      "quoted line two three",
+      "item bold",
+    ]);
     expectExactMaps(source);
     const paragraph = blocks[1];
     const at = paragraph?.text.indexOf("link text") ?? -1;
-    expect(paragraph?.map && source.slice(paragraph.map[at], (paragraph.map[at + 8] ?? 0) + 1)).toBe("link text");
+    expect(
+      paragraph?.map && source.slice(paragraph.map[at], (paragraph.map[at + 8] ?? 0) + 1),
+    ).toBe("link text");
     expect(blocks[0]?.kind).toBe("heading");
     expect(blocks[0]?.depth).toBe(1);
     expect(blocks[2]?.kind).toBe("blockquote");
@@ -242,12 +312,21 @@ describe("parseMarkdown: structure without front matter", () => {
   });
 
   it("handles CRLF line endings", () => {
-    const source = "---\r\ntitle: Windows\r\ntags:\r\n  - a\r\n---\r\n\r\nLine one\r\nline two.\r\n";
+    const source =
+      "---\r\ntitle: Windows\r\ntags:\r\n  - a\r\n---\r\n\r\nLine one\r\nline two.\r\n";
     const { article } = parseMarkdown(source);
     expect(article?.headline).toBe("Windows");
     expect(article?.keywords).toEqual(["a"]);
     expect(article?.body.map((p) => p.text)).toEqual(["Line one line two."]);
     expectExactMaps(source);
+  });
+
+  it("keeps spans into the input when it starts with a byte order mark", () => {
+    const source = "\uFEFF---\ntitle: BOM\n---\n\n# Heading\n\nBody *text*.\n";
+    const { article } = parseMarkdown(source);
+    expect(article?.headline).toBe("BOM");
+    const span = article?.body[0]?.span;
+    expect(span && source.slice(span.start, span.end)).toBe("Body *text*.");
   });
 
   it("returns no article and an error for empty input, and throws only on non-strings", () => {

@@ -12,7 +12,7 @@
  * description = gold description (else the excerpt). `--verbose` lists the failures.
  */
 import { readFileSync } from "node:fs";
-import { join, basename } from "node:path";
+import { basename, join } from "node:path";
 import { parseMarkdown } from "../../src/parse/markdown.js";
 import { ArticleSchema } from "../../src/schema/article.js";
 
@@ -42,7 +42,8 @@ interface Record {
  */
 const CDS_NAMES: { [byline: string]: string[] } = {
   "Aaron Snow, Chief Executive Officer": ["Aaron Snow"],
-  "Adrianne Lee, Researcher with Help Canadians access the CPP Disability Benefit (CPP-D) partnership": ["Adrianne Lee"],
+  "Adrianne Lee, Researcher with Help Canadians access the CPP Disability Benefit (CPP-D) partnership":
+    ["Adrianne Lee"],
   "Anatole Papadopoulos, Chief Operating Officer": ["Anatole Papadopoulos"],
   "Anatole Papadopoulos, Executive Director": ["Anatole Papadopoulos"],
   "Anatole Papadopoulos, Executive director": ["Anatole Papadopoulos"],
@@ -50,18 +51,21 @@ const CDS_NAMES: { [byline: string]: string[] } = {
   "Anne-Marie Mulumba, Design Research": ["Anne-Marie Mulumba"],
   "Annie Leblond, Communications": ["Annie Leblond"],
   "Bryan Willey and Clementine Hahn, Product Managers ": ["Bryan Willey", "Clementine Hahn"],
-  "Caitlin Tuba, CDS and Po Tea-Duncan, TBS Cyber Security, Office of the CIO": ["Caitlin Tuba", "Po Tea-Duncan"],
+  "Caitlin Tuba, CDS and Po Tea-Duncan, TBS Cyber Security, Office of the CIO": [
+    "Caitlin Tuba",
+    "Po Tea-Duncan",
+  ],
   "Charlotte Pedersen and Eman El-Fayomi": ["Charlotte Pedersen", "Eman El-Fayomi"],
   "Charlotte Pedersen, Outreach": ["Charlotte Pedersen"],
   "Christine Monteiro and Patrick Wright, Health Canada": ["Christine Monteiro", "Patrick Wright"],
-  "Colin MacArthur, Head of Design Research, John Millons, Head of Policy": ["Colin MacArthur", "John Millons"],
+  "Colin MacArthur, Head of Design Research, John Millons, Head of Policy": [
+    "Colin MacArthur",
+    "John Millons",
+  ],
   "Dave Samojlenko and Sean Boots": ["Dave Samojlenko", "Sean Boots"],
   "Eman El-Fayomi, Senior designer": ["Eman El-Fayomi"],
-  "Emily Kuret, Director - COVID Alert; Jean-François Gagné and Carole Piovesan - COVID Alert Advisory Council": [
-    "Emily Kuret",
-    "Jean-François Gagné",
-    "Carole Piovesan",
-  ],
+  "Emily Kuret, Director - COVID Alert; Jean-François Gagné and Carole Piovesan - COVID Alert Advisory Council":
+    ["Emily Kuret", "Jean-François Gagné", "Carole Piovesan"],
   "Eric Chouinard, Health Canada": ["Eric Chouinard"],
   "Hillary Hartley, Chief Digital Officer, Government of Ontario": ["Hillary Hartley"],
   "Hillary Lorimer, Design Research": ["Hillary Lorimer"],
@@ -77,9 +81,17 @@ const CDS_NAMES: { [byline: string]: string[] } = {
   "John Millons, Policy and engagement": ["John Millons"],
   "Julianna Rowsell, Accessibility and Inclusive Services Lead": ["Julianna Rowsell"],
   "Kate Wilhelm, Content Design": ["Kate Wilhelm"],
-  "Lucas Cherkewski, Charlotte Pedersen, Sean Boots": ["Lucas Cherkewski", "Charlotte Pedersen", "Sean Boots"],
+  "Lucas Cherkewski, Charlotte Pedersen, Sean Boots": [
+    "Lucas Cherkewski",
+    "Charlotte Pedersen",
+    "Sean Boots",
+  ],
   "Lucas Cherkewski, Policy": ["Lucas Cherkewski"],
-  "Mario Garneau, Mithula Naik and Ryan Androsoff": ["Mario Garneau", "Mithula Naik", "Ryan Androsoff"],
+  "Mario Garneau, Mithula Naik and Ryan Androsoff": [
+    "Mario Garneau",
+    "Mithula Naik",
+    "Ryan Androsoff",
+  ],
   "Max Neuvians and Tim Arney, Developers": ["Max Neuvians", "Tim Arney"],
   "Meera Makim Cunningham, Internal operations": ["Meera Makim Cunningham"],
   "Meera Makim Cunningham, Operations": ["Meera Makim Cunningham"],
@@ -119,7 +131,8 @@ function goldNames(gold: Gold): string[] {
     fallbackSplits++;
     for (const piece of byline.split(/,|;| and | & | - /)) {
       const words = piece.trim().split(/\s+/);
-      if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w))) names.push(piece.trim());
+      if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w)))
+        names.push(piece.trim());
     }
   }
   return names;
@@ -130,7 +143,10 @@ const squash = (s: string | null | undefined): string => (s ?? "").replace(/\s+/
 /** A date string to epoch milliseconds; naive date-times and dates are read as UTC. */
 function instant(value: string): number {
   let s = value.trim().replace(/^'|'$/g, "");
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(\.\d+)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?)?$/.exec(s);
+  const m =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(\.\d+)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?)?$/.exec(
+      s,
+    );
   if (!m) return Number.NaN;
   if (!m[2]) return Date.parse(`${m[1]}T00:00:00Z`);
   const time = m[2].length === 5 ? `${m[2]}:00` : m[2].padStart(8, "0");
@@ -174,7 +190,11 @@ function main(): void {
   }
   const name = basename(dir.replace(/\/+$/, ""));
   const base =
-    baseAt >= 0 ? (args[baseAt + 1] ?? "") : name.includes("18f") ? "https://18f.gsa.gov/" : "https://digital.canada.ca/";
+    baseAt >= 0
+      ? (args[baseAt + 1] ?? "")
+      : name.includes("18f")
+        ? "https://18f.gsa.gov/"
+        : "https://digital.canada.ca/";
   const records = readFileSync(join(dir, "frontmatter.jsonl"), "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
@@ -199,16 +219,37 @@ function main(): void {
     for (const d of ds) rules.set(d.ruleId, (rules.get(d.ruleId) ?? 0) + 1);
     const g = record.gold;
     const id = record.id;
-    check(t.valid, article !== undefined && ArticleSchema.safeParse(article).success, id, () => "article missing or invalid");
-    if (g.title) check(t.headline, squash(article?.headline) === squash(g.title), id, () => `${JSON.stringify(article?.headline)} ≠ ${JSON.stringify(g.title)}`);
+    check(
+      t.valid,
+      article !== undefined && ArticleSchema.safeParse(article).success,
+      id,
+      () => "article missing or invalid",
+    );
+    if (g.title)
+      check(
+        t.headline,
+        squash(article?.headline) === squash(g.title),
+        id,
+        () => `${JSON.stringify(article?.headline)} ≠ ${JSON.stringify(g.title)}`,
+      );
     if (g.date && g.date_source === "front_matter") {
       const got = article?.datePublished;
-      check(t.date, got !== undefined && instant(got) === instant(g.date), id, () => `${got} ≠ ${g.date}`);
+      check(
+        t.date,
+        got !== undefined && instant(got) === instant(g.date),
+        id,
+        () => `${got} ≠ ${g.date}`,
+      );
     }
     if (g.authors && g.authors.length > 0) {
       const want = goldNames(g);
       const got = article?.byline?.authors.map((a) => a.name) ?? [];
-      check(t.authors, JSON.stringify(got) === JSON.stringify(want), id, () => `${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+      check(
+        t.authors,
+        JSON.stringify(got) === JSON.stringify(want),
+        id,
+        () => `${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`,
+      );
     }
     if (g.tags && g.tags.length > 0) {
       const got = new Set(article?.keywords ?? []);
@@ -222,22 +263,33 @@ function main(): void {
     }
     const description = g.description ?? g.excerpt;
     if (description) {
-      check(t.description, squash(article?.description) === squash(description), id, () => `${JSON.stringify(article?.description)} ≠ ${JSON.stringify(description)}`);
+      check(
+        t.description,
+        squash(article?.description) === squash(description),
+        id,
+        () => `${JSON.stringify(article?.description)} ≠ ${JSON.stringify(description)}`,
+      );
     }
   }
   const elapsed = performance.now() - started;
-  const pct = (x: Tally): string => (x.total === 0 ? "n/a" : `${((100 * x.ok) / x.total).toFixed(1)}% (${x.ok}/${x.total})`);
+  const pct = (x: Tally): string =>
+    x.total === 0 ? "n/a" : `${((100 * x.ok) / x.total).toFixed(1)}% (${x.ok}/${x.total})`;
   console.log(`corpus ${name}: ${records.length} posts, base ${base}, ${elapsed.toFixed(0)} ms`);
   console.log(`  headline = title       ${pct(t.headline)}`);
   console.log(`  datePublished = date   ${pct(t.date)}`);
-  console.log(`  author names = gold    ${pct(t.authors)}${fallbackSplits ? ` (${fallbackSplits} bylines split by the fallback rule)` : ""}`);
+  console.log(
+    `  author names = gold    ${pct(t.authors)}${fallbackSplits ? ` (${fallbackSplits} bylines split by the fallback rule)` : ""}`,
+  );
   console.log(`  keywords ⊇ tags        ${pct(t.keywords)}`);
   console.log(`  images[0].url = image  ${pct(t.image)}`);
   console.log(`  description = gold     ${pct(t.description)}`);
   console.log(`  valid article          ${pct(t.valid)}`);
-  console.log(`  diagnostics ${diagnostics}: ${[...rules].map(([r, n]) => `${r} ${n}`).join(", ")}`);
+  console.log(
+    `  diagnostics ${diagnostics}: ${[...rules].map(([r, n]) => `${r} ${n}`).join(", ")}`,
+  );
   if (verbose) {
-    for (const [field, x] of Object.entries(t)) for (const f of x.fails) console.log(`  FAIL ${field} ${f}`);
+    for (const [field, x] of Object.entries(t))
+      for (const f of x.fails) console.log(`  FAIL ${field} ${f}`);
   }
 }
 

@@ -2,6 +2,10 @@
  * Evaluate quoted-claim extraction against the PolNeAR attribution corpus.
  *
  *   npx tsx scripts/eval/polnear.ts /path/to/polnear-train-articles.jsonl [--verbose] [--limit N]
+ *     [--by-publisher] [--publisher NAME]
+ *
+ * `--by-publisher` adds a table of the same figures per publisher (the `publisher` field of
+ * the records); `--publisher NAME` scores only that publisher's articles.
  *
  * Scoring (issue #4): gold direct/mixed = attributions whose content contains a double
  * quotation mark (straight, curly or ''); a predicted direct/mixed claim matches a gold one
@@ -33,6 +37,7 @@ interface GoldAttribution {
 
 interface GoldArticle {
   id: string;
+  publisher?: string;
   publication_date: string;
   text: string;
   attributions: GoldAttribution[];
@@ -44,13 +49,18 @@ interface Span {
 }
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith("--"));
 const verbose = args.includes("--verbose");
 const limitArg = args.indexOf("--limit");
 const sampleLimit = limitArg >= 0 ? Number(args[limitArg + 1] ?? 20) : 25;
+const byPublisher = args.includes("--by-publisher");
+const publisherArg = args.indexOf("--publisher");
+const onlyPublisher = publisherArg >= 0 ? args[publisherArg + 1] : undefined;
+const file = args.find(
+  (a, i) => !a.startsWith("--") && args[i - 1] !== "--limit" && args[i - 1] !== "--publisher",
+);
 if (!file) {
   console.error(
-    "usage: tsx scripts/eval/polnear.ts polnear-train-articles.jsonl [--verbose] [--limit N]",
+    "usage: tsx scripts/eval/polnear.ts polnear-train-articles.jsonl [--verbose] [--limit N] [--by-publisher] [--publisher NAME]",
   );
   process.exit(2);
 }
@@ -69,6 +79,21 @@ function matches(a: Span, b: Span): boolean {
 function touches(a: Span | undefined, b: Span | null): boolean {
   if (!a || !b) return false;
   return overlap(a, b) > 0 || (a.start === a.end && a.start >= b.start && a.start < b.end);
+}
+
+/** The predicted claim that overlaps a missed gold span most, to tell near misses from misses. */
+function nearest(claims: readonly QuotedClaim[], g: Span, text: string): string {
+  let best: QuotedClaim | undefined;
+  let bestOverlap = 0;
+  for (const c of claims) {
+    const o = overlap(c.span, g);
+    if (o > bestOverlap) {
+      best = c;
+      bestOverlap = o;
+    }
+  }
+  if (!best) return "";
+  return `\n    ~ near ${best.kind}: ${text.slice(best.span.start, best.span.end).replace(/\n/g, " / ")}`;
 }
 
 /** One-to-one matching, best overlap first. */
@@ -104,19 +129,43 @@ const articles: GoldArticle[] = readFileSync(file, "utf8")
   .filter((l) => l.trim() !== "")
   .map((l) => JSON.parse(l) as GoldArticle);
 
-let goldQ = 0;
-let predQ = 0;
-let matchedQ = 0;
-let speakerOk = 0;
-let speakerOkWithSource = 0;
-let withSource = 0;
-let cueOk = 0;
-let cueOkWithCue = 0;
-let withCue = 0;
-let goldInd = 0;
-let predInd = 0;
-let recalledInd = 0;
-let preciseInd = 0;
+/** The counts behind every figure, for all articles or one publisher. */
+interface Stats {
+  articles: number;
+  goldQ: number;
+  predQ: number;
+  matchedQ: number;
+  speakerOk: number;
+  speakerOkWithSource: number;
+  withSource: number;
+  cueOk: number;
+  cueOkWithCue: number;
+  withCue: number;
+  goldInd: number;
+  predInd: number;
+  recalledInd: number;
+  preciseInd: number;
+}
+
+const emptyStats = (): Stats => ({
+  articles: 0,
+  goldQ: 0,
+  predQ: 0,
+  matchedQ: 0,
+  speakerOk: 0,
+  speakerOkWithSource: 0,
+  withSource: 0,
+  cueOk: 0,
+  cueOkWithCue: 0,
+  withCue: 0,
+  goldInd: 0,
+  predInd: 0,
+  recalledInd: 0,
+  preciseInd: 0,
+});
+
+const total = emptyStats();
+const perPublisher = new Map<string, Stats>();
 let ms = 0;
 const fps: string[] = [];
 const fns: string[] = [];
@@ -132,6 +181,18 @@ const ctx = (text: string, s: Span, pad = 60) =>
   );
 
 for (const article of articles) {
+  const publisher = article.publisher ?? "unknown";
+  if (onlyPublisher !== undefined && publisher !== onlyPublisher) continue;
+  let group = perPublisher.get(publisher);
+  if (!group) {
+    group = emptyStats();
+    perPublisher.set(publisher, group);
+  }
+  const groups = [total, group];
+  const add = (key: keyof Stats, n = 1) => {
+    for (const g of groups) g[key] += n;
+  };
+  add("articles");
   const t0 = performance.now();
   const result = parseText(article.text, { referenceDate: article.publication_date });
   ms += performance.now() - t0;
@@ -141,10 +202,10 @@ for (const article of articles) {
   const pq = claims
     .filter((c) => c.kind !== "indirect")
     .map((c) => ({ start: c.span.start, end: c.span.end, c }));
-  goldQ += gq.length;
-  predQ += pq.length;
+  add("goldQ", gq.length);
+  add("predQ", pq.length);
   const m = match(pq, gq);
-  matchedQ += m.length;
+  add("matchedQ", m.length);
   const usedP = new Set(m.map(([i]) => i));
   const usedG = new Set(m.map(([, j]) => j));
   for (const [i, j] of m) {
@@ -153,10 +214,10 @@ for (const article of articles) {
     if (!p || !g) continue;
     const src = g.a.source;
     const sOk = src ? touches(p.c.speaker?.span, src) : p.c.speaker?.span === undefined;
-    if (sOk) speakerOk++;
+    if (sOk) add("speakerOk");
     if (src) {
-      withSource++;
-      if (sOk) speakerOkWithSource++;
+      add("withSource");
+      if (sOk) add("speakerOkWithSource");
     }
     if (!sOk)
       speakerMiss.push(
@@ -164,10 +225,10 @@ for (const article of articles) {
       );
     const cue = g.a.cue;
     const cOk = cue ? touches(p.c.cue?.span, cue) : p.c.cue?.span === undefined;
-    if (cOk) cueOk++;
+    if (cOk) add("cueOk");
     if (cue) {
-      withCue++;
-      if (cOk) cueOkWithCue++;
+      add("withCue");
+      if (cOk) add("cueOkWithCue");
     }
     if (!cOk)
       cueMiss.push(
@@ -175,11 +236,13 @@ for (const article of articles) {
       );
   }
   pq.forEach((p, i) => {
-    if (!usedP.has(i)) fps.push(`${p.c.kind} ${ctx(article.text, p)}`);
+    if (!usedP.has(i)) fps.push(`[${publisher}] ${p.c.kind} ${ctx(article.text, p)}`);
   });
   gq.forEach((g, j) => {
     if (!usedG.has(j))
-      fns.push(`${g.a.kind} src=${g.a.source?.text ?? "-"} ${ctx(article.text, g)}`);
+      fns.push(
+        `[${publisher}] ${g.a.kind} src=${g.a.source?.text ?? "-"} ${ctx(article.text, g)}${nearest(claims, g, article.text)}`,
+      );
   });
 
   // indirect
@@ -193,36 +256,71 @@ for (const article of articles) {
   const pi = claims
     .filter((c) => c.kind === "indirect")
     .map((c) => ({ start: c.span.start, end: c.span.end, c }));
-  goldInd += goldIndirect.length;
-  predInd += pi.length;
+  add("goldInd", goldIndirect.length);
+  add("predInd", pi.length);
   const mi = match(pi, goldIndirect);
-  recalledInd += mi.length;
+  add("recalledInd", mi.length);
   const mAll = match(pi, all);
-  preciseInd += mAll.length;
+  add("preciseInd", mAll.length);
   const usedPi = new Set(mAll.map(([i]) => i));
   pi.forEach((p, i) => {
-    if (!usedPi.has(i)) indFps.push(ctx(article.text, p));
+    if (!usedPi.has(i)) indFps.push(`[${publisher}] ${ctx(article.text, p)}`);
   });
   const usedGi = new Set(mi.map(([, j]) => j));
   goldIndirect.forEach((g, j) => {
-    if (!usedGi.has(j)) indFns.push(`cue=${g.a.cue?.text ?? "-"} ${ctx(article.text, g)}`);
+    if (!usedGi.has(j))
+      indFns.push(
+        `[${publisher}] cue=${g.a.cue?.text ?? "-"} ${ctx(article.text, g)}${nearest(claims, g, article.text)}`,
+      );
   });
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? "n/a" : (a / b).toFixed(3));
-console.log(`articles ${articles.length}, parse ${ms.toFixed(0)} ms`);
-console.log(`direct+mixed: gold ${goldQ}, predicted ${predQ}, matched ${matchedQ}`);
-console.log(`  precision ${ratio(matchedQ, predQ)}  recall ${ratio(matchedQ, goldQ)}`);
+const t = total;
+console.log(`articles ${t.articles}, parse ${ms.toFixed(0)} ms`);
+console.log(`direct+mixed: gold ${t.goldQ}, predicted ${t.predQ}, matched ${t.matchedQ}`);
+console.log(`  precision ${ratio(t.matchedQ, t.predQ)}  recall ${ratio(t.matchedQ, t.goldQ)}`);
 console.log(
-  `  speaker ${ratio(speakerOk, matchedQ)} of matched (${ratio(speakerOkWithSource, withSource)} where gold has a source)`,
+  `  speaker ${ratio(t.speakerOk, t.matchedQ)} of matched (${ratio(t.speakerOkWithSource, t.withSource)} where gold has a source)`,
 );
 console.log(
-  `  cue ${ratio(cueOk, matchedQ)} of matched (${ratio(cueOkWithCue, withCue)} where gold has a cue)`,
+  `  cue ${ratio(t.cueOk, t.matchedQ)} of matched (${ratio(t.cueOkWithCue, t.withCue)} where gold has a cue)`,
 );
-console.log(`indirect: gold (speech cue) ${goldInd}, predicted ${predInd}`);
+console.log(`indirect: gold (speech cue) ${t.goldInd}, predicted ${t.predInd}`);
 console.log(
-  `  recall ${ratio(recalledInd, goldInd)}  precision ${ratio(preciseInd, predInd)} (vs all gold attributions)`,
+  `  recall ${ratio(t.recalledInd, t.goldInd)}  precision ${ratio(t.preciseInd, t.predInd)} (vs all gold attributions)`,
 );
+
+if (byPublisher) {
+  const cols = ["publisher", "art", "gold", "P", "R", "spk", "cue", "igold", "iR", "iP"];
+  const widths = [14, 4, 5, 6, 6, 6, 6, 6, 6, 6];
+  const row = (cells: string[]) =>
+    console.log(
+      cells
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 6) : c.padStart(widths[i] ?? 6)))
+        .join(" "),
+    );
+  console.log("\nby publisher (P/R direct+mixed, spk/cue of matched, iR/iP indirect):");
+  row(cols);
+  const line = (name: string, g: Stats) =>
+    row([
+      name,
+      String(g.articles),
+      String(g.goldQ),
+      ratio(g.matchedQ, g.predQ),
+      ratio(g.matchedQ, g.goldQ),
+      ratio(g.speakerOk, g.matchedQ),
+      ratio(g.cueOk, g.matchedQ),
+      String(g.goldInd),
+      ratio(g.recalledInd, g.goldInd),
+      ratio(g.preciseInd, g.predInd),
+    ]);
+  for (const name of [...perPublisher.keys()].sort()) {
+    const g = perPublisher.get(name);
+    if (g) line(name, g);
+  }
+  line("all", total);
+}
 
 if (verbose) {
   const show = (title: string, list: string[]) => {

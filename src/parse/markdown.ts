@@ -1,4 +1,5 @@
 import type { Root } from "mdast";
+import { createLocator } from "../diagnostic.js";
 import type { Image } from "../schema/article.js";
 import { createContext, finishDiagnostics } from "./context.js";
 import { type BodyImage, walk } from "./markdown/blocks.js";
@@ -35,7 +36,16 @@ import type { Context } from "./types.js";
  *   //=> "Empty alert"
  */
 export function parseMarkdown(input: string, options?: ParseOptions | null): ParseResult {
-  if (typeof input !== "string") throw new TypeError("Cannot `parseMarkdown` without a string input");
+  if (typeof input !== "string")
+    throw new TypeError("Cannot `parseMarkdown` without a string input");
+  // micromark drops a byte order mark and counts offsets without it: parse the rest and
+  // shift every span by one so that spans index `input`.
+  if (input.charCodeAt(0) === 0xfeff)
+    return shiftResult(parseSource(input.slice(1), options), input);
+  return parseSource(input, options);
+}
+
+function parseSource(input: string, options: ParseOptions | null | undefined): ParseResult {
   const ctx = createContext(input, options);
   // Same length as `input`: hostile nesting and delimiter runs neutralised (linear time).
   const guarded = guardMarkdown(input);
@@ -44,17 +54,27 @@ export function parseMarkdown(input: string, options?: ParseOptions | null): Par
     tree = markdownParser(options?.gfm === true)(guarded);
   } catch (error) {
     // remark does not throw on strings; stay safe if an extension does.
-    ctx.report("markdown-parse-failed", "error", `Unexpected failure of the Markdown parser: ${String(error)}`);
+    ctx.report(
+      "markdown-parse-failed",
+      "error",
+      `Unexpected failure of the Markdown parser: ${String(error)}`,
+    );
     return { diagnostics: finishDiagnostics(ctx) };
   }
   const walked = walk(tree, guarded, input);
   let known: KnownFields = {};
   if (walked.frontMatter) known = readFrontMatter(walked.frontMatter, ctx).known;
 
-  const bodyImages = resolveImages(walked.images, walked.definitions, known.url ?? ctx.options.url, ctx);
+  const bodyImages = resolveImages(
+    walked.images,
+    walked.definitions,
+    known.url ?? ctx.options.url,
+    ctx,
+  );
   if (bodyImages.length > 0) {
     const images = [...(known.images ?? [])];
-    for (const image of bodyImages) if (!images.some((i) => i.url === image.url)) images.push(image);
+    for (const image of bodyImages)
+      if (!images.some((i) => i.url === image.url)) images.push(image);
     known.images = images;
   }
 
@@ -66,7 +86,11 @@ export function parseMarkdown(input: string, options?: ParseOptions | null): Par
   const first = blocks[0];
   if (known.headline !== undefined) {
     // A title heading that differs from the front matter's: the front matter wins.
-    if (first?.kind === "heading" && first.depth === 1 && squash(first.text) !== squash(known.headline)) {
+    if (
+      first?.kind === "heading" &&
+      first.depth === 1 &&
+      squash(first.text) !== squash(known.headline)
+    ) {
       ctx.report(
         "frontmatter-conflict",
         "warning",
@@ -81,7 +105,8 @@ export function parseMarkdown(input: string, options?: ParseOptions | null): Par
     if (heading) known.headline = heading.text;
   }
   const article = buildArticle(blocks, ctx, known);
-  if (ctx.options.claims && walked.quotes.length > 0) addBlockquoteClaims(article, walked.blocks, walked.quotes);
+  if (ctx.options.claims && walked.quotes.length > 0)
+    addBlockquoteClaims(article, walked.blocks, walked.quotes);
   return { article, diagnostics: finishDiagnostics(ctx) };
 }
 
@@ -127,4 +152,35 @@ function resolveImages(
 /** Whitespace-collapsed, lower-cased text for comparisons. */
 function squash(text: string): string {
   return text.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** Shift every span in a result by one code unit (a dropped byte order mark). */
+function shiftResult(result: ParseResult, input: string): ParseResult {
+  const shift = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) shift(item);
+      return;
+    }
+    if (!value || typeof value !== "object") return;
+    const record = value as Record<string, unknown>;
+    if (
+      typeof record.start === "number" &&
+      typeof record.end === "number" &&
+      Object.keys(record).length === 2
+    ) {
+      record.start += 1;
+      record.end += 1;
+      return;
+    }
+    for (const child of Object.values(record)) shift(child);
+  };
+  if (result.article) shift(result.article);
+  const locate = createLocator(input);
+  for (const d of result.diagnostics) {
+    if (!d.span) continue;
+    d.span = { start: d.span.start + 1, end: d.span.end + 1 };
+    d.start = locate(d.span.start);
+    d.end = locate(d.span.end);
+  }
+  return result;
 }

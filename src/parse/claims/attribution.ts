@@ -6,6 +6,7 @@
 import {
   type CueCategory,
   lookupCue,
+  mayStartCue,
   phrasalCuesStartingWith,
   QUOTE_ONLY_VERBS,
 } from "./lexicon.js";
@@ -57,7 +58,7 @@ export function cueAt(tokens: readonly Token[], i: number): CueMatch | undefined
   if (!t || t.type !== "word") return undefined;
   // a sentence's tokens are looked at from several quotes: remember the answer
   if (t.cue !== undefined) return t.cue ?? undefined;
-  const found = findCue(tokens, i, t);
+  const found = mayStartCue(t.lower) ? findCue(tokens, i, t) : undefined;
   t.cue = found ?? null;
   return found;
 }
@@ -100,10 +101,17 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
       SUBJECT_PRONOUNS.has(before?.lower ?? "") ||
       // "the newspaper calls it …", "Sullivan calls her record …"
       (before !== undefined &&
-        (before.upper || SPEAKER_NOUNS.has(before.lower) || ORG_NOUNS.has(before.lower)) &&
+        (before.upper ||
+          SPEAKER_NOUNS.has(before.lower) ||
+          ORG_NOUNS.has(before.lower) ||
+          // "Ana Ortiz, director of …, calls the bridge …": after an appositive
+          (before.text === "," && after?.upper === true)) &&
         after !== undefined &&
         after.type === "word" &&
-        (after.upper || OBJECT_STARTS.has(after.lower)));
+        (after.upper ||
+          OBJECT_STARTS.has(after.lower) ||
+          // "Trump claims he's worth …": a subject pronoun opens the reported clause
+          CLAUSE_PRONOUNS.has(after.lower.replace(/['’].*$/, ""))));
     if (!verbLike) return undefined;
   }
   // "a swing state", "the FEC report": a base form that is also a noun is a verb only
@@ -482,6 +490,9 @@ const OBJECT_STARTS = new Set([
   "themselves",
   "itself",
 ]);
+/** Subject pronouns that open a clause after a cue ("claims he's", "says they"). */
+const CLAUSE_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+
 const BASE_BLOCKERS = new Set([
   "to",
   "would",
@@ -745,7 +756,81 @@ export function attributionBefore(
     if (NAMING.has(cue.lemma) && (!speaker || !plausibleNamer(tokens, speaker))) continue;
     const r: LeadIn = { cue, end: clauseStart, clause, clauseStart };
     if (speaker) r.speaker = speaker;
+    // "S said the files suggested …“Q”": a cue whose subject is no speaker (or a participle)
+    // inside the clause of an earlier speech cue; the earlier one reports the quote
+    const adjunct =
+      cue.gerund &&
+      (tokens[cue.first - 1]?.text === "," || PARTICIPLE_LEADS.has(tokens[cue.first - 1]?.lower ?? ""));
+    if (!adjunct && (!speaker || cue.gerund || !plausibleNamer(tokens, speaker))) {
+      const outer = outerReport(tokens, floor, cue.first);
+      if (outer) return outer;
+    }
     return r;
+  }
+  return undefined;
+}
+
+/** Words before a participle that make it an adjunct of the sentence ("before insisting"). */
+const PARTICIPLE_LEADS = new Set(["before", "after", "while", "when", "by", "without", "since"]);
+
+/** Words that open a contrasting clause. */
+const CONTRAST = new Set(["but", "while", "although", "though", "whereas", "yet"]);
+
+/**
+ * A speech cue with its own speaker before `before`, in the same clause (no semicolon,
+ * colon, dash or parenthesis between), whose reported clause runs on to `before`:
+ * `a source said [the files that were copied suggested …]`.
+ */
+function outerReport(tokens: readonly Token[], floor: number, before: number): LeadIn | undefined {
+  // "mentioned the flood and said …": two verbs of one subject, not one inside the other
+  const joint = tokens[before - 1]?.lower;
+  if (joint === "and" || joint === "but" || joint === "then" || joint === "or") return undefined;
+  const low = Math.max(floor, before - 30);
+  for (let k = before - 1; k >= low; k--) {
+    const t = tokens[k];
+    if (!t) return undefined;
+    if (
+      t.text === ";" ||
+      t.text === ":" ||
+      t.text === "—" ||
+      t.text === "–" ||
+      t.text === "(" ||
+      t.text === ")" ||
+      t.quote
+    )
+      return undefined;
+    // "…, but in a later interview said …": a new clause
+    if (t.type === "word" && CONTRAST.has(t.lower)) return undefined;
+    if (t.lower === "and" && tokens[k - 1]?.text === ",") return undefined;
+    const cue = cueAt(tokens, k);
+    if (!cue || cue.last >= before) continue;
+    if (cue.according || cue.gerund || cue.quoteOnly || !cue.indirect) return undefined;
+    if (cue.category === "cognition") return undefined;
+    const prev = tokens[cue.first - 1];
+    const speaker =
+      subjectBefore(tokens, cue.first, floor) ??
+      (prev && (prev.lower === "and" || prev.lower === "but")
+        ? sentenceSubject(tokens, cue.first)
+        : undefined);
+    if (!speaker) return undefined;
+    let clauseStart = cue.last + 1;
+    // said (on Monday) (that) …; told reporters (that) …
+    if (cue.object) {
+      let o = clauseStart;
+      while (o < before && o < clauseStart + 4 && tokens[o]?.type === "word" && tokens[o]?.upper) o++;
+      if (o === clauseStart && tokens[o]?.type === "word") o++;
+      clauseStart = o;
+    }
+    for (let m = clauseStart; m < before && m <= clauseStart + 6; m++) {
+      const u = tokens[m];
+      if (u?.lower === "that") {
+        clauseStart = m + 1;
+        break;
+      }
+      if (!u || u.type !== "word" || !(u.upper || ADJUNCT_WORDS.has(u.lower))) break;
+    }
+    if (clauseStart >= before) return undefined;
+    return { cue, end: clauseStart, clause: true, clauseStart, speaker };
   }
   return undefined;
 }

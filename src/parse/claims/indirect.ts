@@ -8,6 +8,8 @@ import type { Draft } from "./draft.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
 import {
   type NounPhrase,
+  PRONOUNS,
+  SPEAKER_NOUNS,
   type SpeakerRegistry,
   sentenceSubject,
   speakerAfter,
@@ -61,6 +63,25 @@ const CLAUSE_SUBJECTS = new Set([
   "my",
   "your",
 ]);
+
+/**
+ * Verbs of commitment: `S vowed to …`, `S promised to …` report what S said they would do,
+ * so the infinitive is the claim.
+ */
+const COMMISSIVE = new Set(["vow", "promise", "pledge", "threaten", "swear"]);
+
+/** Whether a subject can make a promise: a pronoun, a name, or a noun for people ("the debate promised to be" is no claim). */
+function personLike(tokens: readonly Token[], np: NounPhrase): boolean {
+  for (let k = np.first; k <= np.last; k++) {
+    const t = tokens[k];
+    if (!t || t.type !== "word") continue;
+    if (PRONOUNS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) return true;
+    if (t.upper && !(k === np.first && ARTICLES.has(t.lower))) return true;
+  }
+  return false;
+}
+
+const ARTICLES = new Set(["the", "a", "an", "this", "that", "these", "those"]);
 
 /** Cognition verbs that need "that" before an indirect clause (learned the news ≠ a claim). */
 const NEEDS_THAT = new Set([
@@ -258,6 +279,12 @@ const TIME_WORDS = new Set([
   "year",
 ]);
 
+/**
+ * Words that open a new clause after a comma, ending the reported one: contrast and
+ * concession (the writer's voice more often than the speaker's), a new predicate, a
+ * participle. Subordinate clauses that modify the reported predicate (`…, when she met him`,
+ * `…, because …`, `…, since …`) and relative clauses on a person (`…, who …`) stay inside.
+ */
 const END_WORDS = new Set([
   "whether",
   "but",
@@ -275,16 +302,10 @@ const END_WORDS = new Set([
   "even",
   "for",
   "despite",
-  "because",
-  "since",
-  "unless",
-  "until",
   "so",
   "yet",
-  "who",
   "which",
   "where",
-  "when",
   "though",
   "instead",
   "insisting",
@@ -304,6 +325,87 @@ function clauseStartOk(t: Token | undefined): boolean {
   return t.upper && !TIME_WORDS.has(t.lower);
 }
 
+/** Pronoun subjects of a new main clause (", and he …"). */
+const MAIN_SUBJECTS = new Set(["he", "she", "they", "we", "i"]);
+
+/**
+ * Whether a whole clause stands before the "and" at `k` (a few words since the start or the
+ * last "that"), so that what follows can be a new clause, not a coordinated subject
+ * ("that she and her supporters …").
+ */
+function clauseBefore(tokens: readonly Token[], from: number, k: number): boolean {
+  let start = from;
+  for (let m = k - 1; m >= from; m--) {
+    if (tokens[m]?.lower === "that") {
+      start = m + 1;
+      break;
+    }
+  }
+  return k - start >= 3;
+}
+
+/** Whether a subject and an indirect cue start at `at` ("one in four said", "others say"). */
+function newReport(tokens: readonly Token[], at: number, to: number): boolean {
+  // "… but that she …": a second complement of the same cue, not a new report
+  if (tokens[at]?.lower === "that") return false;
+  for (let m = at + 1; m < to && m <= at + 6; m++) {
+    const t = tokens[m];
+    if (!t || t.type !== "word") return false;
+    const c = cueAt(tokens, m);
+    if (c && c.indirect && !c.according && !c.gerund) {
+      const subject = subjectBefore(tokens, m, at);
+      return subject !== undefined && subject.first === at;
+    }
+  }
+  return false;
+}
+
+/** Relative pronouns that open a clause between commas. */
+const NONRESTRICTIVE = new Set(["which", "who", "whom", "whose"]);
+
+/**
+ * The closing token of a parenthesis or a pair of dashes opened at `open`, when the clause
+ * goes on after it (`he remembers (as do others) the night …`); -1 otherwise.
+ */
+function insertionEnd(tokens: readonly Token[], open: number, to: number): number {
+  const opener = tokens[open]?.text;
+  const closer = opener === "(" ? ")" : opener;
+  for (let m = open + 1; m < to && m <= open + 25; m++) {
+    const u = tokens[m];
+    if (!u) return -1;
+    if (u.text === closer || (opener !== "(" && (u.text === "—" || u.text === "–"))) {
+      // something must follow the insertion inside the clause: a word, not the end
+      const next = tokens[m + 1];
+      if (m === open + 1 || !next || next.type !== "word") return -1;
+      // — and … —: a dash before a coordinated clause is a break, not an insertion
+      if (opener !== "(" && (tokens[open + 1]?.lower === "and" || tokens[open + 1]?.lower === "but"))
+        return -1;
+      return m;
+    }
+    if (u.text === "." || u.text === ";" || u.text === "?" || u.text === "!" || u.text === ":")
+      return -1;
+    if (u.quote) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The comma that closes a relative clause opened at `rel` (`…, which include X, are …`),
+ * when the reported clause goes on after it with its verb; -1 otherwise.
+ */
+function relativeEnd(tokens: readonly Token[], rel: number, to: number): number {
+  for (let m = rel + 1; m < to && m <= rel + 20; m++) {
+    const u = tokens[m];
+    if (!u) return -1;
+    if (u.type === "punct") {
+      if (u.text !== ",") return -1;
+      const next = tokens[m + 1];
+      return next !== undefined && next.type === "word" && FINITE.has(next.lower) ? m : -1;
+    }
+  }
+  return -1;
+}
+
 /** Where the reported clause starting at `from` ends (token index, exclusive). */
 function clauseEndFrom(
   tokens: readonly Token[],
@@ -316,11 +418,27 @@ function clauseEndFrom(
   for (let k = from; k < to; k++) {
     const u = tokens[k];
     if (!u) return k;
+    // an insertion inside the clause — (R-Conn.), — as X put it — — is skipped
+    if ((u.text === "(" || u.text === "—" || u.text === "–") && k > from) {
+      const close = insertionEnd(tokens, k, to);
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+    }
     if (u.text === ";" || u.text === "—" || u.text === "–" || u.text === "(" || u.text === ":")
       return k;
     if (u.text === "," && k > from) {
       if (firstComma) return k;
       const n = tokens[k + 1];
+      // ", which has …, is …": a relative clause between commas inside the clause
+      if (n && n.type === "word" && NONRESTRICTIVE.has(n.lower)) {
+        const close = relativeEnd(tokens, k + 1, to);
+        if (close > 0) {
+          k = close;
+          continue;
+        }
+      }
       if (n && n.type === "word" && END_WORDS.has(n.lower)) return k;
       // ", tweeted that …": a new predicate
       const c = cueAt(tokens, k + 1);
@@ -340,6 +458,12 @@ function clauseEndFrom(
     if (u.type === "word" && (u.lower === "and" || u.lower === "but") && k > from + 1) {
       const c = cueAt(tokens, k + 1);
       if (c && !c.according && !c.gerund) return tokens[k - 1]?.text === "," ? k - 1 : k;
+      // "… and one in four said …": a new speaker's reported clause
+      if (clauseBefore(tokens, from, k) && newReport(tokens, k + 1, to))
+        return tokens[k - 1]?.text === "," ? k - 1 : k;
+      // "…, and he decided …": a new sentence of the writer's joined by a comma and "and"
+      if (tokens[k - 1]?.text === "," && MAIN_SUBJECTS.has(tokens[k + 1]?.lower ?? ""))
+        return k - 1;
     }
   }
   let end = to;
@@ -493,6 +617,22 @@ export function indirectClaims(
       const stop = tokens[m];
       if (stop?.lower !== "that" && !(m <= k + 4 && clauseStartOk(stop))) continue;
       k = m;
+    }
+    // S vowed/promised/threatened to …: a commitment reported with its infinitive
+    if (
+      COMMISSIVE.has(cue.lemma) &&
+      personLike(tokens, subject) &&
+      tokens[k]?.lower === "to" &&
+      tokens[k + 1]?.type === "word" &&
+      !tokens[k + 1]?.upper
+    ) {
+      const end = clauseEndFrom(tokens, k, n);
+      if (end - k >= 2 && free(k, end)) {
+        const d = draftOf(view, k, end, subject, cue, registry);
+        if (d) drafts.push(d);
+        i = end;
+      }
+      continue;
     }
     let that = -1;
     for (let m = k; m < n && m < k + 7; m++) {

@@ -112,6 +112,7 @@ export const STANCE_VERBS: readonly CueVerb[] = [
   V("promise", "stance"),
   V("pledge", "stance"),
   V("threaten", "stance"),
+  V("swear", "stance"),
   V("urge", "stance", false),
   V("demand", "stance"),
   V("protest", "stance"),
@@ -284,6 +285,7 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   make: ["makes", "made", "making"],
   put: ["puts", "put", "putting"],
   weigh: ["weighs", "weighed", "weighing"],
+  swear: ["swears", "swore", "sworn", "swearing"],
 };
 
 const DOUBLING = new Set([
@@ -369,6 +371,7 @@ export function lookupCue(word: string): CueForm | undefined {
 }
 
 let phrasalIndex: Map<string, string[][]> | undefined;
+const NO_PHRASES: readonly string[][] = [];
 
 /**
  * Phrasal cues starting with a word form, longest first, each as its lower-case words.
@@ -398,5 +401,36 @@ export function phrasalCuesStartingWith(word: string): readonly string[][] {
     }
     for (const list of phrasalIndex.values()) list.sort((a, b) => b.length - a.length);
   }
-  return phrasalIndex.get(word) ?? [];
+  return phrasalIndex.get(word) ?? NO_PHRASES;
+}
+
+let startIndex: Set<string> | undefined;
+/** (first letter, length) pairs of the words in `startIndex`: most words are passed over without hashing them. */
+let startShapes: Uint8Array | undefined;
+
+/**
+ * Whether a lower-case word can start a cue (a verb form of the lexicon or the first word
+ * of a phrasal cue). One set lookup, so most words are passed over at once.
+ *
+ * @param word
+ *   A word, lower case.
+ * @returns
+ *   Whether {@link lookupCue} or {@link phrasalCuesStartingWith} may find something.
+ */
+export function mayStartCue(word: string): boolean {
+  if (!startIndex || !startShapes) {
+    const set = new Set<string>();
+    for (const verb of CUE_VERBS) for (const form of inflect(verb.lemma)) set.add(form);
+    phrasalCuesStartingWith("");
+    for (const head of phrasalIndex?.keys() ?? []) set.add(head);
+    startIndex = set;
+    startShapes = new Uint8Array(128 * 32);
+    for (const w of set) {
+      const c = w.charCodeAt(0);
+      if (c < 128) startShapes[c * 32 + Math.min(31, w.length)] = 1;
+    }
+  }
+  const c = word.charCodeAt(0);
+  if (c < 128 && startShapes[c * 32 + Math.min(31, word.length)] === 0) return false;
+  return startIndex.has(word);
 }

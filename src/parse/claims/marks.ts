@@ -119,6 +119,9 @@ function compatible(open: MarkKind, close: MarkKind): boolean {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** Every character {@link kindAt} can read as (part of) a mark. */
+const MARK_CANDIDATE = /["'`“”„«»「」『』‘’]/g;
+
 function hasWord(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
@@ -149,9 +152,10 @@ export function scanQuotes(text: string): QuoteScan {
   let openKind: MarkKind = "straight";
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    // fast path: only a few characters can be marks
-    if (c < 34 || (c > 34 && c < 39) || (c > 39 && c < 96) || (c > 96 && c < 171)) continue;
+    // jump to the next character that can be a mark (the expression scans faster than a loop)
+    MARK_CANDIDATE.lastIndex = i;
+    if (!MARK_CANDIDATE.test(text)) break;
+    i = MARK_CANDIDATE.lastIndex - 1;
     const kind = kindAt(text, i);
     if (!kind) continue;
     const length =

@@ -992,6 +992,9 @@ const NUMBER_WORDS = new Set([
   "several",
 ]);
 
+/** Conjunctions that open a subordinate clause with its own subject ("When the mayor …"). */
+const SUBORDINATE_LEADS = new Set(["when", "after", "before", "as", "while", "if", "because", "since", "once", "although", "though"]);
+
 const LEADING_ADVERBIALS = new Set([
   "in",
   "on",
@@ -1068,8 +1071,11 @@ export function sentenceSubject(tokens: readonly Token[], before: number): NounP
   ) {
     let k = 1;
     while (k < before && k < 30 && tokens[k]?.text !== ",") k++;
-    if (tokens[k]?.text !== ",") return undefined;
-    i = k + 1;
+    if (tokens[k]?.text === ",") i = k + 1;
+    // "When the mayor mentioned the flood and said …": the cue is inside the subordinate
+    // clause, whose subject follows its conjunction
+    else if (SUBORDINATE_LEADS.has(first.lower) && k >= before) i = 1;
+    else return undefined;
   }
   while (
     i < before &&
@@ -1297,6 +1303,16 @@ const SENTENCE_START_WORDS = new Set([
   "update",
 ]);
 
+/** "Trump's" → "Trump" (no regular expression: this runs for every name). */
+function withoutPossessive(word: string): string {
+  const n = word.length;
+  if (n < 3) return word;
+  const last = word.charCodeAt(n - 1);
+  if (last !== 115 /* s */) return word;
+  const mark = word.charCodeAt(n - 2);
+  return mark === 39 || mark === 0x2019 ? word.slice(0, n - 2) : word;
+}
+
 /** How many of the latest entities resolution looks at (keeps it linear in the article). */
 const RECENT = 256;
 
@@ -1340,12 +1356,12 @@ export class SpeakerRegistry {
   /** Every entity, in order of first mention. */
   readonly entities: Entity[] = [];
   private readonly byKey = new Map<string, Entity>();
+  /** Indices into `entities` of the entities with a word, in order (for short forms). */
+  private readonly byWord = new Map<string, number[]>();
   private readonly excluded: Set<string>;
   /** The entities looked at when resolving (the most recently added ones). */
-  private recent(): Entity[] {
-    return this.entities.length <= RECENT
-      ? this.entities
-      : this.entities.slice(this.entities.length - RECENT);
+  private recentStart(): number {
+    return Math.max(0, this.entities.length - RECENT);
   }
 
   /** The most recent claim speaker (for carrying a speaker over). */
@@ -1428,7 +1444,7 @@ export class SpeakerRegistry {
         const startTok = words[0];
         if (last && startTok)
           this.add(
-            words.map((w) => w.text),
+            words,
             titles,
             hadThe,
             orderBase + startTok.start,
@@ -1439,20 +1455,31 @@ export class SpeakerRegistry {
   }
 
   private add(
-    original: string[],
+    original: readonly Token[],
     titles: string[],
     hadThe: boolean,
     order: number,
   ): Entity | undefined {
     // strip possessive
-    const cleaned = original.map((w) => w.replace(/['’]s$/, ""));
-    const name = cleaned.join(" ");
+    let name: string;
+    let key: string;
+    let cleaned: string[];
+    const only = original.length === 1 ? original[0] : undefined;
+    if (only) {
+      // one word (the common case): its lower case is known already
+      name = withoutPossessive(only.text);
+      key = name === only.text ? only.lower : name.toLowerCase();
+      cleaned = [name];
+    } else {
+      cleaned = original.map((w) => withoutPossessive(w.text));
+      name = cleaned.join(" ");
+      key = name.toLowerCase();
+    }
     if (name.length < 2) return undefined;
-    const key = name.toLowerCase();
     if (this.excluded.has(key)) return undefined;
-    const words = key.split(" ");
     let entity = this.byKey.get(key);
     if (!entity) {
+      const words = original.length === 1 ? [key] : key.split(" ");
       // a surname or short form of a known entity refers to it
       const known =
         words.length === 1 && titles.length === 0
@@ -1471,8 +1498,16 @@ export class SpeakerRegistry {
             : undefined);
       entity = { name, words, titles: new Set(titles), last: order, lastSpoke: -1 };
       if (type) entity.type = type;
+      const index = this.entities.length;
       this.entities.push(entity);
       this.byKey.set(key, entity);
+      for (let w = 0; w < words.length; w++) {
+        const word = words[w] ?? "";
+        if (words.indexOf(word) !== w) continue;
+        const list = this.byWord.get(word);
+        if (list) list.push(index);
+        else this.byWord.set(word, [index]);
+      }
     }
     for (const t of titles) {
       entity.titles.add(t);
@@ -1489,14 +1524,28 @@ export class SpeakerRegistry {
     order: number,
     titles: readonly string[],
   ): Entity | undefined {
+    // a short form ends with the same word as the full name (or, for an organization,
+    // is one of its words): only the entities with that word can match
+    const lastWord = words[words.length - 1];
+    const candidates = lastWord === undefined ? undefined : this.byWord.get(lastWord);
+    if (!candidates) return undefined;
+    const low = Math.max(0, this.entities.length - RECENT);
     let best: Entity | undefined;
-    for (let k = this.entities.length - 1; k >= Math.max(0, this.entities.length - RECENT); k--) {
+    for (let c = candidates.length - 1; c >= 0; c--) {
+      const k = candidates[c] ?? -1;
+      if (k < low) break;
       const e = this.entities[k];
       if (!e || e.words.length <= words.length) continue;
-      const tail = e.words.slice(e.words.length - words.length);
-      const matches =
-        tail.every((w, idx) => w === words[idx]) ||
-        (e.type === "Organization" && words.length === 1 && e.words.includes(words[0] ?? ""));
+      let matches = true;
+      const offset = e.words.length - words.length;
+      for (let w = 0; w < words.length; w++) {
+        if (e.words[offset + w] !== words[w]) {
+          matches = false;
+          break;
+        }
+      }
+      if (!matches && e.type === "Organization" && words.length === 1)
+        matches = e.words.includes(lastWord ?? "");
       if (!matches) continue;
       if (titles.some((t) => FEMALE.has(t)) && e.gender === "m") continue;
       if (titles.some((t) => MALE.has(t)) && e.gender === "f") continue;
@@ -1667,8 +1716,10 @@ export class SpeakerRegistry {
     const title = TITLE_NOUNS.get(head);
     if (title && mentionWords.length <= 3) {
       let found: Entity | undefined;
-      for (const e of this.recent()) {
-        if (e.titles.has(title) && e.last <= order && (!found || e.last > found.last)) found = e;
+      const entities = this.entities;
+      for (let k = this.recentStart(); k < entities.length; k++) {
+        const e = entities[k];
+        if (e && e.titles.has(title) && e.last <= order && (!found || e.last > found.last)) found = e;
       }
       if (found) {
         const r: Resolved = { name: found.name, entity: found };
@@ -1714,8 +1765,11 @@ export class SpeakerRegistry {
     // a known person first, then a name of unknown type (places are names too)
     for (const typed of [true, false]) {
       if (best) break;
-      for (const e of this.recent()) {
+      const entities = this.entities;
+      for (let k = this.recentStart(); k < entities.length; k++) {
+        const e = entities[k];
         if (
+          e &&
           e.last <= order &&
           compatible(e) &&
           (e.type !== undefined || (!wantOrg && !typed)) &&

@@ -21,9 +21,12 @@ export interface Token {
   /** Whether the first letter is upper case. */
   upper: boolean;
   /** A whole quote (marks and words) stands for this token. */
-  quote?: true;
-  /** The cue that starts here, once looked up (`null`: none). */
-  cue?: CueMatch | null;
+  quote: boolean;
+  /**
+   * The cue that starts here, once looked up (`null`: none, `undefined`: not looked up).
+   * Every token has every field from the start, so all tokens share one shape.
+   */
+  cue: CueMatch | null | undefined;
 }
 
 /** Abbreviations that end with a period but not a sentence. Lower case, without the period. */
@@ -136,6 +139,70 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 ]);
 
 const WORD = /[\p{L}\p{N}\u00AD]+(?:['’\-.&][\p{L}\p{N}\u00AD]+)*/uy;
+const WORD_CHAR = /[\p{L}\p{N}\u00AD]/u;
+
+/** Whether the character at `k` continues a word (a letter, a digit or a soft hyphen); -1 for an astral character. */
+function wordCharAt(text: string, k: number): 0 | 1 | -1 {
+  const c = text.charCodeAt(k);
+  if (c < 128) {
+    if (c >= 97 && c <= 122) return 1;
+    if (c >= 65 && c <= 90) {
+      scannedFolds = true;
+      return 1;
+    }
+    return c >= 48 && c <= 57 ? 1 : 0;
+  }
+  scannedFolds = true;
+  if (c >= 0xd800 && c <= 0xdfff) return -1;
+  if (c === 0xad) return 1;
+  if (c >= 0x2000 && c <= 0x206f) return 0;
+  return WORD_CHAR.test(text[k] ?? "") ? 1 : 0;
+}
+
+/** Whether the last word {@link scanWord} read may change in lower case (upper case or non-ASCII). */
+let scannedFolds = false;
+
+/**
+ * The end of the word that starts at `i` (same as the sticky `WORD` expression: letters and
+ * digits, joined by single apostrophes, hyphens, periods or ampersands). A hand-written
+ * loop for the common case; the expression for astral characters.
+ */
+function scanWord(text: string, i: number): number {
+  const n = text.length;
+  scannedFolds = false;
+  let k = i;
+  for (;;) {
+    let run = k;
+    for (;;) {
+      if (run >= n) break;
+      const w = wordCharAt(text, run);
+      if (w === -1) {
+        WORD.lastIndex = i;
+        const m = WORD.exec(text);
+        return m && m.index === i ? i + m[0].length : i;
+      }
+      if (w === 0) break;
+      run++;
+    }
+    if (run === k) return k === i ? i : k - 1;
+    k = run;
+    const c = text.charCodeAt(k);
+    // ' ’ - . & joining two runs of word characters
+    if ((c === 39 || c === 0x2019 || c === 45 || c === 46 || c === 38) && k + 1 < n) {
+      const w = wordCharAt(text, k + 1);
+      if (w === 1) {
+        k += 1;
+        continue;
+      }
+      if (w === -1) {
+        WORD.lastIndex = i;
+        const m = WORD.exec(text);
+        return m && m.index === i ? i + m[0].length : i;
+      }
+    }
+    return k;
+  }
+}
 
 /**
  * Split `text.slice(from, to)` into tokens. Words keep internal apostrophes, hyphens and
@@ -150,8 +217,8 @@ const WORD = /[\p{L}\p{N}\u00AD]+(?:['’\-.&][\p{L}\p{N}\u00AD]+)*/uy;
  * @returns
  *   Tokens in order; spaces are dropped.
  */
-export function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string, from: number, to: number, into?: Token[]): Token[] {
+  const tokens: Token[] = into ?? [];
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -160,10 +227,9 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       continue;
     }
     if (isWordStart(code, text, i)) {
-      WORD.lastIndex = i;
-      const m = WORD.exec(text);
-      if (m && m.index === i && i + m[0].length <= to) {
-        let end = i + m[0].length;
+      const wordEnd = scanWord(text, i);
+      if (wordEnd > i && wordEnd <= to) {
+        let end = wordEnd;
         // 2,400 and 1,000,000: one number
         while (
           text.charCodeAt(end) === 44 &&
@@ -174,8 +240,10 @@ export function tokenize(text: string, from: number, to: number): Token[] {
         ) {
           end += 4;
         }
+        const folds = scannedFolds || end !== wordEnd;
         let word = text.slice(i, end);
-        let lower = word.toLowerCase();
+        // most words are lower case already: no new string for them
+        let lower = folds ? word.toLowerCase() : word;
         // "Mr." "U.S." "G." keep their period
         if (
           text.charCodeAt(end) === 46 &&
@@ -186,7 +254,16 @@ export function tokenize(text: string, from: number, to: number): Token[] {
           word += ".";
           lower += ".";
         }
-        tokens.push({ start: i, end, text: word, lower, type: "word", upper: isUpper(word) });
+        tokens.push({
+          start: i,
+          end,
+          text: word,
+          lower,
+          type: "word",
+          upper: folds && isUpper(word),
+          quote: false,
+          cue: undefined,
+        });
         i = end;
         continue;
       }
@@ -194,7 +271,16 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     // a quotation mark outside a quote is a stray one: no token
     if (!STRAY_MARKS.has(code)) {
       const c = punct(code, text, i);
-      tokens.push({ start: i, end: i + 1, text: c, lower: c, type: "punct", upper: false });
+      tokens.push({
+        start: i,
+        end: i + 1,
+        text: c,
+        lower: c,
+        type: "punct",
+        upper: false,
+        quote: false,
+        cue: undefined,
+      });
     }
     i++;
   }
@@ -243,7 +329,7 @@ export function tokenizeSentence(
   let at = from;
   for (const q of quotes) {
     const open = Math.max(at, q.open);
-    for (const t of tokenize(text, at, open)) tokens.push(t);
+    tokenize(text, at, open, tokens);
     const end = Math.min(
       Math.max(open + 1, q.close + q.closeLength),
       Math.max(to, q.close + q.closeLength),
@@ -257,10 +343,11 @@ export function tokenizeSentence(
       type: "punct",
       upper: false,
       quote: true,
+      cue: undefined,
     });
     at = end;
   }
-  if (at < to) for (const t of tokenize(text, at, to)) tokens.push(t);
+  if (at < to) tokenize(text, at, to, tokens);
   return tokens;
 }
 
@@ -306,6 +393,9 @@ function isUpper(word: string): boolean {
   if (code < 128) return code >= 65 && code <= 90;
   return UPPER.test(word);
 }
+
+/** The characters that can end a sentence. */
+const SENTENCE_PUNCT = /[.?!]/g;
 
 /** A sentence of a paragraph: `[start, end)` in the paragraph text. */
 export interface Sentence {
@@ -465,6 +555,7 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
   let start = 0;
   let q = 0;
   const n = text.length;
+  let nextPunct = -1;
   const push = (end: number) => {
     let s = start;
     while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
@@ -475,6 +566,17 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
   };
   for (let i = 0; i < n; i++) {
     const quote = quotes[q];
+    if (!quote || i < quote.open) {
+      // jump to the next . ? ! (or the next quote); the search is remembered, so the text
+      // is searched once however many quotes come before the next period
+      if (nextPunct < i) {
+        SENTENCE_PUNCT.lastIndex = i;
+        nextPunct = SENTENCE_PUNCT.test(text) ? SENTENCE_PUNCT.lastIndex - 1 : n;
+      }
+      const stop = quote ? Math.min(nextPunct, quote.open) : nextPunct;
+      if (stop >= n) break;
+      i = stop;
+    }
     if (quote && i >= quote.open) {
       const after = quote.close + quote.closeLength;
       q++;
@@ -499,8 +601,9 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
       i = Math.max(i, after - 1);
       continue;
     }
-    const c = text[i];
-    if (c !== "." && c !== "?" && c !== "!") continue;
+    const c = text.charCodeAt(i);
+    // . ? !
+    if (c !== 46 && c !== 63 && c !== 33) continue;
     let j = i + 1;
     while (j < n && (text[j] === "." || text[j] === "?" || text[j] === "!" || text[j] === ")")) j++;
     // ‘authorities."We …’: a quote opening right after the period
@@ -515,10 +618,15 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
     let k = j;
     while (k < n && isSpaceCode(text.charCodeAt(k))) k++;
     if (!startsSentence(text, k)) continue;
-    if (c === ".") {
+    if (c === 46) {
       // the word before the period
       let w = i;
-      while (w > start && /[\p{L}.]/u.test(text[w - 1] ?? "")) w--;
+      while (w > start) {
+        const cc = text.charCodeAt(w - 1);
+        const ascii = (cc >= 97 && cc <= 122) || (cc >= 65 && cc <= 90) || cc === 46;
+        if (!ascii && (cc < 128 || !/\p{L}/u.test(text[w - 1] ?? ""))) break;
+        w--;
+      }
       const word = text.slice(w, i).toLowerCase();
       if (
         ABBREVIATIONS.has(word) ||

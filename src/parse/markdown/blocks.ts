@@ -25,8 +25,11 @@ export interface BodyImage {
   url: string;
   /** Reference identifier for `![alt][id]`. */
   identifier?: string | undefined;
+  /** Alternative text. */
   alt?: string | undefined;
+  /** Title (`"…"` after the URL). */
   title?: string | undefined;
+  /** Source span of the image syntax. */
   span: Span;
 }
 
@@ -34,18 +37,23 @@ export interface BodyImage {
 export interface QuoteGroup {
   /** Indexes into {@link WalkResult.blocks}. */
   blocks: number[];
+  /** Source span of the outermost `>` block. */
   span: Span;
 }
 
 /** Everything the walk collects. */
 export interface WalkResult {
+  /** Blocks in source order, text mapped into the source. */
   blocks: Block[];
+  /** The front matter, when the document starts with one. */
   frontMatter?: FrontMatterNode | undefined;
+  /** Body images in source order (URLs not yet resolved). */
   images: BodyImage[];
   /** Link/image definitions by normalised identifier. */
   definitions: Map<string, { url: string; title?: string | undefined }>;
+  /** Outermost blockquotes that have text. */
   quotes: QuoteGroup[];
-  /** Spans of skipped constructs worth a note (html, code, tables): counted only. */
+  /** Skipped constructs (code, HTML, tables, thematic breaks, footnotes), counted. */
   skipped: number;
 }
 
@@ -64,7 +72,13 @@ type Kind = Block["kind"];
  *   Blocks with maps into `source`, plus front matter, images and blockquotes.
  */
 export function walk(tree: Root, source: string, original: string = source): WalkResult {
-  const result: WalkResult = { blocks: [], images: [], definitions: new Map(), quotes: [], skipped: 0 };
+  const result: WalkResult = {
+    blocks: [],
+    images: [],
+    definitions: new Map(),
+    quotes: [],
+    skipped: 0,
+  };
   const children = tree.children;
   const first = children[0];
   let from = 0;
@@ -77,7 +91,10 @@ export function walk(tree: Root, source: string, original: string = source): Wal
   return result;
 }
 
-function frontMatterNode(node: { type: string; value: string } & Nodes, source: string): FrontMatterNode {
+function frontMatterNode(
+  node: { type: string; value: string } & Nodes,
+  source: string,
+): FrontMatterNode {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
   // The value starts after the opening fence line.
@@ -88,7 +105,12 @@ function frontMatterNode(node: { type: string; value: string } & Nodes, source: 
     const found = source.indexOf(node.value, start);
     valueStart = found >= 0 && found < end ? found : start;
   }
-  return { format: (node.type as string) === "toml" ? "toml" : "yaml", value: node.value, valueStart, span: { start, end } };
+  return {
+    format: (node.type as string) === "toml" ? "toml" : "yaml",
+    value: node.value,
+    valueStart,
+    span: { start, end },
+  };
 }
 
 function spanOf(node: Nodes): Span {
@@ -108,7 +130,12 @@ interface Frame {
 }
 
 /** Flow (block) content, depth first, with an explicit stack. */
-function flow(nodes: readonly Nodes[], result: WalkResult, source: string, original: string | undefined): void {
+function flow(
+  nodes: readonly Nodes[],
+  result: WalkResult,
+  source: string,
+  original: string | undefined,
+): void {
   const stack: Frame[] = [{ children: nodes, index: 0, kind: "paragraph", quote: undefined }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
@@ -141,18 +168,30 @@ function flow(nodes: readonly Nodes[], result: WalkResult, source: string, origi
       }
       case "blockquote": {
         const group: QuoteGroup = quote ?? { blocks: [], span: spanOf(node) };
-        stack.push({ children: node.children, index: 0, kind: "blockquote", quote: group, opened: quote ? undefined : group });
+        stack.push({
+          children: node.children,
+          index: 0,
+          kind: "blockquote",
+          quote: group,
+          opened: quote ? undefined : group,
+        });
         break;
       }
       case "list":
-        stack.push({ children: node.children, index: 0, kind: kind === "blockquote" ? kind : "list-item", quote });
+        stack.push({
+          children: node.children,
+          index: 0,
+          kind: kind === "blockquote" ? kind : "list-item",
+          quote,
+        });
         break;
       case "listItem":
         stack.push({ children: node.children, index: 0, kind, quote });
         break;
       case "definition": {
         const id = node.identifier.toLowerCase();
-        if (!result.definitions.has(id)) result.definitions.set(id, { url: node.url, title: node.title ?? undefined });
+        if (!result.definitions.has(id))
+          result.definitions.set(id, { url: node.url, title: node.title ?? undefined });
         break;
       }
       case "code":
@@ -166,7 +205,8 @@ function flow(nodes: readonly Nodes[], result: WalkResult, source: string, origi
       default: {
         // Unknown flow content from extensions: look for paragraphs inside.
         const parent = node as Partial<Parents>;
-        if (Array.isArray(parent.children)) stack.push({ children: parent.children as Nodes[], index: 0, kind, quote });
+        if (Array.isArray(parent.children))
+          stack.push({ children: parent.children as Nodes[], index: 0, kind, quote });
       }
     }
   }
@@ -194,7 +234,13 @@ function inlineBlock(
   let contentNodes = 0;
   for (const child of children) {
     if (child.type === "text" && child.value.trim() === "") continue;
-    if (child.type === "image" || child.type === "imageReference" || child.type === "html" || child.type === "break") continue;
+    if (
+      child.type === "image" ||
+      child.type === "imageReference" ||
+      child.type === "html" ||
+      child.type === "break"
+    )
+      continue;
     contentNodes++;
     first ??= child;
   }
@@ -206,7 +252,11 @@ function inlineBlock(
   }
   const segment = builder.finish();
   for (const image of builder.templatedImages) {
-    result.images.push({ url: image.url, alt: image.alt || undefined, span: { start: image.start, end: image.end } });
+    result.images.push({
+      url: image.url,
+      alt: image.alt || undefined,
+      span: { start: image.start, end: image.end },
+    });
   }
   if (segment.text.length === 0) return undefined;
   const block: Block = { kind, text: segment.text, start: segment.start, map: segment.map, span };
@@ -230,12 +280,18 @@ function trimSegment(segment: Segment): Segment {
   if (from === 0 && to === text.length) return segment;
   const map = segment.map ? segment.map.slice(from, to + 1) : undefined;
   if (map && to > from) map[to - from] = (map[to - from - 1] ?? 0) + 1;
-  return { text: text.slice(from, to), start: map ? (map[0] ?? segment.start) : segment.start + from, map };
+  return {
+    text: text.slice(from, to),
+    start: map ? (map[0] ?? segment.start) : segment.start + from,
+    map,
+  };
 }
 
 /** Phrasing (inline) content into the builder, depth first with an explicit stack. */
 function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult): void {
-  const stack: Array<{ children: readonly Nodes[]; index: number }> = [{ children: [root], index: 0 }];
+  const stack: Array<{ children: readonly Nodes[]; index: number }> = [
+    { children: [root], index: 0 },
+  ];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as { children: readonly Nodes[]; index: number };
     if (frame.index >= frame.children.length) {
@@ -255,17 +311,28 @@ function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult): void {
         builder.addBreak(node.position?.start.offset ?? 0);
         break;
       case "image":
-        result.images.push({ url: node.url, alt: node.alt ?? undefined, title: node.title ?? undefined, span: spanOf(node) });
+        result.images.push({
+          url: node.url,
+          alt: node.alt ?? undefined,
+          title: node.title ?? undefined,
+          span: spanOf(node),
+        });
         break;
       case "imageReference":
-        result.images.push({ url: "", identifier: node.identifier.toLowerCase(), alt: node.alt ?? undefined, span: spanOf(node) });
+        result.images.push({
+          url: "",
+          identifier: node.identifier.toLowerCase(),
+          alt: node.alt ?? undefined,
+          span: spanOf(node),
+        });
         break;
       case "html":
       case "footnoteReference":
         break;
       default: {
         const parent = node as Partial<Parents>;
-        if (Array.isArray(parent.children)) stack.push({ children: parent.children as Nodes[], index: 0 });
+        if (Array.isArray(parent.children))
+          stack.push({ children: parent.children as Nodes[], index: 0 });
       }
     }
   }

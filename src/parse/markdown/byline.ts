@@ -5,21 +5,59 @@
  */
 import type { Author } from "../../schema/author.js";
 import { parseBylineText } from "../extract/byline.js";
+import { JOB_WORDS } from "../extract/words.js";
 
-const PARTICLES = new Set(["de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "della", "des", "bin", "ibn", "al", "el", "ter", "ten", "y", "st.", "dos", "das"]);
-const HONORIFICS = /^(?:the\s+)?(?:right\s+)?(?:honou?rable|hon\.?|dr\.?|mr\.?|mrs\.?|ms\.?|mx\.?|prof\.?|sir|dame|rev\.?)\s+/i;
+const PARTICLES = new Set([
+  "de",
+  "van",
+  "von",
+  "der",
+  "den",
+  "la",
+  "le",
+  "du",
+  "da",
+  "di",
+  "del",
+  "della",
+  "des",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "ter",
+  "ten",
+  "y",
+  "st.",
+  "dos",
+  "das",
+]);
+const HONORIFICS =
+  /^(?:the\s+)?(?:right\s+)?(?:honou?rable|hon\.?|dr\.?|mr\.?|mrs\.?|ms\.?|mx\.?|prof\.?|sir|dame|rev\.?)\s+/i;
 /** Words that make a capitalised phrase a job title, a team or an organisation. */
 const ROLE_WORDS = new Set(
   (
-    "academy administration administrator adviser advisor advisory affairs agency analyst assistant associate board brand bureau canada center centre chair chief ciso cio ceo cto coo cfo " +
-    "college commission committee communications community consultant content contributor coordinator correspondent council counsel data deputy department design designer designers " +
-    "developer developers development digital director division editor editors engineer engineers engineering executive fellow founder general government group head health " +
-    "infrastructure innovation institute intern lab lead leader manager managers marketing minister ministry office officer operations outreach partner partnerships policy president " +
-    "product program programme project reporter research researcher researchers science scientist secretary security senior service services specialist staff strategist strategy " +
-    "support talent team technical technology treasury university writer writers delivery cyber network news press media foundation society association inc ltd llc corp company " +
-    "times post journal herald tribune gazette daily weekly magazine"
+    "academy accessibility administration administrator adviser advisor advisory advocate affairs agency agile ambassador analyst analytics architect architecture assistant associate " +
+    "backend board brand bureau business canada canadian center centre chair champion chief ciso cio ceo cto coo cfo cloud coach college commission committee communications " +
+    "community consultant content contractor contributor coordinator correspondent council counsel culture customer cyber data delivery department deputy design designer designers " +
+    "developer developers development devops digital director division editor editors employment engagement engineer engineers engineering evangelist executive experience " +
+    "expert federal fellow finance founder frontend full-stack general government graphic group head health human inclusive inclusion information infrastructure innovation " +
+    "institute intelligence interaction intern lab labs lead leader learning legal librarian manager managers marketing master minister ministry mobile network office officer " +
+    "operations outreach owner partner partnerships people platform policy portfolio practice practitioner president principal privacy procurement product program programme " +
+    "programs project provincial qa recruiter recruitment research researcher researchers resources science scientist scrum secretary secretariat security senior service services " +
+    "software solutions specialist staff steward strategist strategy student support systems talent team technical technologist technology training transformation translation " +
+    "translator treasury ui university user ux vice visual volunteer web writer writers " +
+    "foundation society association inc ltd llc corp company journal tribune gazette magazine news press media"
   ).split(" "),
 );
+
+/**
+ * Whether a lower-cased word is a job or organisation word (ours or the shared job
+ * list; the shared organisation list has surnames such as "Post" and "Sun").
+ */
+function isRoleWord(word: string): boolean {
+  return ROLE_WORDS.has(word) || JOB_WORDS.has(word);
+}
 
 /** A byline piece: its text and offsets within the byline string. */
 interface Piece {
@@ -37,7 +75,7 @@ function isNameWord(word: string): boolean {
   if (/^\p{Lu}\.$/u.test(word)) return true;
   if (!/^\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*$/u.test(word)) return false;
   if (word.length > 1 && word === word.toUpperCase()) return false;
-  return !ROLE_WORDS.has(word.toLowerCase().replace(/[.'’]/g, ""));
+  return !isRoleWord(word.toLowerCase().replace(/[.'’]/g, ""));
 }
 
 /**
@@ -121,8 +159,13 @@ function pieces(text: string): Piece[] {
  * @returns
  *   The authors, or `undefined` for an empty string.
  */
-export function parseFrontMatterByline(input: string): { authors: Author[]; recognised: boolean } | undefined {
-  const text = input.replace(/\s+/g, " ").trim().replace(/^by\s+/i, "");
+export function parseFrontMatterByline(
+  input: string,
+): { authors: Author[]; recognised: boolean } | undefined {
+  const text = input
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^by\s+/i, "");
   if (text === "") return undefined;
   const parts = pieces(text);
   const authors: Author[] = [];
@@ -153,8 +196,12 @@ export function parseFrontMatterByline(input: string): { authors: Author[]; reco
   }
   flushRole();
   if (authors.length === 0) {
-    const organization = /^[\p{Lu}\d]+$/u.test(text) || text.split(" ").some((w) => ROLE_WORDS.has(w.toLowerCase()));
-    return { authors: [{ type: organization ? "Organization" : "Person", name: text }], recognised: false };
+    const organization =
+      /^[\p{Lu}\d]+$/u.test(text) || text.split(" ").some((w) => isRoleWord(w.toLowerCase()));
+    return {
+      authors: [{ type: organization ? "Organization" : "Person", name: text }],
+      recognised: false,
+    };
   }
   return { authors, recognised: true };
 }
@@ -169,11 +216,19 @@ export function parseFrontMatterByline(input: string): { authors: Author[]; reco
  *   Its authors.
  */
 export function authorsFromEntry(entry: string): Author[] {
-  const text = entry.replace(/\s+/g, " ").trim();
+  const text = entry
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^by\s+/i, "");
   if (text === "") return [];
   if (/,| and | & |;/.test(text)) return bylineAuthors(text);
   const name = text.replace(HONORIFICS, "");
-  return [{ type: /^[\p{Lu}\d]+$/u.test(name) && /\d|^[A-Z]{2,}$/.test(name) ? "Organization" : "Person", name }];
+  return [
+    {
+      type: /^[\p{Lu}\d]+$/u.test(name) && /\d|^[A-Z]{2,}$/.test(name) ? "Organization" : "Person",
+      name,
+    },
+  ];
 }
 
 /**

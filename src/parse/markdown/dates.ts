@@ -6,7 +6,8 @@ const DATE_TIME =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:[ \t]*(Z|z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?))?$/;
 const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WORDY = /^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$|^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
+const WORDY =
+  /^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$|^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
 
 function pad(n: number | string, width = 2): string {
   return String(n).padStart(width, "0");
@@ -64,7 +65,8 @@ export function toIsoDate(value: unknown): string | undefined {
     const time = `${pad(hour)}:${pad(minute)}:${pad(second)}${m[7] ?? ""}`;
     if (m[8] === undefined) return `${date}T${time}`;
     const offset = offsetOf(m[8]);
-    const [oh, om] = offset === "Z" ? [0, 0] : [Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+    const [oh, om] =
+      offset === "Z" ? [0, 0] : [Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
     if (oh > 23 || om > 59) return undefined;
     return `${date}T${time}${offset}`;
   }
@@ -81,7 +83,8 @@ export function toIsoDate(value: unknown): string | undefined {
     const month = MONTHS.indexOf(name.slice(0, 3)) + 1;
     const day = Number(w[2] ?? w[4]);
     const year = Number(w[3] ?? w[6]);
-    if (month > 0 && isRealDay(year, month, day)) return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+    if (month > 0 && isRealDay(year, month, day))
+      return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   }
   return undefined;
 }

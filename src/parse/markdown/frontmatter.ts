@@ -2,12 +2,13 @@
  * Front matter (YAML or TOML) to the article fields it knows, in the conventions of
  * Jekyll, Hugo, Eleventy, Astro and Next.js blogs. Internal to the Markdown front end.
  */
-import type { Author } from "../../schema/author.js";
+
 import type { Image } from "../../schema/article.js";
+import type { Author } from "../../schema/author.js";
 import type { KnownFields } from "../pipeline.js";
 import type { Context } from "../types.js";
-import { authorsFromEntry, bylineAuthors } from "./byline.js";
 import type { FrontMatterNode } from "./blocks.js";
+import { authorsFromEntry, bylineAuthors } from "./byline.js";
 import { toIsoDate } from "./dates.js";
 import { readToml } from "./toml.js";
 import { resolveUrl } from "./urls.js";
@@ -18,11 +19,40 @@ export const FRONT_MATTER_KEYS = {
   headline: ["title", "headline"],
   alternativeHeadline: ["subtitle", "subheadline", "subhead", "dek"],
   description: ["description", "summary", "excerpt", "abstract", "lede", "dek"],
-  datePublished: ["date", "publishdate", "published", "pubdate", "publishedat", "datepublished", "created"],
-  dateModified: ["lastmod", "updated", "modified", "lastmodified", "updateddate", "updatedat", "datemodified"],
+  datePublished: [
+    "date",
+    "publishdate",
+    "published",
+    "pubdate",
+    "publishedat",
+    "datepublished",
+    "created",
+  ],
+  dateModified: [
+    "lastmod",
+    "updated",
+    "modified",
+    "lastmodified",
+    "updateddate",
+    "updatedat",
+    "datemodified",
+  ],
   authors: ["author", "authors", "byline"],
   keywords: ["tags", "keywords", "categories"],
-  image: ["image", "cover", "featuredimage", "hero", "coverimage", "heroimage", "images", "featured", "banner"],
+  image: [
+    "image",
+    "cover",
+    "featuredimage",
+    "hero",
+    "coverimage",
+    "heroimage",
+    "ogimage",
+    "socialimage",
+    "images",
+    "featured",
+    "banner",
+    "thumbnail",
+  ],
   imageAlt: ["imagealt", "alt", "coveralt", "heroalt", "imagecaption", "caption"],
   language: ["lang", "language", "locale", "inlanguage"],
   url: ["canonical", "canonicalurl", "url", "permalink"],
@@ -62,7 +92,12 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
   if (node.format === "toml") {
     const toml = readToml(node.value);
     for (const e of toml.errors) {
-      ctx.report("front-matter-invalid", "error", `Unexpected TOML front matter: ${e.message}`, at(e.start, e.end));
+      ctx.report(
+        "front-matter-invalid",
+        "error",
+        `Unexpected TOML front matter: ${e.message}`,
+        at(e.start, e.end),
+      );
     }
     raw = toml.data;
   } else {
@@ -84,7 +119,12 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
       );
     }
     if (yaml.aliasLimit) {
-      ctx.report("front-matter-alias-limit", "error", "Unexpected YAML with too many aliases, expected at most 100: kept the keys that use none", node.span);
+      ctx.report(
+        "front-matter-alias-limit",
+        "error",
+        "Unexpected YAML with too many aliases, expected at most 100: kept the keys that use none",
+        node.span,
+      );
     }
     raw = yaml.data;
   }
@@ -95,15 +135,24 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
       if (!(k in data)) data[k] = value;
     }
   } else if (raw !== undefined && raw !== null && node.value.trim() !== "") {
-    ctx.report("front-matter-not-a-map", "warning", "Unexpected front matter that is not a mapping of keys to values", node.span);
+    ctx.report(
+      "front-matter-not-a-map",
+      "warning",
+      "Unexpected front matter that is not a mapping of keys to values",
+      node.span,
+    );
   }
   return { known: mapFields(data, ctx, node), data };
 }
 
-function pick(data: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
+function pick(
+  data: Record<string, unknown>,
+  keys: readonly string[],
+): [string, unknown] | undefined {
   for (const key of keys) {
     const value = data[key];
-    if (value !== undefined && value !== null && value !== "" && value !== false) return [key, value];
+    if (value !== undefined && value !== null && value !== "" && value !== false)
+      return [key, value];
   }
   return undefined;
 }
@@ -117,10 +166,19 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-function mapFields(data: Record<string, unknown>, ctx: Context, node: FrontMatterNode): KnownFields {
+function mapFields(
+  data: Record<string, unknown>,
+  ctx: Context,
+  node: FrontMatterNode,
+): KnownFields {
   const known: KnownFields = {};
   const bad = (key: string, expected: string): void =>
-    ctx.report("front-matter-invalid-value", "warning", `Unexpected value for \`${key}\`, expected ${expected}`, node.span);
+    ctx.report(
+      "front-matter-invalid-value",
+      "warning",
+      `Unexpected value for \`${key}\`, expected ${expected}`,
+      node.span,
+    );
 
   const headline = pick(data, FRONT_MATTER_KEYS.headline);
   if (headline) {
@@ -142,13 +200,25 @@ function mapFields(data: Record<string, unknown>, ctx: Context, node: FrontMatte
   if (published) {
     const iso = toIsoDate(published[1]);
     if (iso) known.datePublished = iso;
-    else ctx.report("front-matter-invalid-date", "warning", `Unexpected date \`${String(published[1])}\` in \`${published[0]}\`, expected an ISO 8601 date`, node.span);
+    else
+      ctx.report(
+        "front-matter-invalid-date",
+        "warning",
+        `Unexpected date \`${String(published[1])}\` in \`${published[0]}\`, expected an ISO 8601 date`,
+        node.span,
+      );
   }
   const modified = pick(data, FRONT_MATTER_KEYS.dateModified);
   if (modified) {
     const iso = toIsoDate(modified[1]);
     if (iso) known.dateModified = iso;
-    else ctx.report("front-matter-invalid-date", "warning", `Unexpected date \`${String(modified[1])}\` in \`${modified[0]}\`, expected an ISO 8601 date`, node.span);
+    else
+      ctx.report(
+        "front-matter-invalid-date",
+        "warning",
+        `Unexpected date \`${String(modified[1])}\` in \`${modified[0]}\`, expected an ISO 8601 date`,
+        node.span,
+      );
   }
 
   const authorEntry = pick(data, FRONT_MATTER_KEYS.authors);
@@ -175,25 +245,37 @@ function mapFields(data: Record<string, unknown>, ctx: Context, node: FrontMatte
 
   const language = pick(data, FRONT_MATTER_KEYS.language);
   const lang = language && text(language[1]);
-  if (lang && /^[A-Za-z]{2,8}(?:[-_][A-Za-z\d]{1,8})*$/.test(lang)) known.language = lang.replace(/_/g, "-");
+  if (lang && /^[A-Za-z]{2,8}(?:[-_][A-Za-z\d]{1,8})*$/.test(lang))
+    known.language = lang.replace(/_/g, "-");
 
   const urlEntry = pick(data, FRONT_MATTER_KEYS.url);
   const pageUrl = urlEntry && text(urlEntry[1]);
   if (pageUrl) {
     const resolved = resolveUrl(pageUrl, ctx.options.url);
     if (resolved) known.url = resolved;
-    else ctx.report("front-matter-relative-url", "info", `Unexpected relative \`${urlEntry[0]}\` \`${pageUrl}\` without options.url, expected an absolute URL: dropped`, node.span);
+    else
+      ctx.report(
+        "front-matter-relative-url",
+        "info",
+        `Unexpected relative \`${urlEntry[0]}\` \`${pageUrl}\` without options.url, expected an absolute URL: dropped`,
+        node.span,
+      );
   }
   const base = known.url ?? ctx.options.url;
 
   const section = pick(data, FRONT_MATTER_KEYS.section);
-  const sectionText = section && (Array.isArray(section[1]) ? text(section[1][0]) : text(section[1]));
+  const sectionText =
+    section && (Array.isArray(section[1]) ? text(section[1][0]) : text(section[1]));
   if (sectionText) known.section = sectionText;
 
   const imageEntry = pick(data, FRONT_MATTER_KEYS.image);
   if (imageEntry) {
     const alt = text(pick(data, FRONT_MATTER_KEYS.imageAlt)?.[1]);
-    const image = readImage(Array.isArray(imageEntry[1]) ? imageEntry[1][0] : imageEntry[1], alt, base);
+    const image = readImage(
+      Array.isArray(imageEntry[1]) ? imageEntry[1][0] : imageEntry[1],
+      alt,
+      base,
+    );
     if (image.image) known.images = [image.image];
     else if (image.url) {
       ctx.report(
@@ -207,7 +289,10 @@ function mapFields(data: Record<string, unknown>, ctx: Context, node: FrontMatte
   return known;
 }
 
-function readAuthors(value: unknown, ctx: Context): { text: string; authors: Author[] } | undefined {
+function readAuthors(
+  value: unknown,
+  ctx: Context,
+): { text: string; authors: Author[] } | undefined {
   void ctx;
   const list = Array.isArray(value) ? value : [value];
   const authors: Author[] = [];
@@ -247,7 +332,11 @@ function readAuthors(value: unknown, ctx: Context): { text: string; authors: Aut
   return { text: names.join(", "), authors };
 }
 
-function readImage(value: unknown, alt: string | undefined, base: string | undefined): { image?: Image; url?: string } {
+function readImage(
+  value: unknown,
+  alt: string | undefined,
+  base: string | undefined,
+): { image?: Image; url?: string } {
   let url: string | undefined;
   let caption = alt;
   let width: number | undefined;
@@ -259,7 +348,8 @@ function readImage(value: unknown, alt: string | undefined, base: string | undef
     url = text(o.url) ?? text(o.src) ?? text(o.path) ?? text(o.image) ?? text(o.file);
     caption = text(o.alt) ?? text(o.caption) ?? text(o.title) ?? caption;
     if (typeof o.width === "number" && Number.isInteger(o.width) && o.width > 0) width = o.width;
-    if (typeof o.height === "number" && Number.isInteger(o.height) && o.height > 0) height = o.height;
+    if (typeof o.height === "number" && Number.isInteger(o.height) && o.height > 0)
+      height = o.height;
   }
   if (!url) return {};
   const resolved = resolveUrl(url, base);

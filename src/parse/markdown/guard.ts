@@ -27,6 +27,16 @@ export const MAX_LINK_OPENERS = 2000;
 export function guardMarkdown(input: string): string {
   const length = input.length;
   if (length < MAX_QUOTE_DEPTH) return input;
+  // Most input has too few of these characters in total for any limit to apply:
+  // counted with native `indexOf` scans, far cheaper than the walk below.
+  if (
+    countAtMost(input, ">", MAX_QUOTE_DEPTH) <= MAX_QUOTE_DEPTH &&
+    countAtMost(input, "[", MAX_LINK_OPENERS) <= MAX_LINK_OPENERS &&
+    countAtMost(input, "*", MAX_DELIMITER_RUNS) + countAtMost(input, "_", MAX_DELIMITER_RUNS) <=
+      MAX_DELIMITER_RUNS
+  ) {
+    return input;
+  }
   let chars: string[] | undefined;
   const set = (k: number): void => {
     chars ??= input.split("");
@@ -41,7 +51,11 @@ export function guardMarkdown(input: string): string {
     if (runs > MAX_DELIMITER_RUNS || openers > MAX_LINK_OPENERS) {
       for (let k = blockStart; k < end; k++) {
         const c = input.charCodeAt(k);
-        if ((runs > MAX_DELIMITER_RUNS && (c === 42 || c === 95)) || (openers > MAX_LINK_OPENERS && c === 91)) set(k);
+        if (
+          (runs > MAX_DELIMITER_RUNS && (c === 42 || c === 95)) ||
+          (openers > MAX_LINK_OPENERS && c === 91)
+        )
+          set(k);
       }
     }
     runs = 0;
@@ -100,4 +114,15 @@ function skipFrontMatter(input: string): number {
     at = end + 1;
   }
   return 0;
+}
+
+/** Occurrences of `char` in `input`, counting up to `limit + 1`. */
+function countAtMost(input: string, char: string, limit: number): number {
+  let count = 0;
+  let at = input.indexOf(char);
+  while (at >= 0 && count <= limit) {
+    count++;
+    at = input.indexOf(char, at + 1);
+  }
+  return count;
 }

@@ -5,6 +5,9 @@
 import type { Segment } from "../types.js";
 import { NEUTRAL } from "./guard.js";
 
+/** Scratch map shared by builders; grows as needed. */
+let scratch = new Int32Array(4096);
+
 /**
  * Collects the plain text of one block, one map entry per UTF-16 code unit, from
  * mdast `text` / `inlineCode` / `break` nodes and their source offsets.
@@ -31,7 +34,9 @@ export class TextBuilder {
     private readonly source: string,
     private readonly original?: string | undefined,
   ) {
-    this.map = new Int32Array(64);
+    // One scratch buffer shared by all builders (blocks are built one at a time and
+    // `finish` copies its part out).
+    this.map = scratch;
   }
 
   private ensure(extra: number): void {
@@ -42,6 +47,7 @@ export class TextBuilder {
     const next = new Int32Array(size);
     next.set(this.map.subarray(0, this.text.length));
     this.map = next;
+    scratch = next;
   }
 
   /** Add a character mapped to `offset` (a space for any line ending or tab). */
@@ -273,7 +279,10 @@ export interface TemplatedImage {
  * @returns
  *   Text and map without the templating, and the templated images.
  */
-export function stripTemplating(text: string, map: Int32Array): { text: string; map: Int32Array; images: TemplatedImage[] } {
+export function stripTemplating(
+  text: string,
+  map: Int32Array,
+): { text: string; map: Int32Array; images: TemplatedImage[] } {
   const cuts: Array<[number, number]> = [];
   const images: TemplatedImage[] = [];
   let i = 0;
@@ -294,12 +303,18 @@ export function stripTemplating(text: string, map: Int32Array): { text: string; 
       continue;
     }
     let cutFrom = at;
-    let cutTo = endAt + 2;
+    const cutTo = endAt + 2;
     // `[label](TEMPLATE/rest)`: keep the label only.
     if (at >= 3 && text.charCodeAt(at - 1) === 40 && text.charCodeAt(at - 2) === 93) {
       const paren = text.indexOf(")", cutTo);
       const open = text.lastIndexOf("[", at - 3);
-      if (paren >= 0 && paren - cutTo <= 500 && !/\s/.test(text.slice(cutTo, paren)) && open >= last && at - open <= 500) {
+      if (
+        paren >= 0 &&
+        paren - cutTo <= 500 &&
+        !/\s/.test(text.slice(cutTo, paren)) &&
+        open >= last &&
+        at - open <= 500
+      ) {
         const image = open > 0 && text.charCodeAt(open - 1) === 33 && open - 1 >= last;
         if (image) {
           images.push({

@@ -27,13 +27,20 @@ let gfm: Parse | undefined;
 export function markdownParser(withGfm: boolean): Parse {
   if (withGfm) {
     if (!gfm) {
-      const processor = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER_FORMATS]).use(remarkGfm).freeze();
+      const processor = unified()
+        .use(remarkParse)
+        .use(remarkFrontmatter, [...FRONT_MATTER_FORMATS])
+        .use(remarkGfm)
+        .freeze();
       gfm = (input) => processor.parse(input);
     }
     return gfm;
   }
   if (!plain) {
-    const processor = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER_FORMATS]).freeze();
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, [...FRONT_MATTER_FORMATS])
+      .freeze();
     plain = (input) => processor.parse(input);
   }
   return plain;

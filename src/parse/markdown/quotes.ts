@@ -48,7 +48,11 @@ function paragraphOf(article: Article, block: Block): number {
  * @param quotes
  *   Blockquote groups from the walk.
  */
-export function addBlockquoteClaims(article: Article, blocks: readonly Block[], quotes: readonly QuoteGroup[]): void {
+export function addBlockquoteClaims(
+  article: Article,
+  blocks: readonly Block[],
+  quotes: readonly QuoteGroup[],
+): void {
   const added: QuotedClaim[] = [];
   for (const group of quotes) {
     const last = blocks[group.blocks[group.blocks.length - 1] ?? -1];
@@ -75,7 +79,9 @@ export function addBlockquoteClaims(article: Article, blocks: readonly Block[], 
       const paragraph = paragraphOf(article, block);
       if (paragraph < 0) continue;
       const span = sourceSpan(block, s, e);
-      const overlaps = article.claims.some((c) => c.span.start < span.end && span.start < c.span.end);
+      const overlaps = article.claims.some(
+        (c) => c.span.start < span.end && span.start < c.span.end,
+      );
       if (overlaps) continue;
       added.push({
         kind: "direct",

@@ -25,7 +25,8 @@ class Reader {
   constructor(readonly text: string) {}
 
   spaces(): void {
-    while (this.i < this.text.length && (this.text[this.i] === " " || this.text[this.i] === "\t")) this.i++;
+    while (this.i < this.text.length && (this.text[this.i] === " " || this.text[this.i] === "\t"))
+      this.i++;
   }
 
   /** Whitespace, newlines and comments (inside arrays). */
@@ -76,7 +77,7 @@ class Reader {
       this.i = end + 3;
       if (raw.startsWith("\r\n")) raw = raw.slice(2);
       else if (raw.startsWith("\n")) raw = raw.slice(1);
-      return quote === '"' ? unescape(raw.replace(/\\\r?\n[ \t\r\n]*/g, "")) : raw;
+      return quote === '"' ? unescapeBasic(raw.replace(/\\\r?\n[ \t\r\n]*/g, "")) : raw;
     }
     let k = this.i + 1;
     while (k < this.text.length && this.text[k] !== quote && this.text[k] !== "\n") {
@@ -86,7 +87,7 @@ class Reader {
     if (this.text[k] !== quote) this.fail("Unclosed string");
     const raw = this.text.slice(this.i + 1, k);
     this.i = k + 1;
-    return quote === '"' ? unescape(raw) : raw;
+    return quote === '"' ? unescapeBasic(raw) : raw;
   }
 
   value(depth: number): unknown {
@@ -131,7 +132,9 @@ class Reader {
         } else this.fail("Expected `,` or `}` in inline table");
       }
     }
-    const m = /^[^\s,\]}#]+(?: \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?/.exec(this.text.slice(this.i, this.i + 64));
+    const m = /^[^\s,\]}#]+(?: \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?/.exec(
+      this.text.slice(this.i, this.i + 64),
+    );
     if (!m) this.fail("Expected a value");
     this.i += m[0].length;
     const raw = m[0];
@@ -140,7 +143,8 @@ class Reader {
     if (/^\d{4}-\d{2}-\d{2}/.test(raw)) return raw;
     const number = Number(raw.replace(/_/g, ""));
     if (!Number.isNaN(number)) return number;
-    if (/^[+-]?(?:inf|nan)$/.test(raw)) return raw.includes("nan") ? Number.NaN : raw.startsWith("-") ? -Infinity : Infinity;
+    if (/^[+-]?(?:inf|nan)$/.test(raw))
+      return raw.includes("nan") ? Number.NaN : raw.startsWith("-") ? -Infinity : Infinity;
     return this.fail("Unexpected value");
   }
 }
@@ -154,7 +158,7 @@ class TomlError extends Error {
   }
 }
 
-function unescape(raw: string): string {
+function unescapeBasic(raw: string): string {
   return raw.replace(/\\(u[\da-fA-F]{4}|U[\da-fA-F]{8}|.)/g, (_, e: string) => {
     switch (e[0]) {
       case "n":
@@ -218,13 +222,19 @@ export function readToml(text: string): TomlResult {
         const array = text[reader.i + 1] === "[";
         reader.i += array ? 2 : 1;
         const key = reader.key();
-        if (!text.startsWith(array ? "]]" : "]", reader.i)) reader.fail("Expected `]` after table name");
+        if (!text.startsWith(array ? "]]" : "]", reader.i))
+          reader.fail("Expected `]` after table name");
         reader.i += array ? 2 : 1;
         let parent = data;
         for (let k = 0; k < key.length - 1; k++) {
           const part = key[k] as string;
           const next = parent[part];
-          parent = next && typeof next === "object" && !Array.isArray(next) ? (next as Table) : (parent[part] = {} as Table);
+          if (next && typeof next === "object" && !Array.isArray(next)) parent = next as Table;
+          else {
+            const created: Table = {};
+            parent[part] = created;
+            parent = created;
+          }
         }
         const last = key[key.length - 1] as string;
         const table: Table = {};
@@ -247,7 +257,11 @@ export function readToml(text: string): TomlResult {
     } catch (error) {
       const at = error instanceof TomlError ? error.offset : reader.i;
       const lineEnd = text.indexOf("\n", Math.max(at, lineStart));
-      errors.push({ message: error instanceof Error ? error.message : "Unexpected TOML", start: at, end: lineEnd < 0 ? text.length : lineEnd });
+      errors.push({
+        message: error instanceof Error ? error.message : "Unexpected TOML",
+        start: at,
+        end: lineEnd < 0 ? text.length : lineEnd,
+      });
       reader.i = lineEnd < 0 ? text.length : lineEnd + 1;
     }
   }

@@ -1,7 +1,7 @@
 /**
  * Reading YAML front matter the way Jekyll and Hugo accept it. Internal.
  */
-import { parseDocument, isAlias, isMap, isPair, visit, type Document } from "yaml";
+import { type Document, isAlias, isMap, isPair, parseDocument, visit } from "yaml";
 
 /** A YAML problem, with offsets into the front matter text. */
 export interface YamlProblem {
@@ -60,7 +60,18 @@ export function readYaml(text: string): YamlResult {
   const result: YamlResult = { errors: [], repaired: false, partial: false, aliasLimit: false };
   const simple = readSimpleYaml(text);
   if (simple) {
-    result.data = simple;
+    result.data = simple.data;
+    if (simple.repairedAt !== undefined) {
+      result.repaired = true;
+      const at = simple.repairedAt;
+      const lineEnd = text.indexOf("\n", at);
+      result.errors.push({
+        code: "MULTILINE_IMPLICIT_KEY",
+        message: "Continuation line of a quoted string not indented",
+        start: at,
+        end: lineEnd < 0 ? text.length : lineEnd,
+      });
+    }
     return result;
   }
   let doc: Document;
@@ -118,12 +129,13 @@ export function readYaml(text: string): YamlResult {
       contents.items = contents.items.filter((pair) => {
         let alias = isAlias(pair.value);
         const value = pair.value;
-        if (!alias && value && typeof value === "object" && "range" in value) visit(value as Parameters<typeof visit>[0], {
-          Alias() {
-            alias = true;
-            return visit.BREAK;
-          },
-        });
+        if (!alias && value && typeof value === "object" && "range" in value)
+          visit(value as Parameters<typeof visit>[0], {
+            Alias() {
+              alias = true;
+              return visit.BREAK;
+            },
+          });
         return !alias;
       });
       try {
@@ -194,7 +206,6 @@ function closes(line: string, from: number, quote: '"' | "'"): boolean {
   return false;
 }
 
-
 const SIMPLE_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
 const SIMPLE_ITEM = /^( {0,4})-[ \t]+(.*)$/;
 const PLAIN_NULL = /^(?:~|null|Null|NULL)?$/;
@@ -216,7 +227,9 @@ function simpleScalar(raw: string): { value: unknown } | undefined {
     if (/"/.test(inner.replace(/\\\\|\\"/g, ""))) return undefined;
     if (/\\[^"\\nt/]/.test(inner.replace(/\\\\/g, ""))) return undefined;
     return {
-      value: inner.replace(/\\(["\\nt/])/g, (_, e: string) => (e === "n" ? "\n" : e === "t" ? "\t" : e)),
+      value: inner.replace(/\\(["\\nt/])/g, (_, e: string) =>
+        e === "n" ? "\n" : e === "t" ? "\t" : e,
+      ),
     };
   }
   if (c === "'") {
@@ -300,10 +313,19 @@ function blockScalar(header: string, lines: readonly string[]): string | undefin
  * @returns
  *   The mapping, or `undefined` when the text needs the full reader.
  */
-export function readSimpleYaml(text: string): Record<string, unknown> | undefined {
+export function readSimpleYaml(
+  text: string,
+): { data: Record<string, unknown>; repairedAt?: number } | undefined {
   if (text.length > 20_000 || text.includes("\t") || text.includes("\r")) return undefined;
   const data: Record<string, unknown> = {};
   const lines = text.split("\n");
+  let repairedAt: number | undefined;
+  let offset = 0;
+  const starts: number[] = [];
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
   let index = 0;
   while (index < lines.length) {
     const line = lines[index] as string;
@@ -314,8 +336,18 @@ export function readSimpleYaml(text: string): Record<string, unknown> | undefine
     const key = m[1] as string;
     if (Object.hasOwn(data, key) || key === "__proto__") return undefined;
     const rest = (m[2] ?? "").trim();
-    // Continuation lines: indented, or blank, up to the next top-level line.
+    // Continuation lines: indented, or blank, up to the next top-level line; for a
+    // quoted string, up to its closing quote (Jekyll and Hugo accept unindented lines).
     let next = index;
+    const quote = rest.charAt(0);
+    if ((quote === '"' || quote === "'") && !closes(rest, 1, quote)) {
+      while (next < lines.length && next - index < 200) {
+        const l = lines[next] as string;
+        if (!/^[ ]/.test(l) && l.trim() !== "") repairedAt ??= starts[next];
+        next++;
+        if (closes(l, 0, quote)) break;
+      }
+    }
     while (next < lines.length) {
       const l = lines[next] as string;
       if (l.trim() === "" || /^[ ]/.test(l)) next++;
@@ -352,11 +384,16 @@ export function readSimpleYaml(text: string): Record<string, unknown> | undefine
       data[key] = value;
       continue;
     }
-    if (more.some((l) => /^\s*-(?:\s|$)/.test(l) || /:(?:\s|$)/.test(l))) return undefined;
+    if (
+      quote !== '"' &&
+      quote !== "'" &&
+      more.some((l) => /^\s*-(?:\s|$)/.test(l) || /:(?:\s|$)/.test(l))
+    )
+      return undefined;
     const scalar = simpleScalar(more.length === 0 ? rest : foldFlow([rest, ...more]));
     if (!scalar) return undefined;
     if (more.length > 0 && typeof scalar.value !== "string") return undefined;
     data[key] = scalar.value;
   }
-  return data;
+  return repairedAt === undefined ? { data } : { data, repairedAt };
 }

@@ -1,0 +1,201 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parse as parseYamlStrict } from "yaml";
+import { parseFrontMatterByline } from "../src/parse/markdown/byline.js";
+import { toIsoDate } from "../src/parse/markdown/dates.js";
+import { readToml } from "../src/parse/markdown/toml.js";
+import { readSimpleYaml, readYaml, repairQuotedContinuations } from "../src/parse/markdown/yaml.js";
+
+describe("front-matter dates", () => {
+  it.each([
+    ["2015-07-17", "2015-07-17"],
+    ["2015-3-7", "2015-03-07"],
+    ["2015-03-17 14:00:00 -4", "2015-03-17T14:00:00-04:00"],
+    ["2018-03-09 09:00:00 -0400", "2018-03-09T09:00:00-04:00"],
+    ["2022-08-18T12:00:00.000Z", "2022-08-18T12:00:00.000Z"],
+    ["2024-01-05T08:00:00+08:00", "2024-01-05T08:00:00+08:00"],
+    ["2023-01-26T11:04:34", "2023-01-26T11:04:34"],
+    ["2024/03/05", "2024-03-05"],
+    ["March 5, 2024", "2024-03-05"],
+    ["5 Sept. 2024", "2024-09-05"],
+  ])("reads %s as %s", (input, expected) => {
+    expect(toIsoDate(input)).toBe(expected);
+  });
+
+  it("reads Date objects (YAML 1.1 readers) and rejects what is not a date", () => {
+    expect(toIsoDate(new Date("2015-07-17T00:00:00Z"))).toBe("2015-07-17");
+    expect(toIsoDate(new Date("2015-07-17T10:11:00-04:00"))).toBe("2015-07-17T14:11:00Z");
+    for (const bad of [
+      "2024-13-45",
+      "2023-02-29",
+      "yesterday",
+      "",
+      20240101,
+      null,
+      "2024-01-01 25:00",
+    ])
+      expect(toIsoDate(bad)).toBeUndefined();
+  });
+});
+
+describe("YAML front matter", () => {
+  it("repairs multi-line quoted strings at the key's indentation, as Jekyll reads them", () => {
+    const text = 'title: "A"\nexcerpt: "one\ntwo: still the excerpt\nthree"\nimage: /a.png';
+    expect(readYaml(text).errors.length).toBeGreaterThan(0);
+    expect(repairQuotedContinuations(text)).toBe(
+      'title: "A"\nexcerpt: "one\n two: still the excerpt\n three"\nimage: /a.png',
+    );
+    const read = readYaml(text);
+    expect(read.repaired).toBe(true);
+    expect(read.data).toEqual({
+      title: "A",
+      excerpt: "one two: still the excerpt three",
+      image: "/a.png",
+    });
+  });
+
+  it("keeps the keys before an error it cannot repair", () => {
+    const read = readYaml("title: Kept\ntags: [a, b\ndate: 2024-01-01\n");
+    expect(read.partial).toBe(true);
+    expect(read.data).toEqual({ title: "Kept" });
+  });
+
+  it("the fast path gives what the yaml package gives (property)", () => {
+    const scalar = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.!?'’-]{0,30}$/),
+      fc.stringMatching(/^[A-Za-z0-9 :#,'"-]{0,20}$/).map((s) => JSON.stringify(s)),
+      fc.stringMatching(/^[A-Za-z0-9 :#,"-]{0,20}$/).map((s) => `'${s.replace(/'/g, "''")}'`),
+      fc.constantFrom(
+        "true",
+        "False",
+        "~",
+        "null",
+        "12",
+        "-3",
+        "1.5e3",
+        "0x1F",
+        ".inf",
+        "2024-01-05",
+        "2015-03-17 14:00:00 -4",
+        "yes",
+        "a # comment",
+        "a: b",
+        "[a, b]",
+        "&x a",
+        "*x",
+        "|",
+        ">-",
+      ),
+    );
+    const entry = fc.oneof(
+      fc.tuple(fc.stringMatching(/^[a-z][a-z_-]{0,8}$/), scalar).map(([k, v]) => `${k}: ${v}`),
+      fc
+        .tuple(
+          fc.stringMatching(/^[a-z][a-z_-]{0,8}$/),
+          fc.array(scalar, { maxLength: 3 }),
+          fc.constantFrom("", "  "),
+        )
+        .map(([k, items, indent]) => `${k}:${items.map((i) => `\n${indent}- ${i}`).join("")}`),
+      fc
+        .tuple(
+          fc.stringMatching(/^[a-z][a-z_-]{0,8}$/),
+          fc.constantFrom(">", ">-", "|", "|-"),
+          fc.array(fc.stringMatching(/^[A-Za-z][A-Za-z ,.]{0,20}$/), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+        )
+        .map(([k, header, lines]) => `${k}: ${header}\n${lines.map((l) => `  ${l}`).join("\n")}`),
+      fc
+        .tuple(
+          fc.stringMatching(/^[a-z][a-z_-]{0,8}$/),
+          fc.array(fc.stringMatching(/^[A-Za-z][A-Za-z ,.]{0,20}$/), {
+            minLength: 2,
+            maxLength: 3,
+          }),
+        )
+        .map(([k, lines]) => `${k}: "${lines.join("\n  ")}"`),
+      fc.constantFrom("", "# comment"),
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), (entries) => {
+        const text = entries.join("\n");
+        const fast = readSimpleYaml(text);
+        if (fast === undefined) return;
+        expect(fast.repairedAt).toBeUndefined();
+        let full: unknown;
+        try {
+          full = parseYamlStrict(text, { schema: "core", uniqueKeys: false }) ?? {};
+        } catch {
+          throw new Error(`fast path read YAML the full reader rejects: ${JSON.stringify(text)}`);
+        }
+        expect(fast.data).toEqual(full);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe("TOML front matter", () => {
+  it("reads strings, arrays, dates, numbers, tables and reports bad lines", () => {
+    const { data, errors } = readToml(
+      'title = "A \\"quoted\\" title"\ndraft = false\nweight = 3\ndate = 2024-01-05T08:00:00+08:00\ntags = ["a", \'b\']\nbad line\n[params]\nimage = "/x.png"\n[[authors]]\nname = "Ana"\n',
+    );
+    expect(data).toMatchObject({
+      title: 'A "quoted" title',
+      draft: false,
+      weight: 3,
+      date: "2024-01-05T08:00:00+08:00",
+      tags: ["a", "b"],
+      params: { image: "/x.png" },
+      authors: [{ name: "Ana" }],
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.start).toBeGreaterThan(0);
+  });
+});
+
+describe("front-matter bylines", () => {
+  it.each([
+    [
+      "Max Neuvians and Tim Arney, Developers",
+      [
+        ["Max Neuvians", "Developers"],
+        ["Tim Arney", "Developers"],
+      ],
+    ],
+    [
+      "Élise Cossette, Outreach and Yedida Zalik, Content Design",
+      [
+        ["Élise Cossette", "Outreach"],
+        ["Yedida Zalik", "Content Design"],
+      ],
+    ],
+    [
+      "Colin MacArthur, Head of Design Research, John Millons, Head of Policy",
+      [
+        ["Colin MacArthur", "Head of Design Research"],
+        ["John Millons", "Head of Policy"],
+      ],
+    ],
+    ["Eric Chouinard, Health Canada", [["Eric Chouinard", "Health Canada"]]],
+    [
+      "The Honourable Scott Brison, President of the Treasury Board",
+      [["Scott Brison", "President of the Treasury Board"]],
+    ],
+    [
+      "Mario Garneau, Mithula Naik and Ryan Androsoff",
+      [["Mario Garneau"], ["Mithula Naik"], ["Ryan Androsoff"]],
+    ],
+  ])("reads %s", (byline, expected) => {
+    const authors = parseFrontMatterByline(byline)?.authors ?? [];
+    expect(authors.map((a) => (a.role ? [a.name, a.role] : [a.name]))).toEqual(expected);
+  });
+
+  it("keeps parenthesised affiliations", () => {
+    expect(parseFrontMatterByline("Jeff Adam (RCMP), Charlotte Pedersen (CDS)")?.authors).toEqual([
+      { type: "Person", name: "Jeff Adam", affiliation: "RCMP" },
+      { type: "Person", name: "Charlotte Pedersen", affiliation: "CDS" },
+    ]);
+  });
+});

@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ArticleSchema, parseMarkdown } from "../src/index.js";
+import { guardMarkdown, MAX_QUOTE_DEPTH, NEUTRAL } from "../src/parse/markdown/guard.js";
+
+/** Markdown-ish strings: markup characters, words, line endings, front matter fences. */
+const markdownish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        "*",
+        "_",
+        "**",
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "`",
+        ">",
+        "> ",
+        "#",
+        "# ",
+        "-",
+        "- ",
+        "1. ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "  \n",
+        "\\",
+        "&amp;",
+        "&#x1F600;",
+        "&",
+        "<b>",
+        "{{ x }}",
+        "{%",
+        "|",
+        "| --- |",
+        "---\n",
+        "+++\n",
+        "title: x\n",
+        '"',
+        "“",
+        "”",
+        " said ",
+        "By ",
+        "TEHRAN – ",
+        "😀",
+        "\t",
+      ),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom("Jane Doe", "the mayor", "word", "Reuters"),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(""));
+
+function checkResult(input: string): void {
+  const result = parseMarkdown(input);
+  for (const d of result.diagnostics) {
+    if (d.span) {
+      expect(d.span.start).toBeGreaterThanOrEqual(0);
+      expect(d.span.end).toBeLessThanOrEqual(input.length);
+    }
+  }
+  if (!result.article) return;
+  expect(ArticleSchema.safeParse(result.article).success).toBe(true);
+  for (const p of result.article.body) {
+    if (p.span) expect(p.span.end).toBeLessThanOrEqual(input.length);
+  }
+  for (const c of result.article.claims) {
+    expect(c.span.start).toBeLessThanOrEqual(c.span.end);
+    expect(c.span.end).toBeLessThanOrEqual(input.length);
+  }
+}
+
+describe("parseMarkdown on hostile input", () => {
+  it("never throws, always gives a valid article with spans inside the input (property)", () => {
+    fc.assert(
+      fc.property(markdownish, (input) => {
+        checkResult(input);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("never throws on arbitrary code units, lone surrogates included (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (input) => {
+        checkResult(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Without the guard, remark takes ~90 s on 10^5 `>` and ~70 s on 10^5 `*_`.
+  it.each([
+    ["10^5 `>`", ">".repeat(100_000)],
+    ["10^5 `> `", "> ".repeat(50_000)],
+    ["10^5 `*_`", "*_".repeat(50_000)],
+    ["10^5 `[`", "[".repeat(100_000)],
+    ["10^5 `[a](`", "[a](".repeat(25_000)],
+    ["10^5 `{{`", "{{".repeat(50_000)],
+  ])("stays fast on %s", (_, input) => {
+    const started = performance.now();
+    const result = parseMarkdown(input);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    if (result.article) expect(ArticleSchema.safeParse(result.article).success).toBe(true);
+  });
+
+  it("keeps offsets and puts the neutralised characters back into the text", () => {
+    const input = `${">".repeat(MAX_QUOTE_DEPTH + 3)} deep`;
+    const guarded = guardMarkdown(input);
+    expect(guarded.length).toBe(input.length);
+    expect(guarded.slice(MAX_QUOTE_DEPTH, MAX_QUOTE_DEPTH + 3)).toBe(NEUTRAL.repeat(3));
+    const body = parseMarkdown(`# Title\n\n${input}\n`).article?.body ?? [];
+    expect(body.map((p) => p.text)).toEqual([">>> deep"]);
+    const stars = `# Title\n\n${"*a* ".repeat(3000)}end\n`;
+    const text = parseMarkdown(stars).article?.body[0]?.text ?? "";
+    expect(text.startsWith("*a* *a*")).toBe(true);
+    expect(text.endsWith("end")).toBe(true);
+    // Ordinary posts are left alone.
+    const post = "---\ntitle: x\n---\n> quote\n\n*a* [b](c)\n";
+    expect(guardMarkdown(post)).toBe(post);
+  });
+});
