@@ -133,3 +133,69 @@ describe("parseBylineText", () => {
     ]);
   });
 });
+
+describe("parseBylineText on the bylines of blogs", () => {
+  it("reads an organisation after the names as their affiliation, not as a person", () => {
+    expect(parseBylineText("Ana Ruiz and Li Wen, Statistics Canada")?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", affiliation: "Statistics Canada" },
+      { type: "Person", name: "Li Wen", affiliation: "Statistics Canada" },
+    ]);
+    expect(parseBylineText("Ana Ruiz, ABC Data Security, Office of the CTO")?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", affiliation: "ABC Data Security, Office of the CTO" },
+    ]);
+    // A country alone does not make an organisation: this is a person.
+    expect(parseBylineText("By Geoffrey Canada")?.authors).toEqual([
+      { type: "Person", name: "Geoffrey Canada" },
+    ]);
+  });
+
+  it("never reads a field of work as a name", () => {
+    expect(parseBylineText("Content Design")).toBeUndefined();
+    expect(parseBylineText("Ana Ruiz, Security and Technical Support")?.authors).toEqual([
+      { type: "Person", name: "Ana Ruiz", role: "Security and Technical Support" },
+    ]);
+  });
+
+  it("gives each person the role and affiliation in their parenthesis", () => {
+    expect(
+      parseBylineText("Ana Ruiz, Li Wen (Policy Analysts, CDS), Bo Kim (Director General, RCMP)")
+        ?.authors,
+    ).toEqual([
+      { type: "Person", name: "Ana Ruiz" },
+      { type: "Person", name: "Li Wen", role: "Policy Analysts", affiliation: "CDS" },
+      { type: "Person", name: "Bo Kim", role: "Director General", affiliation: "RCMP" },
+    ]);
+  });
+
+  it("reads groups separated by ';' and roles after a spaced dash", () => {
+    expect(
+      parseBylineText("Ana Ruiz, Director - Open Data; Li Wen and Bo Kim - Data Advisory Council")
+        ?.authors,
+    ).toEqual([
+      { type: "Person", name: "Ana Ruiz", role: "Director, Open Data" },
+      { type: "Person", name: "Li Wen", affiliation: "Data Advisory Council" },
+      { type: "Person", name: "Bo Kim", affiliation: "Data Advisory Council" },
+    ]);
+  });
+
+  it("reads a role and what it is about", () => {
+    expect(
+      parseBylineText(
+        "Ana Ruiz, Researcher with the Help Renters find Housing Benefits (HRHB) partnership",
+      )?.authors,
+    ).toEqual([
+      {
+        type: "Person",
+        name: "Ana Ruiz",
+        role: "Researcher with the Help Renters find Housing Benefits (HRHB) partnership",
+      },
+    ]);
+  });
+
+  it("drops honorifics from names", () => {
+    expect(names("Dr. Ana Ruiz and Prof. Li Wen")).toEqual(["Ana Ruiz", "Li Wen"]);
+    expect(names("The Right Honourable Ana Ruiz")).toEqual(["Ana Ruiz"]);
+    // A title with a single name stays as written.
+    expect(names("By Dr. Ruiz")).toEqual(["Dr. Ruiz"]);
+  });
+});

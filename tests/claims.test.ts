@@ -409,9 +409,214 @@ describe("hostile quote marks", () => {
   });
 
   it("keeps every claim inside the input for long runs of alternating marks", () => {
-    for (const unit of ["“”", '"a"', "''x''", "«»", "“a” said he ", '"Yes," she said. ', "a “b” c ", ', he said, "a" and "b" ']) {
+    for (const unit of [
+      "“”",
+      '"a"',
+      "''x''",
+      "«»",
+      "“a” said he ",
+      '"Yes," she said. ',
+      "a “b” c ",
+      ', he said, "a" and "b" ',
+    ]) {
       check(unit.repeat(Math.ceil(100_000 / unit.length)));
     }
     expect(check('"Yes," she said. '.repeat(1000)).length).toBe(1000);
+  });
+});
+
+describe("clause ends of reported speech", () => {
+  it("keeps insertions inside the clause: parentheses, dash pairs, relative clauses", () => {
+    expect(
+      only("Ortiz said the council (which met on Monday) approved the budget for the bridge.").text,
+    ).toBe("the council (which met on Monday) approved the budget for the bridge");
+    expect(
+      only("Ortiz said the repairs — paid for by the state — would take two years.").text,
+    ).toBe("the repairs — paid for by the state — would take two years");
+    expect(
+      only("Ortiz said the engineers, who inspected the span in May, were satisfied.").text,
+    ).toBe("the engineers, who inspected the span in May, were satisfied");
+    expect(only("Ortiz said the plans, which include a cycle lane, are final.").text).toBe(
+      "the plans, which include a cycle lane, are final",
+    );
+  });
+
+  it("keeps a subordinate clause or a relative clause on a person at the end", () => {
+    expect(only("Ortiz said the bridge closed in 2019, when the cables failed.").text).toBe(
+      "the bridge closed in 2019, when the cables failed",
+    );
+    expect(only("Ortiz said the work was led by Ben Ruiz, who retired in March.").text).toBe(
+      "the work was led by Ben Ruiz, who retired in March",
+    );
+  });
+
+  it("ends the clause at a new main clause or a new speaker", () => {
+    const { claims } = run(
+      "Most residents said they use the bridge daily and one in four said they cross it twice.",
+    );
+    expect(claims.map((c) => c.text)).toEqual(["they use the bridge daily", "they cross it twice"]);
+    expect(
+      only("The mayor said the bridge would reopen in May, and she left the meeting early.").text,
+    ).toBe("the bridge would reopen in May");
+    // "but that …" is a second clause of the same cue
+    expect(only("Ortiz says many doubted the plan but that she never did.").text).toBe(
+      "many doubted the plan but that she never did",
+    );
+  });
+
+  it("ends a quoted clause inside an opening subordinate clause at its comma", () => {
+    const { claims } = run(
+      'When the mayor mentioned the flood and said she would "rebuild every home," the audience cheered.',
+    );
+    expect(claims.map((c) => [c.kind, c.text, c.cue?.text, c.speaker?.mention])).toEqual([
+      ["mixed", 'she would "rebuild every home,"', "said", "the mayor"],
+    ]);
+  });
+});
+
+describe("more reported speech", () => {
+  it("reads a commitment with its infinitive (vow, promise, pledge, threaten)", () => {
+    const vow = only("The mayor vowed to rebuild the bridge before winter.");
+    expect(vow.kind).toBe("indirect");
+    expect(vow.text).toBe("to rebuild the bridge before winter");
+    expect(vow.cue?.text).toBe("vowed");
+    expect(only("Both unions have promised to strike if the talks fail.").text).toBe(
+      "to strike if the talks fail",
+    );
+    // a thing cannot promise: no claim
+    expect(run("The debate promised to be a lively one.").claims).toEqual([]);
+  });
+
+  it("reads a verb that is also a plural noun before a subject pronoun", () => {
+    const claim = only("Ortiz claims she was never told about the cracks.");
+    expect(claim.text).toBe("she was never told about the cracks");
+    expect(claim.cue?.text).toBe("claims");
+  });
+
+  it("reads a wh-clause after the cue", () => {
+    expect(only("Two members have not said who they will vote for.").text).toBe(
+      "who they will vote for",
+    );
+  });
+
+  it("gives a participle the speaker of the attribution before it", () => {
+    const { claims } = run(
+      "“The plan is sound,” Ortiz said, adding that the bridge is almost finished.",
+    );
+    expect(claims.map((c) => [c.kind, c.text, c.speaker?.mention, c.cue?.text])).toEqual([
+      ["direct", "The plan is sound", "Ortiz", "said"],
+      ["indirect", "the bridge is almost finished", "Ortiz", "adding"],
+    ]);
+    const mixed = run(
+      "“The plan is sound,” Ortiz said, adding that the bridge is “almost finished.”",
+    ).claims[1];
+    expect(mixed?.kind).toBe("mixed");
+    expect(mixed?.speaker?.mention).toBe("Ortiz");
+    expect(mixed?.cue?.text).toBe("adding");
+  });
+
+  it("reads a subject before a parenthetical between dashes", () => {
+    const claim = only(
+      "Ana Ortiz -- who has led the council since 2019 -- said she regretted the delay.",
+    );
+    expect(claim.speaker?.mention).toBe("Ana Ortiz");
+    expect(claim.text).toBe("she regretted the delay");
+    expect(
+      only("Jason Mills — a teacher from Dayton — says he will vote for the measure.").speaker
+        ?.name,
+    ).toBe("Jason Mills");
+  });
+
+  it("attributes a quote to the speech cue whose clause holds it", () => {
+    const claim = only(
+      "A spokesman said the files that were copied suggested the intruders wanted “trade secrets.”",
+    );
+    expect(claim.kind).toBe("mixed");
+    expect(claim.cue?.text).toBe("said");
+    expect(claim.speaker?.mention).toBe("A spokesman");
+    expect(claim.text).toBe(
+      "the files that were copied suggested the intruders wanted “trade secrets.”",
+    );
+    // a person's words inside the clause stay theirs
+    const called = only("Ortiz said Ruiz called the plan “a disaster.”");
+    expect(called.cue?.text).toBe("called");
+    expect(called.speaker?.mention).toBe("Ruiz");
+  });
+
+  it("reads a cue after an appositive", () => {
+    const claim = only(
+      "Ana Ortiz, director of the Institute of Urban Studies, calls Lakeside “a mistake” because few people live there.",
+    );
+    expect(claim.kind).toBe("mixed");
+    expect(claim.speaker?.mention).toBe("Ana Ortiz");
+    expect(claim.cue?.text).toBe("calls");
+  });
+
+  it("gives the quote after a paragraph ending in `S said:` to S", () => {
+    const source =
+      "The mayor spoke to the council on Monday. Ortiz said:\n“We will rebuild every home.”";
+    const { claims, ctx } = run(source);
+    expect(claims.map((c) => [c.kind, c.text, c.speaker?.mention, c.cue?.text])).toEqual([
+      ["direct", "We will rebuild every home.", "Ortiz", "said"],
+    ]);
+    expect(ctx.diagnostics.some((d) => d.ruleId === "unattributed-quote")).toBe(false);
+  });
+});
+
+describe("quotes that no cue attributes", () => {
+  it("does not take a passive cue without its agent for an attribution", () => {
+    expect(run("Executives are expected to unveil “bold plans” at the meeting.").claims).toEqual(
+      [],
+    );
+    const called = only(
+      "Ortiz called the budget a “paperwork error” that was reported in a “hit piece” by the Gazette.",
+    );
+    expect(called.cue?.text).toBe("called");
+    // "is described as" quotes someone's description, but the book is not the speaker
+    const described = only("The book is described on its cover as a “riveting story.”");
+    expect(described.kind).toBe("mixed");
+    expect(described.cue?.text).toBe("described");
+    expect(described.speaker).toBeUndefined();
+    // "is reported to have called": the subject is the speaker
+    expect(
+      only("The mayor is reported to have called the council “a rubber stamp.”").speaker?.mention,
+    ).toBe("The mayor");
+  });
+
+  it("does not let a cue in an opening adverbial clause reach past its comma", () => {
+    expect(
+      run(
+        "Declaring that the city was safe, the mayor offered herself as a “law and order” candidate.",
+      ).claims.filter((c) => c.kind !== "indirect"),
+    ).toEqual([]);
+    expect(
+      run(
+        "While many agreed with the plan, the council’s decision to add a “toll lane” angered drivers.",
+      ).claims,
+    ).toEqual([]);
+  });
+
+  it("ends a quoted clause before a new clause after the quote's comma", () => {
+    expect(
+      only("Ortiz has called the tolls “unfair,” and her office has made an effort to cut them.")
+        .text,
+    ).toBe("the tolls “unfair,”");
+    expect(
+      only("Ortiz slammed the rule called a “loophole,” in which owners avoid the tax.").text,
+    ).toBe("the rule called a “loophole,”");
+  });
+
+  it("does not take a subordinate conjunction for part of a speaker", () => {
+    const claim = only("Harris says he was “on the fence” until Lopez said she backed the plan.");
+    expect(claim.speaker?.mention).toBe("Harris");
+    expect(claim.cue?.text).toBe("says");
+  });
+
+  it("ends a reported clause inside an opening subordinate clause at its comma", () => {
+    expect(
+      only(
+        "Even after the union released an advert in which Ortiz pledged to spend $2 million a week, some remained skeptical.",
+      ).text,
+    ).toBe("to spend $2 million a week");
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Dateline } from "../src/index.js";
 import { parseText } from "../src/index.js";
+import { createContext } from "../src/parse/context.js";
+import { findDateline } from "../src/parse/extract/dateline.js";
 import { dateAtEnd, resolveDate } from "../src/parse/extract/dates.js";
 
 /** The dateline of "Title\n\n<first>" and the first body paragraph's text. */
@@ -73,6 +75,38 @@ describe("datelines", () => {
       read("The president said on Monday - in a speech - that it was over.").dateline,
     ).toBeUndefined();
     expect(read("Shares rose - traders said.").dateline).toBeUndefined();
+  });
+});
+
+describe("datelines from a bold lead (Markdown blocks)", () => {
+  /** A block "TEHRAN On …" whose first 6 characters were `**strong**`, as the Markdown walk makes it. */
+  const block = (text: string, lead: string) => ({
+    text,
+    start: 0,
+    strongLead: { text: lead, start: 0 },
+  });
+
+  it("reads a short bold place at the start, followed by a new sentence", () => {
+    const text = "TEHRAN On January 3, the city woke.";
+    const found = findDateline(block(text, "TEHRAN"), createContext(text, {}));
+    expect(found?.dateline).toMatchObject({ text: "TEHRAN", place: "TEHRAN" });
+    expect(found?.rest).toBe(7);
+  });
+
+  it("needs the bold lead: plain text without a dash has no dateline", () => {
+    expect(read("TEHRAN On January 3, the city woke.").dateline).toBeUndefined();
+    const text = "TEHRAN On January 3.";
+    expect(findDateline({ text, start: 0 }, createContext(text, {}))).toBeUndefined();
+  });
+
+  it("does not read a bold word that runs into the sentence, or one that is not a place", () => {
+    for (const [text, lead] of [
+      ["NASA announced a mission.", "NASA"],
+      ["Important Read this first.", "Important"],
+      ["BREAKING The vote failed.", "BREAKING"],
+    ] as const) {
+      expect(findDateline(block(text, lead), createContext(text, {}))).toBeUndefined();
+    }
   });
 });
 

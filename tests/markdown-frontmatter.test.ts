@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse as parseYamlStrict } from "yaml";
-import { parseFrontMatterByline } from "../src/parse/markdown/byline.js";
 import { toIsoDate } from "../src/parse/markdown/dates.js";
-import { readToml } from "../src/parse/markdown/toml.js";
+import { readToml } from "../src/parse/markdown/frontmatter.js";
 import { readSimpleYaml, readYaml, repairQuotedContinuations } from "../src/parse/markdown/yaml.js";
+import { parseMarkdown } from "../src/parse/markdown.js";
 
 describe("front-matter dates", () => {
   it.each([
@@ -155,7 +155,11 @@ describe("TOML front matter", () => {
   });
 });
 
-describe("front-matter bylines", () => {
+/** The authors parseMarkdown reads from a front-matter `author` value (YAML). */
+const frontMatterAuthors = (author: string): unknown =>
+  parseMarkdown(`---\ntitle: T\nauthor: ${author}\n---\n\nBody.\n`).article?.byline?.authors;
+
+describe("front-matter bylines (read by the shared parseBylineText)", () => {
   it.each([
     [
       "Max Neuvians and Tim Arney, Developers",
@@ -178,7 +182,6 @@ describe("front-matter bylines", () => {
         ["John Millons", "Head of Policy"],
       ],
     ],
-    ["Eric Chouinard, Health Canada", [["Eric Chouinard", "Health Canada"]]],
     [
       "The Honourable Scott Brison, President of the Treasury Board",
       [["Scott Brison", "President of the Treasury Board"]],
@@ -188,14 +191,39 @@ describe("front-matter bylines", () => {
       [["Mario Garneau"], ["Mithula Naik"], ["Ryan Androsoff"]],
     ],
   ])("reads %s", (byline, expected) => {
-    const authors = parseFrontMatterByline(byline)?.authors ?? [];
+    const authors = (frontMatterAuthors(JSON.stringify(byline)) ?? []) as Array<{
+      name: string;
+      role?: string;
+    }>;
     expect(authors.map((a) => (a.role ? [a.name, a.role] : [a.name]))).toEqual(expected);
   });
 
+  it("reads an organisation after the names as their affiliation", () => {
+    expect(frontMatterAuthors('"Eric Chouinard, Health Canada"')).toEqual([
+      { type: "Person", name: "Eric Chouinard", affiliation: "Health Canada" },
+    ]);
+  });
+
   it("keeps parenthesised affiliations", () => {
-    expect(parseFrontMatterByline("Jeff Adam (RCMP), Charlotte Pedersen (CDS)")?.authors).toEqual([
+    expect(frontMatterAuthors('"Jeff Adam (RCMP), Charlotte Pedersen (CDS)"')).toEqual([
       { type: "Person", name: "Jeff Adam", affiliation: "RCMP" },
       { type: "Person", name: "Charlotte Pedersen", affiliation: "CDS" },
     ]);
+  });
+
+  it("reads lists of names and handles, and objects with a name and url", () => {
+    expect(frontMatterAuthors("\n  - mbland\n  - Ana Ruiz\n  - 18F")).toEqual([
+      { type: "Person", name: "mbland" },
+      { type: "Person", name: "Ana Ruiz" },
+      { type: "Organization", name: "18F" },
+    ]);
+    expect(frontMatterAuthors("\n  - name: Ana Ruiz\n    url: https://example.org/ana")).toEqual([
+      { type: "Person", name: "Ana Ruiz", url: "https://example.org/ana" },
+    ]);
+    // A string the byline reader cannot split is one author, as written.
+    expect(frontMatterAuthors("the web team")).toEqual([
+      { type: "Organization", name: "the web team" },
+    ]);
+    expect(frontMatterAuthors("Grace")).toEqual([{ type: "Person", name: "Grace" }]);
   });
 });

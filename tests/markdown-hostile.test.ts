@@ -73,6 +73,26 @@ function checkResult(input: string): void {
     expect(c.span.start).toBeLessThanOrEqual(c.span.end);
     expect(c.span.end).toBeLessThanOrEqual(input.length);
   }
+  // Byline and dateline: plain text; the span runs from its first to its last character,
+  // and every character of the text is in that slice, in order (markup left out).
+  for (const x of [result.article.byline, result.article.dateline]) {
+    if (!x?.span) continue;
+    expect(x.text.trim()).toBe(x.text);
+    expect(x.span.start).toBeLessThan(x.span.end);
+    expect(x.span.end).toBeLessThanOrEqual(input.length);
+    const slice = input.slice(x.span.start, x.span.end);
+    expect(slice.length).toBeGreaterThan(0);
+    if (!/[&\\]/.test(slice)) {
+      let k = 0;
+      for (const ch of x.text) {
+        k = slice.indexOf(ch, k);
+        expect(k, `${JSON.stringify(x.text)} in ${JSON.stringify(slice)}`).toBeGreaterThanOrEqual(
+          0,
+        );
+        k += ch.length;
+      }
+    }
+  }
 }
 
 describe("parseMarkdown on hostile input", () => {

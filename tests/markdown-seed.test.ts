@@ -27,8 +27,11 @@ describe("the seed as Markdown gives what parseText gives on the plain text", ()
   it("has the same byline authors (under the heading in Markdown, at the end in the text)", () => {
     expect(md.article?.byline?.authors.map((a) => a.name)).toEqual(["Sadegh Fereydounabadi"]);
     expect(md.article?.byline?.authors).toEqual(tx.article?.byline?.authors);
+    // The byline's text is the plain text in both; its span covers that text in the source.
+    expect(md.article?.byline?.text).toBe("By Sadegh Fereydounabadi");
+    expect(md.article?.byline?.text).toBe(tx.article?.byline?.text);
     const span = md.article?.byline?.span;
-    expect(span && unmark(markdown.slice(span.start, span.end))).toBe("By Sadegh Fereydounabadi");
+    expect(span && markdown.slice(span.start, span.end)).toBe("By Sadegh Fereydounabadi");
   });
 
   it("has the same dateline, its span in the Markdown", () => {
@@ -37,8 +40,10 @@ describe("the seed as Markdown gives what parseText gives on the plain text", ()
     expect(a?.place).toBe("TEHRAN");
     for (const key of ["place", "locality", "region", "country", "date", "agency"] as const)
       expect(a?.[key]).toBe(b?.[key]);
-    expect(a && unmark(a.text)).toBe(b && unmark(b.text));
-    expect(a?.span && unmark(markdown.slice(a.span.start, a.span.end))).toBe("TEHRAN –");
+    expect(a?.text).toBe("TEHRAN –");
+    expect(a?.text).toBe(b?.text);
+    // The span runs from the first to the last character of the text: "TEHRAN** –".
+    expect(a?.span && markdown.slice(a.span.start, a.span.end)).toBe("TEHRAN** –");
   });
 
   it("has the same body texts, with spans into the Markdown", () => {

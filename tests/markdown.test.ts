@@ -155,6 +155,23 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
     ]);
   });
 
+  it("reports broken TOML at the error (line and column) and keeps the other keys", () => {
+    const source =
+      '+++\ntitle = "Field notes"\nbad line\ntags = ["a", "b"]\ndate = 2024-01-05\n+++\n\nBody.\n';
+    const { article, diagnostics } = parseMarkdown(source);
+    const invalid = diagnostics.filter((d) => d.ruleId === "front-matter-invalid");
+    expect(invalid).toHaveLength(1);
+    expect(invalid[0]?.severity).toBe("error");
+    expect(invalid[0]?.start?.line).toBe(3);
+    expect(invalid[0]?.span && source.slice(invalid[0].span.start, invalid[0].span.end)).toBe(
+      "line",
+    );
+    expect(article?.headline).toBe("Field notes");
+    expect(article?.keywords).toEqual(["a", "b"]);
+    expect(article?.datePublished).toBe("2024-01-05");
+    expect(article?.body.map((p) => p.text)).toEqual(["Body."]);
+  });
+
   it("reports broken YAML with its position and still parses the body", () => {
     const source = fixture("broken-yaml.md");
     const { article, diagnostics } = parseMarkdown(source);
@@ -333,5 +350,58 @@ describe("parseMarkdown: structure without front matter", () => {
     expect(parseMarkdown("   \n\n").article).toBeUndefined();
     expect(parseMarkdown("").diagnostics[0]?.ruleId).toBe("empty-input");
     expect(() => parseMarkdown(42 as unknown as string)).toThrow(TypeError);
+  });
+});
+
+describe("parseMarkdown: byline and dateline text without markup", () => {
+  it("gives the plain text, with a span from its first to its last character", () => {
+    const source =
+      "# Water returns\n\n*By [Ana Ruiz](https://example.org/ana) and Li&nbsp;Wen*\n\n" +
+      "**NAIROBI** – The rains came early this year.\n";
+    const { article } = parseMarkdown(source);
+    const byline = article?.byline;
+    expect(byline?.text).toBe("By Ana Ruiz and Li\u00a0Wen");
+    expect(byline?.authors.map((a) => a.name)).toEqual(["Ana Ruiz", "Li Wen"]);
+    expect(byline?.span && source.slice(byline.span.start, byline.span.end)).toBe(
+      "By [Ana Ruiz](https://example.org/ana) and Li&nbsp;Wen",
+    );
+    const dateline = article?.dateline;
+    expect(dateline?.text).toBe("NAIROBI –");
+    expect(dateline?.span && source.slice(dateline.span.start, dateline.span.end)).toBe(
+      "NAIROBI** –",
+    );
+    expect(article?.body[0]?.text).toBe("The rains came early this year.");
+  });
+
+  it("reads a bold place at the start of the first paragraph as the dateline, without a dash", () => {
+    const source = "# Water returns\n\n**NAIROBI** The rains came early this year.\n";
+    const { article, diagnostics } = parseMarkdown(source);
+    expect(article?.dateline).toEqual({
+      text: "NAIROBI",
+      place: "NAIROBI",
+      locality: "Nairobi",
+      span: { start: 19, end: 26 },
+    });
+    expect(article?.body[0]?.text).toBe("The rains came early this year.");
+    expect(article?.body[0]?.span?.start).toBe(source.indexOf("The rains"));
+    expect(diagnostics.some((d) => d.ruleId === "missing-dateline")).toBe(false);
+
+    const dated = parseMarkdown("# T\n\n**LIMA, March 5 (AP):** The vote was close.\n", {
+      referenceDate: "2024-03-06",
+    }).article?.dateline;
+    expect(dated).toMatchObject({ place: "LIMA", date: "2024-03-05", agency: "AP" });
+  });
+
+  it("does not read other bold leads as a dateline", () => {
+    for (const lead of [
+      "**NASA** announced a new mission today.",
+      "**Note** The office is closed.",
+      "**Update:** The vote was moved.",
+      "Text first, then **NAIROBI** in bold.",
+      "**NAIROBI**",
+    ]) {
+      const { article } = parseMarkdown(`# T\n\n${lead}\n\nMore.\n`);
+      expect(article?.dateline, lead).toBeUndefined();
+    }
   });
 });

@@ -102,6 +102,24 @@ describe("parseText: wire copy with indents and hard wraps", () => {
   });
 });
 
+describe("parseText: byline and dateline text as written", () => {
+  it("keeps a byline wrapped over two lines as written, its span slicing the input to it", () => {
+    const input =
+      "ACME WIDGETS SEES HIGHER PROFIT\n    By Mara Quist and\nTobias Renn, Reuters\n" +
+      "    LONDON, March 5 - Acme Widgets Plc said it expects a strong rise in\n" +
+      "profit this year, and more of the same next year.\n REUTER\n";
+    const a = article(input);
+    expect(a.byline?.text).toBe("By Mara Quist and\nTobias Renn, Reuters");
+    expect(a.byline?.span && input.slice(a.byline.span.start, a.byline.span.end)).toBe(
+      a.byline?.text,
+    );
+    expect(a.byline?.authors.map((x) => x.name)).toEqual(["Mara Quist", "Tobias Renn"]);
+    expect(a.dateline?.span && input.slice(a.dateline.span.start, a.dateline.span.end)).toBe(
+      "LONDON, March 5 -",
+    );
+  });
+});
+
 describe("parseText: wire titles that look like other things", () => {
   it("does not read a title with commas as a byline, nor a title with a dash as a dateline", () => {
     const input = [
@@ -242,9 +260,13 @@ describe("textToBlocks", () => {
   });
 
   it("reads a 1 MB line and a million newlines (timed by npm run hostile)", () => {
-    expect(parseText(`LONDON - ${"word ".repeat(200_000)}`, { claims: false }).article?.dateline?.place).toBe("LONDON");
+    expect(
+      parseText(`LONDON - ${"word ".repeat(200_000)}`, { claims: false }).article?.dateline?.place,
+    ).toBe("LONDON");
     expect(parseText("\n".repeat(1_000_000), { claims: false }).article).toBeUndefined();
-    expect(parseText("a\n".repeat(500_000), { claims: false }).article?.body.length).toBeGreaterThan(0);
+    expect(
+      parseText("a\n".repeat(500_000), { claims: false }).article?.body.length,
+    ).toBeGreaterThan(0);
   });
 });
 

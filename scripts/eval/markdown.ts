@@ -9,10 +9,12 @@
  * author names = gold (18F: handles; CDS: byline strings split into names, see
  * CDS_NAMES), keywords include every tag, images[0].url = the image (relative gold
  * images resolved against the base URL, which is also passed as `options.url`),
- * description = gold description (else the excerpt). `--verbose` lists the failures.
+ * description = gold description (else the excerpt), and the shared `parseBylineText`
+ * on its own over every byline string of CDS_NAMES. `--verbose` lists the failures.
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { parseBylineText } from "../../src/parse/extract/byline.js";
 import { parseMarkdown } from "../../src/parse/markdown.js";
 import { ArticleSchema } from "../../src/schema/article.js";
 
@@ -208,6 +210,7 @@ function main(): void {
     image: tally(),
     description: tally(),
     valid: tally(),
+    bylineText: tally(),
   };
   let diagnostics = 0;
   const rules = new Map<string, number>();
@@ -251,6 +254,20 @@ function main(): void {
         () => `${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`,
       );
     }
+    // The shared byline reader on its own, on every byline string the gold splits by hand.
+    if (!g.authors_are_handles) {
+      for (const byline of g.authors ?? []) {
+        const want = CDS_NAMES[byline];
+        if (!want) continue;
+        const got = parseBylineText(byline)?.authors.map((a) => a.name) ?? [];
+        check(
+          t.bylineText,
+          JSON.stringify(got) === JSON.stringify(want),
+          id,
+          () => `${JSON.stringify(byline)}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`,
+        );
+      }
+    }
     if (g.tags && g.tags.length > 0) {
       const got = new Set(article?.keywords ?? []);
       const missing = g.tags.filter((tag) => !got.has(squash(tag)));
@@ -280,6 +297,7 @@ function main(): void {
   console.log(
     `  author names = gold    ${pct(t.authors)}${fallbackSplits ? ` (${fallbackSplits} bylines split by the fallback rule)` : ""}`,
   );
+  console.log(`  parseBylineText = gold ${pct(t.bylineText)}`);
   console.log(`  keywords ⊇ tags        ${pct(t.keywords)}`);
   console.log(`  images[0].url = image  ${pct(t.image)}`);
   console.log(`  description = gold     ${pct(t.description)}`);

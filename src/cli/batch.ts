@@ -85,6 +85,15 @@ export function findWorker(): URL | undefined {
   return undefined;
 }
 
+/** The pool library, or `undefined` when it is not installed (then batches run in-process). */
+async function loadTinypool(): Promise<typeof import("tinypool").Tinypool | undefined> {
+  try {
+    return (await import("tinypool")).Tinypool;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Something to write text to. */
 export interface Sink {
   /** Write a chunk; `false` asks the caller to wait for `drain`. */
@@ -167,7 +176,8 @@ export interface BatchIo {
  * @param io
  *   Output streams.
  * @param jobs
- *   Worker threads to use; 1 (or a batch under {@link POOL_THRESHOLD}) runs in-process.
+ *   Threads converting files, the main thread included (so `jobs - 1` workers); 1, or a
+ *   batch under {@link POOL_THRESHOLD} files, runs in-process only.
  * @returns
  *   The exit status: the highest status of any file.
  */
@@ -206,13 +216,15 @@ export async function runBatch(
   };
 
   const worker = jobs > 1 && files.length >= POOL_THRESHOLD ? findWorker() : undefined;
-  if (worker === undefined) {
+  const Tinypool = worker === undefined ? undefined : await loadTinypool();
+  if (worker === undefined || Tinypool === undefined) {
     for (let i = 0; i < files.length; i++) {
       await done(i, await convertFile({ path: files[i] as string, options: lineOptions }));
     }
   } else {
-    const { Tinypool } = await import("tinypool");
-    const threads = Math.min(jobs, files.length);
+    // The main thread converts files too, from the same queue: it starts at once while
+    // the workers load the library, so a pool is never slower than one thread.
+    const threads = Math.max(1, Math.min(jobs - 1, files.length));
     const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });
     // A worker that cannot start or dies emits `error`, and its tasks may never settle:
     // from then on every file is converted here instead.
@@ -228,8 +240,8 @@ export async function runBatch(
     });
     try {
       let started = 0;
-      // A few tasks in flight per thread keeps every core busy without queueing the whole batch.
-      const runner = async (): Promise<void> => {
+      // Two tasks in flight per worker keep it busy without queueing the whole batch.
+      const poolRunner = async (): Promise<void> => {
         while (started < files.length) {
           const index = started++;
           const task: FileTask = { path: files[index] as string, options: lineOptions };
@@ -243,7 +255,18 @@ export async function runBatch(
           await done(index, result);
         }
       };
-      await Promise.all(Array.from({ length: threads * 4 }, runner));
+      const localRunner = async (): Promise<void> => {
+        while (started < files.length) {
+          const index = started++;
+          await done(
+            index,
+            await convertFile({ path: files[index] as string, options: lineOptions }),
+          );
+          // let the event loop deliver the workers' results between files
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      };
+      await Promise.all([localRunner(), ...Array.from({ length: threads * 2 }, poolRunner)]);
     } finally {
       await pool.destroy();
     }

@@ -49,7 +49,8 @@ Options:
   --gfm                    Markdown: read GitHub-flavoured Markdown
   --strict                 warnings count as errors for the exit status
   -q, --quiet              print only error diagnostics
-  -j, --jobs N             worker threads for batches (default: all cores; 1: no workers)
+  -j, --jobs N             threads converting a batch, the main one included
+                           (default: one per core; 1: no worker threads)
   -h, --help               show this help
   -v, --version            show the version
 

@@ -1,4 +1,4 @@
-import { createLocator, type Diagnostic } from "../diagnostic.js";
+import { createLocator, type Diagnostic, type Point } from "../diagnostic.js";
 import type { ParseOptions } from "./options.js";
 import type { Context, ResolvedOptions } from "./types.js";
 
@@ -20,25 +20,40 @@ export function createContext(source: string, options: ParseOptions | null | und
     const date =
       o.referenceDate instanceof Date
         ? o.referenceDate
-        : new Date(/^\d{4}-\d{2}-\d{2}$/.test(o.referenceDate) ? `${o.referenceDate}T12:00:00Z` : o.referenceDate);
+        : new Date(
+            /^\d{4}-\d{2}-\d{2}$/.test(o.referenceDate)
+              ? `${o.referenceDate}T12:00:00Z`
+              : o.referenceDate,
+          );
     if (Number.isNaN(date.getTime())) {
-      ctx.report("invalid-reference-date", "warning", `Unexpected referenceDate \`${String(o.referenceDate)}\`, expected an ISO 8601 date`);
+      ctx.report(
+        "invalid-reference-date",
+        "warning",
+        `Unexpected referenceDate \`${String(o.referenceDate)}\`, expected an ISO 8601 date`,
+      );
     } else ctx.options.referenceDate = date;
   }
-  if (o.language !== undefined && o.language.trim() !== "") ctx.options.language = o.language.trim();
+  if (o.language !== undefined && o.language.trim() !== "")
+    ctx.options.language = o.language.trim();
   if (o.url !== undefined) {
     if (URL.canParse(o.url)) ctx.options.url = o.url;
-    else ctx.report("invalid-url", "warning", `Unexpected url \`${o.url}\`, expected an absolute URL`);
+    else
+      ctx.report("invalid-url", "warning", `Unexpected url \`${o.url}\`, expected an absolute URL`);
   }
   if (o.claims === false) ctx.options.claims = false;
   return ctx;
 }
 
-/** Add line/column points to every diagnostic with a span, and sort them by position. */
+/**
+ * Add line/column points to every diagnostic with a span, and sort them by position.
+ * The line index of the source is built only when a diagnostic has a span (once, in
+ * linear time); a parse without positioned diagnostics never scans the source again.
+ */
 export function finishDiagnostics(ctx: Context): Diagnostic[] {
-  const locate = createLocator(ctx.source);
+  let locate: ((offset: number) => Point) | undefined;
   for (const d of ctx.diagnostics) {
     if (d.span) {
+      locate ??= createLocator(ctx.source);
       d.start = locate(d.span.start);
       d.end = locate(d.span.end);
     }

@@ -12,6 +12,7 @@ import {
   isSubheadlineBlock,
   isTitleBlock,
 } from "./extract/headline.js";
+import { writtenText } from "./extract/written.js";
 import { type Block, type Context, type Segment, sourceOffset, subSegment } from "./types.js";
 
 /**
@@ -88,12 +89,11 @@ const nameKey = (authors: readonly Author[]): string =>
     .sort()
     .join("|");
 
-/** The byline read from a block: its text and span slice the source exactly. */
+/** The byline read from a block: its text as written without markup, and its span. */
 function toByline(block: Block, reading: BylineReading, ctx: Context): Byline {
-  const span = { start: block.span.start, end: block.span.end };
-  const text = ctx.source.slice(span.start, span.end);
-  if (text.trim() === "") return { text: block.text, authors: reading.authors };
-  return { text, authors: reading.authors, span };
+  const written = writtenText(block, 0, block.text.length, ctx.source);
+  if (!written) return { text: block.text, authors: reading.authors };
+  return { text: written.text, authors: reading.authors, span: written.span };
 }
 
 /**

@@ -1,25 +1,11 @@
 import { createContext, finishDiagnostics } from "./context.js";
 import { isSignOff } from "./extract/body.js";
+import { isWhitespace } from "./extract/written.js";
 import type { ParseOptions, ParseResult } from "./options.js";
 import { buildArticle } from "./pipeline.js";
 import type { Block } from "./types.js";
 
-/** Whether the UTF-16 code unit `c` is whitespace (the same set as `\s` and `trim()`). */
-export function isWhitespace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 160) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+export { isWhitespace };
 
 /** One source line: offsets of its content, indentation and trimmed length. */
 interface Line {

@@ -55,7 +55,7 @@ export interface CueMatch {
  */
 export function cueAt(tokens: readonly Token[], i: number): CueMatch | undefined {
   const t = tokens[i];
-  if (!t || t.type !== "word") return undefined;
+  if (t?.type !== "word") return undefined;
   // a sentence's tokens are looked at from several quotes: remember the answer
   if (t.cue !== undefined) return t.cue ?? undefined;
   const found = mayStartCue(t.lower) ? findCue(tokens, i, t) : undefined;
@@ -295,7 +295,7 @@ const NAMING = new Set([
 function plausibleNamer(tokens: readonly Token[], np: NounPhrase): boolean {
   for (let k = np.first; k <= np.last; k++) {
     const t = tokens[k];
-    if (!t || t.type !== "word") continue;
+    if (t?.type !== "word") continue;
     if (t.upper || PRONOUNS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) return true;
   }
   return false;
@@ -309,7 +309,7 @@ const POST_COGNITION = new Set(["think", "believe", "wonder", "hope", "fear", "w
 function plausibleName(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
-    if (!t || t.type !== "word" || !t.upper) return false;
+    if (t?.type !== "word" || !t.upper) return false;
   }
   return true;
 }
@@ -616,6 +616,95 @@ const ADJUNCT_WORDS = new Set([
   "report",
 ]);
 
+/** Verbs whose passive with "as" still quotes someone's words ("is described as"). */
+const AS_NAMING = new Set(["describe", "characterize", "characterise", "portray"]);
+
+const PASSIVE_AUX = new Set(["was", "were", "is", "are", "be", "been", "being", "’s", "'s"]);
+
+/** Whether a cue is a passive participle (was reported, are expected) with no "by" agent after it. */
+function passiveAt(tokens: readonly Token[], cue: CueMatch): boolean {
+  if (!isPassive(tokens, cue)) return false;
+  const next = tokens[cue.last + 1]?.lower;
+  if (next === "by") return false;
+  // "is reported to have called …": the subject is the speaker of the verb that follows
+  if (next === "to" && cue.category !== "cognition") return false;
+  // "is described (on its website) as “…”": the words are someone's description
+  if (AS_NAMING.has(cue.lemma)) {
+    for (let m = cue.last + 1; m <= cue.last + 5; m++) if (tokens[m]?.lower === "as") return false;
+  }
+  return true;
+}
+
+/** Whether a cue is a passive participle after a form of "be" ("was reported", "is described"). */
+function isPassive(tokens: readonly Token[], cue: CueMatch): boolean {
+  if (cue.gerund || cue.according || cue.category === "phrasal") return false;
+  const word = tokens[cue.first]?.lower ?? "";
+  if (!/(?:ed|wn|en|ld|ght|d)$/.test(word)) return false;
+  let b = cue.first - 1;
+  // "was also reported", "has been widely expected"
+  while (
+    b >= 0 &&
+    b >= cue.first - 3 &&
+    AUX_ADVERBS.has(tokens[b]?.lower ?? "") &&
+    !PASSIVE_AUX.has(tokens[b]?.lower ?? "")
+  )
+    b--;
+  return PASSIVE_AUX.has(tokens[b]?.lower ?? "");
+}
+
+/** Conjunctions that open an adverbial clause at the start of a sentence. */
+const OPENING_SUBORDINATORS = new Set([
+  "while",
+  "although",
+  "though",
+  "when",
+  "after",
+  "before",
+  "because",
+  "since",
+  "if",
+  "once",
+  "whereas",
+]);
+
+/**
+ * Whether `cue` sits in an adverbial clause that opens the sentence (a participle or a
+ * subordinate conjunction first) and a comma closes that clause before `at`.
+ */
+function inOpeningClause(tokens: readonly Token[], cue: CueMatch, at: number): boolean {
+  let s = 0;
+  while (s < cue.first && (tokens[s]?.lower === "and" || tokens[s]?.lower === "but")) s++;
+  const lead = tokens[s];
+  if (!lead || lead.type !== "word") return false;
+  const opens = (s === cue.first && cue.gerund) || OPENING_SUBORDINATORS.has(lead.lower);
+  if (!opens) return false;
+  for (let m = cue.last + 1; m < at; m++) {
+    const u = tokens[m];
+    if (!u) return false;
+    if (u.quote) return false;
+    if (u.text === ",") {
+      // the main clause after the comma has its own subject
+      const next = tokens[m + 1];
+      return next !== undefined && next.type === "word" && !NP_CONTINUES.has(next.lower);
+    }
+  }
+  return false;
+}
+
+/** Words after a comma that continue a list or a phrase rather than open a main clause. */
+const NP_CONTINUES = new Set([
+  "and",
+  "or",
+  "but",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "that",
+  "including",
+  "such",
+]);
+
 /** An attribution before a quote. */
 export interface LeadIn extends Attribution {
   /** "that" (or a clause) stands between the cue and the quote: a mixed claim. */
@@ -652,6 +741,12 @@ export function attributionBefore(
     if (t.text === ";" || t.text === "(") break;
     const cue = cueAt(tokens, k);
     if (!cue) continue;
+    // "that was reported in a “hit piece”", "are expected to …": a passive cue without its
+    // agent attributes nothing
+    if (passiveAt(tokens, cue)) continue;
+    // "Declaring that …, the mogul offered …“Q”", "While many agreed …, the “Q” …": a cue in
+    // an adverbial clause that opens the sentence does not reach past the clause's comma
+    if (inOpeningClause(tokens, cue, at)) return undefined;
     // "according to S, ..."
     if (cue.according) {
       // the quote is part of the source: according to his ''The Fixers''
@@ -724,7 +819,7 @@ export function attributionBefore(
           (prev.text === "," ||
             ["and", "but", "then", "later", "before", "after"].includes(prev.lower)))
       ) {
-        speaker = sentenceSubject(tokens, cue.first);
+        speaker = sentenceSubject(tokens, cue.first) ?? previousSpeaker(tokens, cue.first);
       }
     }
     // "He says he believes his campaign …": the outer cue reports the inner clause
@@ -752,15 +847,20 @@ export function attributionBefore(
         }
       }
     }
-    // "the loophole called an “inversion”": naming, not attribution
-    if (NAMING.has(cue.lemma) && (!speaker || !plausibleNamer(tokens, speaker))) continue;
+    // "the book is described as “…”": the subject of a passive is what is spoken of, not
+    // the speaker; "the loophole called an “inversion”": naming, not attribution
+    if (speaker && tokens[cue.last + 1]?.lower !== "to" && isPassive(tokens, cue)) {
+      if (!NAMING.has(cue.lemma)) continue;
+      speaker = undefined;
+    } else if (NAMING.has(cue.lemma) && (!speaker || !plausibleNamer(tokens, speaker))) continue;
     const r: LeadIn = { cue, end: clauseStart, clause, clauseStart };
     if (speaker) r.speaker = speaker;
     // "S said the files suggested …“Q”": a cue whose subject is no speaker (or a participle)
     // inside the clause of an earlier speech cue; the earlier one reports the quote
     const adjunct =
       cue.gerund &&
-      (tokens[cue.first - 1]?.text === "," || PARTICIPLE_LEADS.has(tokens[cue.first - 1]?.lower ?? ""));
+      (tokens[cue.first - 1]?.text === "," ||
+        PARTICIPLE_LEADS.has(tokens[cue.first - 1]?.lower ?? ""));
     if (!adjunct && (!speaker || cue.gerund || !plausibleNamer(tokens, speaker))) {
       const outer = outerReport(tokens, floor, cue.first);
       if (outer) return outer;
@@ -817,7 +917,8 @@ function outerReport(tokens: readonly Token[], floor: number, before: number): L
     // said (on Monday) (that) …; told reporters (that) …
     if (cue.object) {
       let o = clauseStart;
-      while (o < before && o < clauseStart + 4 && tokens[o]?.type === "word" && tokens[o]?.upper) o++;
+      while (o < before && o < clauseStart + 4 && tokens[o]?.type === "word" && tokens[o]?.upper)
+        o++;
       if (o === clauseStart && tokens[o]?.type === "word") o++;
       clauseStart = o;
     }
@@ -827,10 +928,42 @@ function outerReport(tokens: readonly Token[], floor: number, before: number): L
         clauseStart = m + 1;
         break;
       }
-      if (!u || u.type !== "word" || !(u.upper || ADJUNCT_WORDS.has(u.lower))) break;
+      if (u?.type !== "word" || !(u.upper || ADJUNCT_WORDS.has(u.lower))) break;
     }
     if (clauseStart >= before) return undefined;
     return { cue, end: clauseStart, clause: true, clauseStart, speaker };
+  }
+  return undefined;
+}
+
+/**
+ * The speaker of the attribution before a participle or a coordinated cue in the same
+ * sentence: `“…,” Ortiz said, adding that …` → Ortiz; `said Ortiz, adding …` → Ortiz.
+ *
+ * @param tokens
+ *   The sentence's tokens.
+ * @param before
+ *   Index of the later cue.
+ * @returns
+ *   The speaker phrase, or `undefined`.
+ */
+export function previousSpeaker(tokens: readonly Token[], before: number): NounPhrase | undefined {
+  for (let k = before - 2; k >= 0 && k >= before - 20; k--) {
+    const t = tokens[k];
+    if (!t) return undefined;
+    if (t.text === ";" || t.text === ":" || t.text === "." || t.quote) {
+      // “…,” S said, adding: the quote ends the search, the attribution is after it
+      if (!t.quote) return undefined;
+      continue;
+    }
+    const cue = cueAt(tokens, k);
+    if (!cue || cue.gerund || cue.according || cue.last >= before) continue;
+    const subject = subjectBefore(tokens, cue.first, 0);
+    if (subject) return subject;
+    // said Sen. Ana Ortiz, adding …
+    const after = speakerAfter(tokens, cue.last + 1, Math.min(12, before - cue.last - 1));
+    if (after && tokens[after.last + 1]?.text === ",") return after;
+    return undefined;
   }
   return undefined;
 }

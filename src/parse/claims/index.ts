@@ -10,10 +10,10 @@
 import type { QuotedClaim } from "../../schema/claim.js";
 import type { Context, Segment } from "../types.js";
 import { sourceSpan } from "../types.js";
-import { type Draft, finishDraft } from "./draft.js";
+import { finishDraft } from "./draft.js";
 import { indirectClaims } from "./indirect.js";
 import { type QuoteSpan, scanQuotes } from "./marks.js";
-import { type ClaimState, quoteClaims } from "./quotes.js";
+import { type ClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
 import { SpeakerRegistry } from "./speakers.js";
 import { splitSentences, tokenizeSentence } from "./tokens.js";
@@ -186,5 +186,6 @@ function paragraph(
       // the speaker of a reported claim carries to a lone quote right after it
       if (d.speaker) state.lastQuote = d;
     }
+    if (s === sentences.length - 1 && state.drafts.length === before) noteIntroduction(view, state);
   }
 }

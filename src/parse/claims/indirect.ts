@@ -3,7 +3,13 @@
  * `S said (that) …`, `S told X that …`, `S can confirm that …`, `according to S, …`,
  * `…, S said.` and `…, S said, …`.
  */
-import { type Attribution, attributionAfter, type CueMatch, cueAt } from "./attribution.js";
+import {
+  type Attribution,
+  attributionAfter,
+  type CueMatch,
+  cueAt,
+  previousSpeaker,
+} from "./attribution.js";
 import type { Draft } from "./draft.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
 import {
@@ -74,7 +80,7 @@ const COMMISSIVE = new Set(["vow", "promise", "pledge", "threaten", "swear"]);
 function personLike(tokens: readonly Token[], np: NounPhrase): boolean {
   for (let k = np.first; k <= np.last; k++) {
     const t = tokens[k];
-    if (!t || t.type !== "word") continue;
+    if (t?.type !== "word") continue;
     if (PRONOUNS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) return true;
     if (t.upper && !(k === np.first && ARTICLES.has(t.lower))) return true;
   }
@@ -162,7 +168,7 @@ const FINITE = new Set([
 function finiteClauseAhead(tokens: readonly Token[], m: number): boolean {
   for (let k = m; k < tokens.length && k < m + 6; k++) {
     const t = tokens[k];
-    if (!t || t.type !== "word") return false;
+    if (t?.type !== "word") return false;
     if (k > m && FINITE.has(t.lower)) return true;
     if (k === m && FINITE.has(t.lower)) return false;
   }
@@ -316,7 +322,7 @@ const END_WORDS = new Set([
 ]);
 
 function clauseStartOk(t: Token | undefined): boolean {
-  if (!t || t.type !== "word") return false;
+  if (t?.type !== "word") return false;
   // he’s, they’re, there’s
   const base = t.lower.replace(/['’].*$/, "");
   if (CLAUSE_SUBJECTS.has(base)) return true;
@@ -350,14 +356,43 @@ function newReport(tokens: readonly Token[], at: number, to: number): boolean {
   if (tokens[at]?.lower === "that") return false;
   for (let m = at + 1; m < to && m <= at + 6; m++) {
     const t = tokens[m];
-    if (!t || t.type !== "word") return false;
+    if (t?.type !== "word") return false;
     const c = cueAt(tokens, m);
-    if (c && c.indirect && !c.according && !c.gerund) {
+    if (c?.indirect && !c.according && !c.gerund) {
       const subject = subjectBefore(tokens, m, at);
       return subject !== undefined && subject.first === at;
     }
   }
   return false;
+}
+
+const SUBORDINATOR_MODIFIERS = new Set([
+  "and",
+  "but",
+  "even",
+  "just",
+  "only",
+  "shortly",
+  "soon",
+  "long",
+  "right",
+]);
+
+/**
+ * Whether the sentence opens with a subordinate clause that holds the cue at `cue` (no
+ * comma between): "After the campaign, on which Trump pledged to spend …, some …".
+ */
+function openingSubordinate(tokens: readonly Token[], cue: number): boolean {
+  let s = 0;
+  // "And even after …", "Shortly before …"
+  while (s < cue && s < 3 && SUBORDINATOR_MODIFIERS.has(tokens[s]?.lower ?? "")) s++;
+  const lead = tokens[s];
+  if (!lead || lead.type !== "word" || !SUBORDINATORS.has(lead.lower) || lead.lower === "as")
+    return false;
+  // a subordinate clause is short: its comma comes within a few dozen words
+  if (cue - s > 40) return false;
+  for (let m = s + 1; m < cue; m++) if (tokens[m]?.text === ",") return false;
+  return true;
 }
 
 /** Relative pronouns that open a clause between commas. */
@@ -378,7 +413,10 @@ function insertionEnd(tokens: readonly Token[], open: number, to: number): numbe
       const next = tokens[m + 1];
       if (m === open + 1 || !next || next.type !== "word") return -1;
       // — and … —: a dash before a coordinated clause is a break, not an insertion
-      if (opener !== "(" && (tokens[open + 1]?.lower === "and" || tokens[open + 1]?.lower === "but"))
+      if (
+        opener !== "(" &&
+        (tokens[open + 1]?.lower === "and" || tokens[open + 1]?.lower === "but")
+      )
         return -1;
       return m;
     }
@@ -447,7 +485,7 @@ function clauseEndFrom(
       if (n && n.lower === "and") {
         for (let m = k + 2; m < to && m < k + 10; m++) {
           const v = cueAt(tokens, m);
-          if (v && v.indirect) return k;
+          if (v?.indirect) return k;
           if (tokens[m]?.type === "punct") break;
         }
       }
@@ -594,7 +632,7 @@ export function indirectClaims(
           prev.lower === "then" ||
           (cue.gerund && prev.text === ","));
       if (!coordinated) continue;
-      subject = sentenceSubject(tokens, cue.first);
+      subject = sentenceSubject(tokens, cue.first) ?? previousSpeaker(tokens, cue.first);
       if (!subject) continue;
     }
     let k = cue.last + 1;
@@ -626,7 +664,7 @@ export function indirectClaims(
       tokens[k + 1]?.type === "word" &&
       !tokens[k + 1]?.upper
     ) {
-      const end = clauseEndFrom(tokens, k, n);
+      const end = clauseEndFrom(tokens, k, n, openingSubordinate(tokens, cue.first));
       if (end - k >= 2 && free(k, end)) {
         const d = draftOf(view, k, end, subject, cue, registry);
         if (d) drafts.push(d);
@@ -682,7 +720,8 @@ export function indirectClaims(
     // "while the RNC says …, they …": a reported clause inside a subordinate clause ends at its comma
     const before = tokens[subject.first - 1];
     const subordinate =
-      before !== undefined && before.type === "word" && SUBORDINATORS.has(before.lower);
+      (before !== undefined && before.type === "word" && SUBORDINATORS.has(before.lower)) ||
+      openingSubordinate(tokens, cue.first);
     const end = clauseEndFrom(tokens, start, n, subordinate);
     if (end - start < 2 || !free(start, end)) continue;
     const d = draftOf(view, start, end, subject, cue, registry);

@@ -405,8 +405,18 @@ export function phrasalCuesStartingWith(word: string): readonly string[][] {
 }
 
 let startIndex: Set<string> | undefined;
-/** (first letter, length) pairs of the words in `startIndex`: most words are passed over without hashing them. */
+/**
+ * (first letter, last letter, length) of the words in `startIndex`, for lower-case ASCII
+ * words: most words are passed over without hashing them.
+ */
 let startShapes: Uint8Array | undefined;
+
+function shapeOf(word: string): number {
+  const first = word.charCodeAt(0) - 97;
+  const last = word.charCodeAt(word.length - 1) - 97;
+  if (first < 0 || first > 25 || last < 0 || last > 25) return -1;
+  return (first * 26 + last) * 32 + Math.min(31, word.length);
+}
 
 /**
  * Whether a lower-case word can start a cue (a verb form of the lexicon or the first word
@@ -424,13 +434,17 @@ export function mayStartCue(word: string): boolean {
     phrasalCuesStartingWith("");
     for (const head of phrasalIndex?.keys() ?? []) set.add(head);
     startIndex = set;
-    startShapes = new Uint8Array(128 * 32);
+    startShapes = new Uint8Array(26 * 26 * 32);
     for (const w of set) {
-      const c = w.charCodeAt(0);
-      if (c < 128) startShapes[c * 32 + Math.min(31, w.length)] = 1;
+      const shape = shapeOf(w);
+      // every word of the lexicon is lower-case ASCII; one that is not is always hashed
+      if (shape < 0) startShapes = new Uint8Array(0);
+      else if (startShapes.length > 0) startShapes[shape] = 1;
     }
   }
-  const c = word.charCodeAt(0);
-  if (c < 128 && startShapes[c * 32 + Math.min(31, word.length)] === 0) return false;
+  if (startShapes.length > 0) {
+    const shape = shapeOf(word);
+    if (shape < 0 || startShapes[shape] === 0) return false;
+  }
   return startIndex.has(word);
 }

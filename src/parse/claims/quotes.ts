@@ -19,6 +19,10 @@ export interface ClaimState {
   drafts: Draft[];
   /** The last draft with a quote (direct or mixed). */
   lastQuote?: Draft;
+  /** A paragraph that ended with an attribution and a colon ("He said:"), for the quote after it. */
+  introduction?:
+    | { paragraph: number; speaker: NonNullable<Draft["speaker"]>; cue: Piece }
+    | undefined;
   /** A draft whose last piece is a quote that runs on into the next paragraph. */
   pending?: Draft | undefined;
   /** Report an unattributed quote. */
@@ -147,7 +151,7 @@ export function quoteClaims(
       // says “the wind is at our backs” despite …: a quoted part of a longer clause
       (upperStart || !wordFollows(tokens, at.after) || endsWithCommaAt(view, at));
     if (startsSentence || leadIn || adjacent) {
-      if (pre && pre.clause && !startsSentence) {
+      if (pre?.clause && !startsSentence) {
         made = mixed(view, list, qi, pre.clauseStart, pre, state) || made;
         continue;
       }
@@ -228,8 +232,7 @@ export function quoteClaims(
           // a quote standing alone: a piece of the previous quote, or unattributed
           const last = state.lastQuote;
           if (
-            last &&
-            last.speaker &&
+            last?.speaker &&
             last.sentence.paragraph === view.paragraph &&
             last.sentence.index === view.index - 1 &&
             last.kind === "direct"
@@ -242,9 +245,9 @@ export function quoteClaims(
           }
           const carried = carrySpeaker(view, state);
           if (carried) {
-            draft.speaker = carried;
+            draft.speaker = carried.speaker;
             // the cue that attributed the speaker attributes this quote too
-            if (state.lastQuote?.cue) draft.cue = state.lastQuote.cue;
+            if (carried.cue) draft.cue = carried.cue;
           } else state.unattributed(innerPiece(view, q));
         } else if (!attribution) {
           if (!startsSentence && !leadIn) continue;
@@ -256,9 +259,9 @@ export function quoteClaims(
             continue;
           const carried = carrySpeaker(view, state);
           if (carried) {
-            draft.speaker = carried;
+            draft.speaker = carried.speaker;
             // the cue that attributed the speaker attributes this quote too
-            if (state.lastQuote?.cue) draft.cue = state.lastQuote.cue;
+            if (carried.cue) draft.cue = carried.cue;
           } else state.unattributed(innerPiece(view, q));
         }
         state.drafts.push(draft);
@@ -272,7 +275,7 @@ export function quoteClaims(
     // a quote inside a clause: part of reported speech, or a scare quote
     if (pre && !pre.clause && thatFollows(tokens, at.after)) continue;
     // Nothing the president said “will help,” the senator said.
-    if (post && post.speaker) {
+    if (post?.speaker) {
       const start = clauseStartBefore(tokens, at.open - 1);
       if (mixed(view, list, qi, start, post, state)) {
         made = true;
@@ -324,7 +327,7 @@ function wordFollows(tokens: readonly Token[], i: number): boolean {
 }
 
 function endsWithCommaAt(view: SentenceView, at: QuoteAt | undefined): boolean {
-  if (!at || !at.quote.closed) return false;
+  if (!at?.quote.closed) return false;
   let c = at.quote.close - 1;
   while (c > at.quote.open && /[\s'’]/.test(view.text[c] ?? "")) c--;
   return view.text[c] === ",";
@@ -352,6 +355,55 @@ const BREAK_WORDS = new Set([
   "until",
 ]);
 
+/** Prepositions that open a relative clause with "which" ("in which", "under which"). */
+const PREPOSITIONS_BEFORE_WHICH = new Set([
+  "in",
+  "under",
+  "by",
+  "for",
+  "with",
+  "from",
+  "on",
+  "at",
+  "through",
+]);
+
+/** Conjunctions that open a sentence with a subordinate clause. */
+const SUBORDINATE_LEADS = new Set([
+  "when",
+  "after",
+  "before",
+  "as",
+  "while",
+  "if",
+  "because",
+  "since",
+  "once",
+  "although",
+  "though",
+  "until",
+]);
+
+/** Words that open a main clause (its subject). */
+const MAIN_CLAUSE_STARTS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "i",
+  "this",
+  "that",
+  "there",
+]);
+
 /** Whether a new clause starts at `i` (after a quote that ends with a comma). */
 function breakFollows(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
@@ -359,6 +411,17 @@ function breakFollows(tokens: readonly Token[], i: number): boolean {
   if (t.type !== "word") return t.text !== "," || breakFollows(tokens, i + 1);
   if (BREAK_WORDS.has(t.lower)) return true;
   if (/^\p{Ll}+ing$/u.test(t.text)) return true;
+  // “…,” and his aides …: a new clause with its own subject; “…,” in which …: a relative clause
+  if (
+    (t.lower === "and" || t.lower === "but") &&
+    MAIN_CLAUSE_STARTS.has(tokens[i + 1]?.lower ?? "") &&
+    tokens[i + 1]?.lower !== "that"
+  )
+    return true;
+  if (PREPOSITIONS_BEFORE_WHICH.has(t.lower) && tokens[i + 1]?.lower === "which") return true;
+  // "When she said she would “rebuild,” the crowd cheered": the subordinate clause that
+  // opened the sentence ends at the comma, the main clause follows
+  if (SUBORDINATE_LEADS.has(tokens[0]?.lower ?? "") && MAIN_CLAUSE_STARTS.has(t.lower)) return true;
   return attributionAfter(tokens, i, Math.min(tokens.length, i + 20)) !== undefined;
 }
 
@@ -399,7 +462,7 @@ function cueWithin(tokens: readonly Token[], from: number, n: number): boolean {
 
 function cueVerbAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (!t || t.type !== "word") return false;
+  if (t?.type !== "word") return false;
   const form = lookupCue(t.lower);
   return form !== undefined && !form.base;
 }
@@ -415,7 +478,7 @@ function dashSpeaker(tokens: readonly Token[], from: number): NounPhrase | undef
   for (let m = np.last + 1; m < tokens.length; m++)
     if (tokens[m]?.type === "word") return undefined;
   const head = tokens[np.first];
-  return head && head.upper ? np : undefined;
+  return head?.upper ? np : undefined;
 }
 
 function coordinated(tokens: readonly Token[], from: number, to: number): boolean {
@@ -462,9 +525,18 @@ function onlyPunct(tokens: readonly Token[], from: number, to: number): boolean 
   return true;
 }
 
-function carrySpeaker(view: SentenceView, state: ClaimState): Draft["speaker"] | undefined {
+function carrySpeaker(
+  view: SentenceView,
+  state: ClaimState,
+): { speaker: NonNullable<Draft["speaker"]>; cue?: Piece } | undefined {
+  // "He said: ¶ “…”": the paragraph before ends with an attribution and a colon
+  const intro = state.introduction;
+  if (intro && intro.paragraph === view.paragraph - 1 && view.index === 0) {
+    state.introduction = undefined;
+    return { speaker: { ...intro.speaker }, cue: intro.cue };
+  }
   const last = state.lastQuote;
-  if (!last || !last.speaker) return undefined;
+  if (!last?.speaker) return undefined;
   const p = last.sentence.paragraph;
   // the previous sentence of this paragraph, or the last sentence of the previous paragraph
   // when this quote opens the paragraph
@@ -472,7 +544,35 @@ function carrySpeaker(view: SentenceView, state: ClaimState): Draft["speaker"] |
     (p === view.paragraph && last.sentence.index === view.index - 1) ||
     (p === view.paragraph - 1 && view.index === 0);
   if (!adjacent) return undefined;
-  return { ...last.speaker };
+  const carried: { speaker: NonNullable<Draft["speaker"]>; cue?: Piece } = {
+    speaker: { ...last.speaker },
+  };
+  if (last.cue) carried.cue = last.cue;
+  return carried;
+}
+
+/**
+ * Remember a sentence that ends with its attribution and a colon (`He said:`,
+ * `The statement reads:`), whose words are the quote that opens the next paragraph.
+ *
+ * @param view
+ *   The sentence (the last of its paragraph).
+ * @param state
+ *   Shared state.
+ */
+export function noteIntroduction(view: SentenceView, state: ClaimState): void {
+  const tokens = view.tokens;
+  const n = tokens.length;
+  if (n < 3 || n > 60 || tokens[n - 1]?.text !== ":") return;
+  const lead = attributionBefore(tokens, 0, n - 1, 20);
+  if (!lead || lead.clause || !lead.speaker || lead.cue.according) return;
+  // only adjuncts between the cue and the colon ("said in a statement:")
+  if (lead.end < n - 1 && tokens.slice(lead.end, n - 1).some((t) => t.type !== "word")) return;
+  state.introduction = {
+    paragraph: view.paragraph,
+    speaker: makeSpeaker(view, lead.speaker, state.registry),
+    cue: cuePiece(view, lead.cue),
+  };
 }
 
 function attach(
@@ -501,7 +601,7 @@ function clauseEnd(
   let k = list[qi]?.after ?? tokens.length;
   const limit = Math.min(tokens.length, k + maxTokens);
   const endsWithComma = (at: QuoteAt | undefined) => {
-    if (!at || !at.quote.closed) return false;
+    if (!at?.quote.closed) return false;
     let c = at.quote.close - 1;
     while (c > at.quote.open && /[\s'’]/.test(view.text[c] ?? "")) c--;
     return view.text[c] === ",";
@@ -610,7 +710,7 @@ function mixed(
   const lastQuote = list[end.lastQuote]?.quote;
   const to = Math.max(
     lastTok.end,
-    lastQuote && lastQuote.closed && end.token > (list[end.lastQuote]?.open ?? 0)
+    lastQuote?.closed && end.token > (list[end.lastQuote]?.open ?? 0)
       ? Math.min(lastQuote.close + lastQuote.closeLength, lastTok.end)
       : lastTok.end,
   );

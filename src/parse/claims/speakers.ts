@@ -571,6 +571,9 @@ const DETERMINERS = new Set([
 
 /** Words that never belong to a speaker phrase. */
 const NP_STOP = new Set([
+  "until",
+  "unless",
+  "whereas",
   "that",
   "which",
   "when",
@@ -730,6 +733,16 @@ export function subjectBefore(
   if (i < floor) return undefined;
   let t = tokens[i];
   if (!t) return undefined;
+  // a parenthetical between dashes: "Jason Sims — a teacher from Ohio — says",
+  // "Ruth Ginsburg -- who … -- said"
+  if (isDash(tokens, i) && depth < 2) {
+    const open = openingDash(tokens, i, floor);
+    if (open > floor) {
+      const inner = subjectBefore(tokens, open, floor, depth + 1);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
   // appositives: NAME , a doctor , said
   let appositives = 0;
   let nameAppositive: NounPhrase | undefined;
@@ -850,6 +863,41 @@ export function subjectBefore(
   }
   if (!plausibleSpeaker(tokens, first, last)) return undefined;
   return { first, last };
+}
+
+/** Whether token `i` is a dash: — or –, or a hyphen standing alone or doubled (" - ", " -- "). */
+function isDash(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t?.type !== "punct") return false;
+  if (t.text === "—" || t.text === "–") return true;
+  if (t.text !== "-") return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const spacedBefore = !prev || prev.end < t.start || (prev.text === "-" && prev.end === t.start);
+  const spacedAfter = !next || next.start > t.end || (next.text === "-" && next.start === t.end);
+  return spacedBefore && spacedAfter;
+}
+
+/**
+ * The first token of the dash that opens the parenthetical closed by the dash at `close`
+ * (at most 30 tokens back, no sentence punctuation between), or -1.
+ */
+function openingDash(tokens: readonly Token[], close: number, floor: number): number {
+  let k = close - 1;
+  // "--": both hyphens close it
+  if (tokens[k]?.text === "-" && tokens[k]?.end === tokens[close]?.start) k--;
+  for (; k >= floor && k >= close - 30; k--) {
+    const u = tokens[k];
+    if (!u) return -1;
+    if (u.text === "." || u.text === ";" || u.text === ":" || u.text === "?" || u.text === "!")
+      return -1;
+    if (isDash(tokens, k)) {
+      // "--": start at its first hyphen
+      if (tokens[k - 1]?.text === "-" && tokens[k - 1]?.end === u.start) k--;
+      return k;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -993,7 +1041,19 @@ const NUMBER_WORDS = new Set([
 ]);
 
 /** Conjunctions that open a subordinate clause with its own subject ("When the mayor …"). */
-const SUBORDINATE_LEADS = new Set(["when", "after", "before", "as", "while", "if", "because", "since", "once", "although", "though"]);
+const SUBORDINATE_LEADS = new Set([
+  "when",
+  "after",
+  "before",
+  "as",
+  "while",
+  "if",
+  "because",
+  "since",
+  "once",
+  "although",
+  "though",
+]);
 
 const LEADING_ADVERBIALS = new Set([
   "in",
@@ -1128,7 +1188,7 @@ function allNames(tokens: readonly Token[], first: number, last: number): boolea
   if (last - first > 4) return false;
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
-    if (!t || t.type !== "word" || !t.upper || DETERMINERS.has(t.lower)) return false;
+    if (t?.type !== "word" || !t.upper || DETERMINERS.has(t.lower)) return false;
   }
   return true;
 }
@@ -1364,6 +1424,9 @@ export class SpeakerRegistry {
     return Math.max(0, this.entities.length - RECENT);
   }
 
+  private readonly scratchTitles: string[] = [];
+  private readonly scratchWords: Token[] = [];
+
   /** The most recent claim speaker (for carrying a speaker over). */
   lastSpeaker: { resolved: Resolved; order: number } | undefined;
 
@@ -1387,14 +1450,17 @@ export class SpeakerRegistry {
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i];
-      if (!t || t.type !== "word" || !t.upper) {
+      if (t?.type !== "word" || !t.upper) {
         i++;
         continue;
       }
-      // collect a run of capitalised words, with connectors between them
-      const titles: string[] = [];
+      // collect a run of capitalised words, with connectors between them (into arrays
+      // reused from run to run: `add` copies what it keeps)
+      const titles = this.scratchTitles;
+      titles.length = 0;
       let j = i;
-      const words: Token[] = [];
+      const words = this.scratchWords;
+      words.length = 0;
       let hadThe = false;
       const prev = tokens[i - 1];
       const sentenceStart =
@@ -1407,7 +1473,7 @@ export class SpeakerRegistry {
             prev.text === '"'));
       while (j < tokens.length) {
         const u = tokens[j];
-        if (!u || u.type !== "word") break;
+        if (u?.type !== "word") break;
         if (u.upper) {
           const title = TITLES.get(u.lower);
           if (title && words.length === 0) titles.push(title);
@@ -1442,13 +1508,7 @@ export class SpeakerRegistry {
       if (words.length > 0) {
         const last = words[words.length - 1];
         const startTok = words[0];
-        if (last && startTok)
-          this.add(
-            words,
-            titles,
-            hadThe,
-            orderBase + startTok.start,
-          );
+        if (last && startTok) this.add(words, titles, hadThe, orderBase + startTok.start);
       }
       i = Math.max(j, i + 1);
     }
@@ -1719,7 +1779,7 @@ export class SpeakerRegistry {
       const entities = this.entities;
       for (let k = this.recentStart(); k < entities.length; k++) {
         const e = entities[k];
-        if (e && e.titles.has(title) && e.last <= order && (!found || e.last > found.last)) found = e;
+        if (e?.titles.has(title) && e.last <= order && (!found || e.last > found.last)) found = e;
       }
       if (found) {
         const r: Resolved = { name: found.name, entity: found };

@@ -219,6 +219,7 @@ function scanWord(text: string, i: number): number {
  */
 export function tokenize(text: string, from: number, to: number, into?: Token[]): Token[] {
   const tokens: Token[] = into ?? [];
+  const make = newToken;
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -254,16 +255,7 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
           word += ".";
           lower += ".";
         }
-        tokens.push({
-          start: i,
-          end,
-          text: word,
-          lower,
-          type: "word",
-          upper: folds && isUpper(word),
-          quote: false,
-          cue: undefined,
-        });
+        tokens.push(make(i, end, word, lower, "word", folds && isUpper(word), false));
         i = end;
         continue;
       }
@@ -271,20 +263,23 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
     // a quotation mark outside a quote is a stray one: no token
     if (!STRAY_MARKS.has(code)) {
       const c = punct(code, text, i);
-      tokens.push({
-        start: i,
-        end: i + 1,
-        text: c,
-        lower: c,
-        type: "punct",
-        upper: false,
-        quote: false,
-        cue: undefined,
-      });
+      tokens.push(make(i, i + 1, c, c, "punct", false, false));
     }
     i++;
   }
   return tokens;
+}
+
+function newToken(
+  start: number,
+  end: number,
+  text: string,
+  lower: string,
+  type: "word" | "punct",
+  upper: boolean,
+  quote: boolean,
+): Token {
+  return { start, end, text, lower, type, upper, quote, cue: undefined };
 }
 
 /** Double quotation marks (a lone one outside any quote is dropped). */
@@ -335,16 +330,7 @@ export function tokenizeSentence(
       Math.max(to, q.close + q.closeLength),
     );
     const mark = q.closeLength > 0 ? text.slice(q.close, q.close + q.closeLength) : "”";
-    tokens.push({
-      start: open,
-      end,
-      text: mark,
-      lower: mark,
-      type: "punct",
-      upper: false,
-      quote: true,
-      cue: undefined,
-    });
+    tokens.push(newToken(open, end, mark, mark, "punct", false, true));
     at = end;
   }
   if (at < to) tokenize(text, at, to, tokens);

@@ -6,12 +6,15 @@
 import type { Author } from "../../schema/author.js";
 import { monthNumber } from "./dates.js";
 import {
+  COUNTRIES,
+  FIELD_WORDS,
   JOB_WORDS,
   NAME_PARTICLES,
   NAME_SUFFIXES,
   NOT_NAME_WORDS,
   normaliseAgency,
   ORGANISATION_WORDS,
+  REGIONS,
 } from "./words.js";
 
 /** What {@link readByline} found, with how sure it is that the text is a byline. */
@@ -28,6 +31,8 @@ export interface BylineReading {
 
 /** Longest text read as a byline (credits included). */
 const MAX_BYLINE = 400;
+/** Longest role that starts with a job title ("Researcher with …"). */
+const MAX_LONG_ROLE = 160;
 
 /** Roles of end-credit parts ("Additional reporting by"). */
 const CREDIT_WORDS = new Set(
@@ -47,6 +52,35 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * Split `text` on `,` (and, with `and`, on " and " / " & ") outside parentheses.
+ * Linear; an unbalanced ")" is ignored.
+ */
+function splitOutside(text: string, separator: "," | ";", and = false): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    if (c === separator) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    } else if (and && c === " ") {
+      const m = /^ (?:and|AND|And|&) /.exec(text.slice(i, i + 5));
+      if (m) {
+        out.push(text.slice(from, i));
+        from = i + m[0].length;
+        i += m[0].length - 1;
+      }
+    }
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
 /** Strip surrounding punctuation from a token for word-list lookups. */
 function bare(token: string): string {
   return token.toLowerCase().replace(/^[("'“‘]+|[)"'”’,;:]+$/g, "");
@@ -57,6 +91,18 @@ const NAME_TOKEN = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const INITIALS = /^(?:\p{Lu}\.){1,3}$|^\p{Lu}$/u;
 const PREFIXED =
   /^(?:al|el|ad|as|ash|at|az|ul|ur|d|l|o|bin|ibn|abu|da|de|di|du|van|von|mc|mac)['’-]\p{L}[\p{L}\p{M}'’.-]*$/iu;
+
+/** Honorifics before a name. */
+const HONORIFIC =
+  /^(?:the\s+)?(?:right\s+)?(?:hon\.|honourable|honorable)\s+|^(?:dr|mr|mrs|ms|mx|prof|rev)\.?\s+|^(?:sir|dame)\s+/i;
+/** An acronym ("CDS", "RCMP", "TBS"). */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
+/** Whether `token` names a country, state or province ("Canada", "Ontario"). */
+function isPlaceToken(token: string): boolean {
+  const word = bare(token);
+  return COUNTRIES.has(word) || (word.length > 4 && REGIONS.has(word));
+}
 
 /** Whether `token` can be a word of a personal name. */
 function isPersonToken(token: string): boolean {
@@ -83,20 +129,27 @@ function isOrganisationToken(token: string): boolean {
  *   The author (type and name only), or undefined when the text is not a name.
  */
 export function readName(text: string): Author | undefined {
-  const name = collapse(text)
-    .replace(/[,;:]+$/, "")
-    .replace(/^(?:the\s+)?(?:right\s+)?(?:hon\.|honourable|honorable)\s+/i, "");
+  let name = collapse(text).replace(/[,;:]+$/, "");
+  // Honorifics are not part of the name ("The Honourable Jane Doe", "Dr. Jane Doe").
+  const untitled = name.replace(HONORIFIC, "");
+  if (untitled !== name && untitled.includes(" ")) name = untitled;
   if (name === "" || name.length > 80 || /\d/.test(name)) return undefined;
   const tokens = name.split(" ");
   if (tokens.length > 7) return undefined;
   if (normaliseAgency(name) !== undefined) return { type: "Organization", name };
   // Job titles are never names ("Staff Writer", "Brand Lead").
   if (tokens.every((t) => JOB_WORDS.has(bare(t)))) return undefined;
-  const isOrg = tokens.some((t) => ORGANISATION_WORDS.has(bare(t)));
+  // A field of work is never part of a personal name: "Health Canada" and "ABC Cyber
+  // Security" are organisations, "Content Design" is a role.
+  const field = tokens.some((t) => FIELD_WORDS.has(bare(t)));
+  const isOrg =
+    tokens.some((t) => ORGANISATION_WORDS.has(bare(t))) ||
+    (field && tokens.some((t) => isPlaceToken(t) || (ACRONYM.test(t) && /\p{Ll}/u.test(name))));
   if (isOrg) {
     if (!UPPER_START.test(name) || !tokens.every(isOrganisationToken)) return undefined;
     return { type: "Organization", name };
   }
+  if (field) return undefined;
   if (tokens.length < 2 || tokens.length > 6) return undefined;
   if (!tokens.every(isPersonToken)) return undefined;
   const core = tokens.filter((t) => {
@@ -133,9 +186,30 @@ function splitTrailingAgency(part: string): { name: string; agency: string } | u
   return { name: part.slice(0, space).trim(), agency };
 }
 
-/** Split a list of names: "A, B and C", "A & B", "A, B, and C". */
-function readNames(text: string): Author[] | undefined {
-  const parts = text.replace(/^(?:and|&)\s/i, "").split(/,|\s(?:and|AND|And|&)\s/);
+/**
+ * What a parenthesis after a name says: "(RCMP)", "(Design Researchers, CDS)",
+ * "(Director General, RCMP)". Roles and affiliations, each part read on its own.
+ */
+function readParenthesis(inner: string, by: boolean): { role?: string; affiliation?: string } {
+  const roles: string[] = [];
+  const affiliations: string[] = [];
+  for (const raw of inner.split(",")) {
+    const part = raw.trim();
+    if (part === "" || isDatePart(part)) continue;
+    const q = readQualifier(part, true, by);
+    if (q?.role !== undefined) roles.push(q.role);
+    if (q?.affiliation !== undefined) affiliations.push(q.affiliation);
+    if (!q) affiliations.push(part);
+  }
+  const out: { role?: string; affiliation?: string } = {};
+  if (roles.length > 0) out.role = roles.join(", ");
+  if (affiliations.length > 0) out.affiliation = affiliations.join(", ");
+  return out;
+}
+
+/** Split a list of names: "A, B and C", "A & B", "A, B, and C", "A (RCMP) and B (CDS)". */
+function readNames(text: string, by = false): Author[] | undefined {
+  const parts = splitOutside(text.replace(/^(?:and|&)\s/i, ""), ",", true);
   const out: Author[] = [];
   for (const raw of parts) {
     const part = raw.trim();
@@ -145,13 +219,16 @@ function readNames(text: string): Author[] | undefined {
       prev.name = `${prev.name}, ${part}`;
       continue;
     }
-    // "Jeff Adam (RCMP)": the parenthesis is the affiliation.
-    const paren = /^([^()]+?)\s*\(([^()]{1,60})\)$/.exec(part);
+    // "Jane Doe (RCMP)", "Jane Doe (Director General, RCMP)": role and affiliation.
+    const paren = /^([^()]+?)\s*\(([^()]{1,80})\)$/.exec(part);
     if (paren) {
       const named = readName(paren[1] ?? "");
       if (!named) return undefined;
-      if (named.type === "Person")
-        named.affiliation = normaliseAgency(paren[2] ?? "") ?? (paren[2] ?? "").trim();
+      if (named.type === "Person") {
+        const q = readParenthesis(paren[2] ?? "", by);
+        if (q.role !== undefined) named.role = q.role;
+        if (q.affiliation !== undefined) named.affiliation = q.affiliation;
+      }
       out.push(named);
       continue;
     }
@@ -197,7 +274,8 @@ function isDatePart(part: string): boolean {
 
 /** Whether a comma part is a role or affiliation rather than names. */
 function isQualifierPart(part: string): boolean {
-  const tokens = part.split(" ");
+  // "Jane Doe (Design Researchers, CDS)": what is in the parenthesis does not count.
+  const tokens = part.replace(/\s*\([^()]*\)$/, "").split(" ");
   if (normaliseAgency(part) !== undefined || normaliseAgency(tokens[0] ?? "") !== undefined)
     return true;
   return tokens.some((t) => STRONG_JOB.has(bare(t)));
@@ -214,7 +292,12 @@ function readQualifier(
   guard = false,
 ): { affiliation?: string; role?: string } | undefined {
   const part = collapse(text).replace(/[.;:]+$/, "");
-  if (part === "" || part.length > 80 || /\d/.test(part)) return undefined;
+  if (part === "" || /\d/.test(part)) return undefined;
+  // "Researcher with the Help Renters find Housing Benefits partnership": a job title
+  // with what it is about may run long in a byline on its own or after "By".
+  const job = STRONG_JOB.has(bare(part.split(" ", 1)[0] ?? ""));
+  const long = job && (loose || by) && part.length <= MAX_LONG_ROLE;
+  if (part.length > 80 && !long) return undefined;
   const agency = normaliseAgency(part);
   if (agency !== undefined) return { affiliation: agency };
   const tokens = part.split(" ");
@@ -227,8 +310,15 @@ function readQualifier(
   ) {
     return { affiliation: lead, role: tokens.slice(1).join(" ") };
   }
+  if (long) return { role: part };
   if (tokens.length > 8) return undefined;
   const words = tokens.map(bare);
+  // "Health Canada", "Office of the CTO": an organisation, unless its head word is a
+  // job ("Senior Service Designer", "President of the Treasury Board").
+  const of = words.findIndex((w, k) => k > 0 && /^(?:of|for|at|with|to)$/.test(w));
+  const head = words[of > 0 ? of - 1 : words.length - 1] ?? "";
+  if (!JOB_WORDS.has(head) && !STRONG_JOB.has(head) && readName(part)?.type === "Organization")
+    return { affiliation: part };
   if (words.some((w) => JOB_WORDS.has(w))) return { role: part };
   if (words.some((w) => ORGANISATION_WORDS.has(w)) || /^the\s/i.test(part)) {
     const plain = words.every((w) => w === "the" || !NOT_NAME_WORDS.has(w));
@@ -262,12 +352,16 @@ function readGroups(
   by: boolean,
   guard = false,
 ): { authors: Author[]; marker: boolean } | undefined {
-  const parts = text.split(",");
+  const parts = splitOutside(text, ",");
   const authors: Author[] = [];
   let group: Author[] = [];
   let roles: string[] = [];
   let affiliation: string | undefined;
   let marker = false;
+  // "ABC Cyber Security, Office of the CTO": several affiliations are kept together.
+  const affiliate = (name: string): void => {
+    affiliation = affiliation === undefined ? name : `${affiliation}, ${name}`;
+  };
   const close = (): void => {
     for (const author of group) {
       if (roles.length > 0) author.role ??= roles.join(", ");
@@ -290,12 +384,12 @@ function readGroups(
       marker = true;
       continue;
     }
-    const names = i > 0 && isQualifierPart(part) ? undefined : readNames(part);
+    const names = i > 0 && isQualifierPart(part) ? undefined : readNames(part, by);
     // "Jane Doe, Government of Ontario": an organisation after people is their affiliation.
     const org = names?.length === 1 && names[0]?.type === "Organization" ? names[0] : undefined;
     if (org && group.some((a) => a.type === "Person")) {
       marker = true;
-      affiliation ??= org.name;
+      affiliate(org.name);
       continue;
     }
     if (names) {
@@ -307,7 +401,7 @@ function readGroups(
     const q = readQualifier(part, loose, by, guard);
     if (!q) return undefined;
     marker = true;
-    if (q.affiliation !== undefined) affiliation ??= q.affiliation;
+    if (q.affiliation !== undefined) affiliate(q.affiliation);
     if (q.role !== undefined) roles.push(q.role);
   }
   close();
@@ -370,12 +464,11 @@ export function readByline(input: string, loose = false): BylineReading | undefi
   if (/[\p{Ll}]{2}\.$/u.test(text)) text = text.slice(0, -1);
   const lower = text.toLowerCase();
   // End credits: "Reporting by A; Editing by B".
-  if (
-    text.includes(";") ||
-    /^(?:additional\s)?(?:reporting|editing|writing|compiled)\sby\s/.test(lower)
-  ) {
+  const credit = /^(?:additional\s)?(?:reporting|editing|writing|compiled)\sby\s/.test(lower);
+  if (credit || text.includes(";")) {
     const authors = readCredit(text);
-    return authors ? { authors, by: false, credit: true, marker: true } : undefined;
+    if (authors) return { authors, by: false, credit: true, marker: true };
+    if (credit) return undefined;
   }
   let by = false;
   for (const prefix of BY_PREFIXES) {
@@ -386,7 +479,30 @@ export function readByline(input: string, loose = false): BylineReading | undefi
     }
   }
   if (text === "") return undefined;
-  const pieces = text.split(/\s[|•·]\s|\s[—–]\s/);
+  // "A, Director - Team; B and C - Council": groups separated by ";", each read on its own.
+  const authors: Author[] = [];
+  let marker = false;
+  for (const group of splitOutside(text, ";")) {
+    if (group.trim() === "") continue;
+    const read = readGroup(group.trim(), loose, by);
+    if (!read) return undefined;
+    authors.push(...read.authors);
+    marker ||= read.marker;
+  }
+  if (authors.length === 0) return undefined;
+  return { authors, by, credit: false, marker };
+}
+
+/**
+ * Read one group of a byline: names with their roles and affiliations, then pieces
+ * after a separator (`|`, `•`, a spaced dash) that apply to all of them.
+ */
+function readGroup(
+  text: string,
+  loose: boolean,
+  by: boolean,
+): { authors: Author[]; marker: boolean } | undefined {
+  const pieces = text.split(/\s[|•·]\s|\s[—–-]\s/);
   const first = pieces[0] ?? "";
   let read = readGroups(first, loose, by, loose);
   if (!read && loose) {
@@ -410,21 +526,26 @@ export function readByline(input: string, loose = false): BylineReading | undefi
     const q = readQualifier(piece, loose, by);
     if (!q) return undefined;
     marker = true;
+    // "Jane Doe, Director - Open Data": the piece adds to what the names have.
     for (const author of read.authors) {
-      if (q.role !== undefined) author.role ??= q.role;
+      if (q.role !== undefined) author.role = author.role ? `${author.role}, ${q.role}` : q.role;
       if (q.affiliation !== undefined && author.type === "Person")
         author.affiliation ??= q.affiliation;
     }
   }
-  return { authors: read.authors, by, credit: false, marker };
+  return { authors: read.authors, marker };
 }
 
 /**
  * Read a byline on its own: "By Jane Doe and John Roe, Reuters", "Max Neuvians and Tim
  * Arney, Developers" (two people, role "Developers"), "Jane Doe | Reuters",
  * "By The Associated Press", "Reporting by A; Editing by B" (authors with roles),
- * "A, Outreach and B, Content Design". A job title, a date or a sentence is never read
- * as a name: "By assuming the role..." is not a byline, and "Byrne Hobart" is a name.
+ * "A, Outreach and B, Content Design", "A, Head of Policy, B, Head of Design",
+ * "A and B, Health Canada" (affiliation), "A (RCMP), B (Director General, CDS)",
+ * "A, Director - Team; B and C - Council" (groups), "The Honourable A" (honorific
+ * dropped). The one reader of byline strings: the Markdown front end reads front-matter
+ * authors with it. A job title, a date, an organisation or a sentence is never read as
+ * a person: "By assuming the role..." is not a byline, and "Byrne Hobart" is a name.
  *
  * @param text
  *   The byline (for example a front-matter `author` string).

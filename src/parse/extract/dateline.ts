@@ -4,9 +4,10 @@
  * Internal: not part of the public API.
  */
 import type { Dateline } from "../../schema/dateline.js";
-import { type Context, type Segment, sourceSpan } from "../types.js";
+import { type Context, type Segment, sourceOffset, sourceSpan } from "../types.js";
 import { dateAtEnd, dateAtStart, resolveDate, type WrittenDate } from "./dates.js";
 import { MULTI_WORD_REGIONS, normaliseAgency, REGIONS } from "./words.js";
+import { writtenText } from "./written.js";
 
 /** A dateline found at the start of a segment. */
 export interface FoundDateline {
@@ -176,18 +177,107 @@ function readFront(prefix: string): Front | undefined {
   return { place, date, agency };
 }
 
+/** The largest bold lead read as a dateline (`**WASHINGTON, March 5 (Reuters)**`). */
+const MAX_LEAD = MAX_PLACE + 40;
+
+/**
+ * Make the dateline of `segment.text.slice(from, end)` and resolve its date (at
+ * `date.start + dateBase` in the segment's text). Reports date diagnostics.
+ */
+function complete(
+  segment: Segment,
+  ctx: Context,
+  front: Front,
+  from: number,
+  end: number,
+  date: WrittenDate | undefined,
+  dateBase: number,
+): Dateline | undefined {
+  const written = writtenText(segment, from, end, ctx.source);
+  if (!written) return undefined;
+  const dateline: Dateline = {
+    text: written.text,
+    place: front.place,
+    ...placeParts(front.place),
+  };
+  if (date) {
+    const asWritten = segment.text.slice(date.start + dateBase, date.end + dateBase);
+    const resolved = resolveDate(date, ctx.options.referenceDate);
+    const dateSpan = sourceSpan(segment, date.start + dateBase, date.end + dateBase);
+    if (!resolved) {
+      ctx.report(
+        "invalid-dateline-date",
+        "warning",
+        `Unexpected dateline date \`${asWritten}\`, expected a day that exists`,
+        dateSpan,
+      );
+    } else {
+      dateline.date = resolved.iso;
+      if (resolved.guessedYear && resolved.distance === undefined) {
+        ctx.report(
+          "dateline-date-without-year",
+          "info",
+          `Dateline date \`${asWritten}\` has no year and no referenceDate was given, kept as \`${resolved.iso}\``,
+          dateSpan,
+        );
+      } else if (resolved.distance !== undefined && Math.abs(resolved.distance) > 90) {
+        ctx.report(
+          "ambiguous-dateline-date",
+          "warning",
+          `Dateline date \`${asWritten}\` is ${Math.abs(resolved.distance)} days from the referenceDate, read as \`${resolved.iso}\``,
+          dateSpan,
+        );
+      }
+    }
+  }
+  if (front.agency !== undefined) dateline.agency = front.agency;
+  dateline.span = written.span;
+  return dateline;
+}
+
+/**
+ * A Markdown bold lead without a dash as the dateline: `**TEHRAN** On January 3, …`,
+ * `**WASHINGTON, March 5 (Reuters)** The …`. Only a short lead at the very start of
+ * the paragraph that reads as a place (in capitals unless a date or agency comes with
+ * it), followed by a new sentence (a capital, a digit or a quotation mark).
+ */
+function boldLeadDateline(
+  segment: Segment,
+  lead: Segment,
+  from: number,
+  ctx: Context,
+): FoundDateline | undefined {
+  const text = segment.text;
+  if (lead.text.length === 0 || lead.text.length > MAX_LEAD) return undefined;
+  if (!text.startsWith(lead.text, from)) return undefined;
+  if (sourceOffset(segment, from) !== sourceOffset(lead, 0)) return undefined;
+  const front = readFront(lead.text.replace(/[\s,:;]+$/, ""));
+  if (!front) return undefined;
+  let rest = from + lead.text.length;
+  if (text[rest] === ":" || text[rest] === ",") rest++;
+  while (rest < text.length && isSpace(text[rest])) rest++;
+  if (rest >= text.length || !/^[\p{Lu}\p{N}"“‘'«]/u.test(text.slice(rest, rest + 1)))
+    return undefined;
+  const dateline = complete(segment, ctx, front, from, from + lead.text.length, front.date, from);
+  return dateline ? { dateline, rest } : undefined;
+}
+
 /**
  * Find a dateline at the start of `segment` (the first body paragraph) and resolve its
  * date against the reference date. Reports date diagnostics into `ctx`.
  *
  * @param segment
- *   The first paragraph (text whitespace-collapsed, with a map when it differs from the source).
+ *   The first paragraph (text whitespace-collapsed, with a map when it differs from the
+ *   source; from Markdown, with its bold lead).
  * @param ctx
  *   Parse context.
  * @returns
  *   The dateline and where the paragraph's own text starts, or undefined.
  */
-export function findDateline(segment: Segment, ctx: Context): FoundDateline | undefined {
+export function findDateline(
+  segment: Segment & { strongLead?: Segment | undefined },
+  ctx: Context,
+): FoundDateline | undefined {
   const head = segment.text.slice(0, HEAD);
   let from = 0;
   while (from < head.length && /[*•·#>\s]/.test(head[from] ?? "")) from++;
@@ -197,6 +287,7 @@ export function findDateline(segment: Segment, ctx: Context): FoundDateline | un
     if (!front) continue;
     let end = dashEnd;
     let date = front.date;
+    let dateBase = from;
     // "ROCKVILLE, Md, - March 6 -": the date after the first dash.
     if (!date) {
       let k = end;
@@ -207,53 +298,16 @@ export function findDateline(segment: Segment, ctx: Context): FoundDateline | un
         const gap = next ? head.slice(k + after.end, next[0]).trim() : "x";
         if (next && gap === "") {
           date = { ...after, start: k + after.start, end: k + after.end };
+          dateBase = 0;
           end = next[1];
         }
       }
     }
     let rest = end;
     while (rest < segment.text.length && isSpace(segment.text[rest])) rest++;
-    const span = sourceSpan(segment, from, end);
-    const text = ctx.source.slice(span.start, span.end);
-    if (text.trim() === "") return undefined;
-    const dateline: Dateline = { text, place: front.place, ...placeParts(front.place) };
-    if (date) {
-      const written = head.slice(date.start, date.end);
-      const resolved = resolveDate(date, ctx.options.referenceDate);
-      const dateSpan = sourceSpan(
-        segment,
-        date.start + (front.date ? from : 0),
-        date.end + (front.date ? from : 0),
-      );
-      if (!resolved) {
-        ctx.report(
-          "invalid-dateline-date",
-          "warning",
-          `Unexpected dateline date \`${written}\`, expected a day that exists`,
-          dateSpan,
-        );
-      } else {
-        dateline.date = resolved.iso;
-        if (resolved.guessedYear && resolved.distance === undefined) {
-          ctx.report(
-            "dateline-date-without-year",
-            "info",
-            `Dateline date \`${written}\` has no year and no referenceDate was given, kept as \`${resolved.iso}\``,
-            dateSpan,
-          );
-        } else if (resolved.distance !== undefined && Math.abs(resolved.distance) > 90) {
-          ctx.report(
-            "ambiguous-dateline-date",
-            "warning",
-            `Dateline date \`${written}\` is ${Math.abs(resolved.distance)} days from the referenceDate, read as \`${resolved.iso}\``,
-            dateSpan,
-          );
-        }
-      }
-    }
-    if (front.agency !== undefined) dateline.agency = front.agency;
-    dateline.span = span;
-    return { dateline, rest };
+    const dateline = complete(segment, ctx, front, from, end, date, dateBase);
+    return dateline ? { dateline, rest } : undefined;
   }
+  if (segment.strongLead) return boldLeadDateline(segment, segment.strongLead, from, ctx);
   return undefined;
 }

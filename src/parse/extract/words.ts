@@ -109,6 +109,38 @@ export const JOB_WORDS = set(`
   mayor chair chairman chairwoman
 `);
 
+/**
+ * Fields of work ("Health", "Security", "Outreach"): words of job titles, teams and
+ * departments that are never a word of a personal name. A capitalised phrase with one
+ * is a role ("Content Design") or, with an acronym, a country or an organisation word,
+ * an organisation ("Health Canada", "TBS Cyber Security").
+ */
+export const FIELD_WORDS = set(`
+  accessibility accounting administration advocacy affairs agriculture analytics
+  architecture audit business communications compliance content culture customer cyber
+  cybersecurity data defence defense delivery design development devops digital diplomacy
+  diversity economics education employment energy engagement engineering environment
+  equity finance fisheries governance health heritage housing immigration inclusion
+  inclusive infrastructure innovation intelligence labour labor learning legal logistics
+  marketing operations outreach partnerships policy privacy procurement product programs
+  programme recruitment research revenue safety science security services software
+  statistics strategy support sustainability talent technology transformation transport
+  transportation treasury
+`);
+
+/**
+ * Countries whose names make a field phrase an organisation ("Health Canada",
+ * "Statistics Canada"). A country alone never does: "Geoffrey Canada" is a person.
+ */
+export const COUNTRIES = set(`
+  canada australia zealand britain england scotland wales ireland america usa uk
+  india singapore france germany italy spain japan china korea mexico brazil
+  argentina chile colombia peru nigeria kenya ghana africa egypt israel pakistan
+  bangladesh indonesia malaysia philippines thailand vietnam sweden norway denmark
+  finland iceland netherlands belgium switzerland austria poland portugal greece
+  turkey ukraine russia estonia latvia lithuania europe
+`);
+
 /** Lower-case name particles that may sit inside a personal name. */
 export const NAME_PARTICLES = set(`
   van von der den de del della dei di da das dos do du des la le lo ter ten zu zur

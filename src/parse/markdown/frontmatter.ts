@@ -3,14 +3,15 @@
  * Jekyll, Hugo, Eleventy, Astro and Next.js blogs. Internal to the Markdown front end.
  */
 
+import { parse as parseToml, TomlError } from "smol-toml";
 import type { Image } from "../../schema/article.js";
 import type { Author } from "../../schema/author.js";
+import { parseBylineText, readName } from "../extract/byline.js";
+import { ORGANISATION_WORDS } from "../extract/words.js";
 import type { KnownFields } from "../pipeline.js";
 import type { Context } from "../types.js";
 import type { FrontMatterNode } from "./blocks.js";
-import { authorsFromEntry, bylineAuthors } from "./byline.js";
 import { toIsoDate } from "./dates.js";
-import { readToml } from "./toml.js";
 import { resolveUrl } from "./urls.js";
 import { readYaml } from "./yaml.js";
 
@@ -289,6 +290,25 @@ function mapFields(
   return known;
 }
 
+/**
+ * The authors of a front-matter author string, read by the shared byline reader
+ * ("Max Neuvians and Tim Arney, Developers" gives two people with role "Developers").
+ * A string it cannot read is one author as written: a site handle (`mbland`), a single
+ * name, or an organisation when it is written in capitals or digits (`18F`, `CDS`) or
+ * has an organisation word ("the web team").
+ */
+function authorsOfString(value: string): Author[] {
+  const read = parseBylineText(value);
+  if (read && read.authors.length > 0) return read.authors;
+  const name = value.replace(/^by\s+(?=\S)/i, "");
+  const named = readName(name);
+  if (named) return [named];
+  const organization =
+    (/^[\p{Lu}\d]+$/u.test(name) && /\d|^\p{Lu}{2,}$/u.test(name)) ||
+    name.split(" ").some((w) => ORGANISATION_WORDS.has(w.toLowerCase()));
+  return [{ type: organization ? "Organization" : "Person", name }];
+}
+
 function readAuthors(
   value: unknown,
   ctx: Context,
@@ -302,7 +322,7 @@ function readAuthors(
       const t = entry.replace(/\s+/g, " ").trim();
       if (t === "") continue;
       names.push(t);
-      authors.push(...(list.length === 1 ? bylineAuthors(t) : authorsFromEntry(t)));
+      authors.push(...authorsOfString(t));
     } else if (entry && typeof entry === "object") {
       const o: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(entry as Record<string, unknown>)) o[norm(k)] = v;
@@ -359,4 +379,92 @@ function readImage(
   if (width) image.width = width;
   if (height) image.height = height;
   return { image };
+}
+
+/** A TOML problem, offsets into the TOML text. */
+export interface TomlProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** Most TOML errors reported (and lines skipped) in one front matter. */
+const MAX_TOML_ERRORS = 8;
+/** Deepest inline array or table read. */
+const MAX_TOML_DEPTH = 32;
+
+/**
+ * Offset of a 1-based line and column in `text`, counting lines as smol-toml does
+ * (on `\n`, `\r\n` included).
+ */
+function offsetOf(text: string, line: number, column: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf("\n", at);
+    if (next < 0) return text.length;
+    at = next + 1;
+  }
+  return Math.min(text.length, at + Math.max(0, column - 1));
+}
+
+/** TOML values as plain data: dates become their ISO 8601 text as written. */
+function plainToml(value: unknown, depth = 0): unknown {
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.replace(/\.000(?=$|Z|[+-])/, "");
+  }
+  if (depth > MAX_TOML_DEPTH || !value || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => plainToml(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    out[k] = plainToml(v, depth + 1);
+  return out;
+}
+
+/**
+ * Read TOML front matter with smol-toml. Never throws: a line with an error is
+ * reported at the error's position and blanked, and the rest is read again (at most
+ * {@link MAX_TOML_ERRORS} times; then only the lines before the first error are kept).
+ *
+ * @param text
+ *   The TOML between the `+++` fences.
+ * @returns
+ *   The data and the problems (offsets into `text`).
+ */
+export function readToml(text: string): { data: Record<string, unknown>; errors: TomlProblem[] } {
+  const errors: TomlProblem[] = [];
+  let current = text;
+  let firstLine = -1;
+  for (let attempt = 0; attempt <= MAX_TOML_ERRORS; attempt++) {
+    try {
+      const data = parseToml(current, { maxDepth: MAX_TOML_DEPTH, unsafeKeyBehaviour: "drop" });
+      return { data: plainToml(data) as Record<string, unknown>, errors };
+    } catch (error) {
+      if (attempt === MAX_TOML_ERRORS) break;
+      const start = error instanceof TomlError ? offsetOf(current, error.line, error.column) : 0;
+      const lineStart = current.lastIndexOf("\n", start - 1) + 1;
+      const newline = current.indexOf("\n", start);
+      const lineEnd = newline < 0 ? current.length : newline;
+      const detail = error instanceof Error ? (error.message.split("\n")[0] ?? "") : "";
+      errors.push({
+        message: detail.replace(/^Invalid TOML document:\s*/, "") || "Unexpected TOML",
+        start,
+        end: Math.max(start, lineEnd),
+      });
+      if (firstLine < 0) firstLine = lineStart;
+      const blanked = current.slice(lineStart, lineEnd).replace(/[^\r]/g, " ");
+      if (blanked === current.slice(lineStart, lineEnd)) break;
+      current = current.slice(0, lineStart) + blanked + current.slice(lineEnd);
+    }
+  }
+  // Still broken: keep the keys before the first error.
+  try {
+    const data = parseToml(text.slice(0, Math.max(0, firstLine)), {
+      maxDepth: MAX_TOML_DEPTH,
+      unsafeKeyBehaviour: "drop",
+    });
+    return { data: plainToml(data) as Record<string, unknown>, errors };
+  } catch {
+    return { data: {}, errors };
+  }
 }
