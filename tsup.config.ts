@@ -22,7 +22,9 @@ export default defineConfig({
   clean: true,
   // Ship the Article JSON Schema as a file: `article-model/schema.json`.
   async onSuccess() {
-    const { articleJsonSchema } = (await import(`${pathToFileURL(resolve("dist/schema.js")).href}?t=${Date.now()}`)) as {
+    const { articleJsonSchema } = (await import(
+      `${pathToFileURL(resolve("dist/schema.js")).href}?t=${Date.now()}`
+    )) as {
       articleJsonSchema: unknown;
     };
     await writeFile("dist/article.schema.json", `${JSON.stringify(articleJsonSchema, null, 2)}\n`);

@@ -620,3 +620,129 @@ describe("quotes that no cue attributes", () => {
     ).toBe("to spend $2 million a week");
   });
 });
+
+describe("reported questions, requests and embedded cues", () => {
+  it("reads a reported question from its question word", () => {
+    const claim = only("A reporter asked Ortiz how she felt about the vote.");
+    expect(claim.kind).toBe("indirect");
+    expect(claim.text).toBe("how she felt about the vote");
+    expect(claim.speaker?.mention).toBe("A reporter");
+    expect(claim.cue?.text).toBe("asked");
+    expect(only("He wondered whether the bridge would hold.").text).toBe(
+      "whether the bridge would hold",
+    );
+    expect(run("Ortiz asked about the budget.").claims).toEqual([]);
+  });
+
+  it("reads a request with its object", () => {
+    expect(only("Ortiz urged residents to stay away from the river.").text).toBe(
+      "residents to stay away from the river",
+    );
+    expect(only("The mayor asked the council to approve the budget.").text).toBe(
+      "the council to approve the budget",
+    );
+    // a passive request has no object to report
+    expect(run("Ortiz was asked to preserve the records.").claims).toEqual([]);
+  });
+
+  it("reads a cue after a verb that takes an infinitive", () => {
+    const claim = only("Ortiz continued to complain that the council had been unfair.");
+    expect(claim.text).toBe("the council had been unfair");
+    expect(claim.speaker?.mention).toBe("Ortiz");
+    expect(claim.cue?.text).toBe("complain");
+    expect(only("The mayor was quick to add that the bridge is safe.").speaker?.mention).toBe(
+      "The mayor",
+    );
+  });
+
+  it("reads a report inside a relative clause", () => {
+    const claim = only("Registrations rose, which Democrats say could be helping Ortiz.");
+    expect(claim.text).toBe("which Democrats say could be helping Ortiz");
+    expect(claim.speaker?.mention).toBe("Democrats");
+    expect(claim.cue?.text).toBe("say");
+  });
+
+  it("reads a place after an inverted speaker", () => {
+    const claim = only(
+      "Even the council has more influence through its budget, says political scientist Ana Ortiz in New York.",
+    );
+    expect(claim.text).toBe("Even the council has more influence through its budget");
+    expect(claim.speaker?.name).toBe("Ana Ortiz");
+  });
+});
+
+describe("that-clauses of any speech verb", () => {
+  it("reads a that-clause after a verb that otherwise only attributes quotes", () => {
+    const claim = only("Ortiz responded that the council was wrong.");
+    expect(claim.text).toBe("the council was wrong");
+    expect(claim.cue?.text).toBe("responded");
+    expect(run("Ortiz answered that question with a shrug.").claims).toEqual([]);
+    const mixed = only(
+      "Asked about the plan, Ortiz responded that the council “is right about the problems.”",
+    );
+    expect(mixed.kind).toBe("mixed");
+    expect(mixed.speaker?.mention).toBe("Ortiz");
+  });
+
+  it("reads a verb after a relative “that”", () => {
+    const claim = only("The Gazette ran a piece that noted his “budget plan would help the rich.”");
+    expect(claim.kind).toBe("mixed");
+    expect(claim.cue?.text).toBe("noted");
+  });
+
+  it("finds the subject of a sentence that opens with a conjunction", () => {
+    const claim = only(
+      "But Sen. Ann Holt (R-Pa.) refused to entertain the idea, responding that she is “not going to go into it.”",
+    );
+    expect(claim.speaker?.name).toBe("Ann Holt");
+    expect(claim.cue?.text).toBe("responding");
+  });
+});
+
+describe("quotes left open", () => {
+  it("does not run two words left open on into the next paragraph", () => {
+    const source =
+      "The firm says it tracks 500 more ''family fortunes.'.')\n''Lists come down to money,'' Mr. Holt said. ''The more people you have, the better.''";
+    const { claims } = run(source);
+    const last = claims[claims.length - 1];
+    expect(last?.kind).toBe("direct");
+    expect(last?.speaker?.name).toBe("Holt");
+    expect(last?.fragments).toHaveLength(2);
+  });
+});
+
+describe("a closing mark glued to the next sentence", () => {
+  it("ends the sentence at “…!”Next as at “…!” Next", () => {
+    const { claims } = run(
+      "“Everyone is talking about the parade,” he wrote on Monday. “I want more of it!”After the rally, the mayor left.",
+    );
+    expect(claims).toHaveLength(1);
+    expect(claims[0]?.fragments).toHaveLength(2);
+    expect(claims[0]?.cue?.text).toBe("wrote");
+  });
+});
+
+describe("speakers before a colon and short forms", () => {
+  it("gives a quote after a colon to the subject of the clause before it", () => {
+    const claim = only(
+      "Former mayor Ana Ortiz explained what was wrong with the plan to the Harbor Gazette: “The bridge was never safe and the council knew it.”",
+    );
+    expect(claim.speaker?.name).toBe("Ana Ortiz");
+    const said = only(
+      "Likewise, a study from the Lakeside Institute had this to say about the plan: “Families at the top would gain the most.”",
+    );
+    expect(said.speaker?.mention).toBe("a study");
+    // the thing that is surprised does not speak
+    const object = only(
+      "The result does not surprise pollster Ben Ruiz: “Lesser-known candidates often see the biggest boost.”",
+    );
+    expect(object.speaker).toBeUndefined();
+  });
+
+  it("resolves a surname to the person, not to an organization named after them", () => {
+    const source =
+      "Donald Holt spoke on Monday.\nHolt University was sued in May.\n“We will win,” Holt said.";
+    const claim = run(source).claims[0];
+    expect(claim?.speaker?.name).toBe("Donald Holt");
+  });
+});

@@ -8,12 +8,12 @@ import {
   type Byline,
   type Dateline,
   fromJson,
+  type JsonLdGraph,
   type ParseResult,
   parseMarkdown,
   parseText,
   type QuotedClaim,
   type Span,
-  type JsonLdGraph,
   toJsonLd,
   toJsonLdGraph,
 } from "../src/index.js";
@@ -37,7 +37,9 @@ describe("inferred types", () => {
     expectTypeOf(fromJson).returns.toEqualTypeOf<Article>();
     const article: Article = { headline: "H", keywords: [], images: [], body: [], claims: [] };
     expectTypeOf(toJsonLd(article)).toEqualTypeOf<WithContext<NewsArticle>>();
-    expectTypeOf(toJsonLd(article, { type: "OpinionNewsArticle" })).toEqualTypeOf<WithContext<NewsArticle>>();
+    expectTypeOf(toJsonLd(article, { type: "OpinionNewsArticle" })).toEqualTypeOf<
+      WithContext<NewsArticle>
+    >();
     expectTypeOf(toJsonLd(article, { includeClaims: true })).toEqualTypeOf<JsonLdGraph>();
     expectTypeOf(toJsonLdGraph(article)).toEqualTypeOf<Graph>();
   });

@@ -16,6 +16,14 @@ export interface FileTask {
   options: ConvertOptions;
 }
 
+/** Several files for one worker task: messages cost about as much as a short article. */
+export interface ChunkTask {
+  /** Paths to read, in order. */
+  paths: string[];
+  /** Conversion options. */
+  options: ConvertOptions;
+}
+
 /** Batches smaller than this run in-process: starting workers costs more than it saves. */
 export const POOL_THRESHOLD = 16;
 
@@ -46,6 +54,20 @@ export async function convertFile(task: FileTask): Promise<ConvertResult> {
   // loaded on first use: a pool's main thread never needs the parsers
   const { convert } = await import("./convert.js");
   return convert(content, task.path, task.options);
+}
+
+/**
+ * Read and convert several files, in order (what a worker does with one task).
+ *
+ * @param task
+ *   The files and options.
+ * @returns
+ *   One result per file.
+ */
+export async function convertChunk(task: ChunkTask): Promise<ConvertResult[]> {
+  const results: ConvertResult[] = [];
+  for (const path of task.paths) results.push(await convertFile({ path, options: task.options }));
+  return results;
 }
 
 /**
@@ -240,19 +262,23 @@ export async function runBatch(
     });
     try {
       let started = 0;
-      // Two tasks in flight per worker keep it busy without queueing the whole batch.
+      // Files go to workers in chunks (messages cost about as much as a short article),
+      // two chunks in flight per worker; the main thread takes single files.
+      const chunk = Math.max(1, Math.min(64, Math.ceil(files.length / (threads * 32))));
       const poolRunner = async (): Promise<void> => {
         while (started < files.length) {
-          const index = started++;
-          const task: FileTask = { path: files[index] as string, options: lineOptions };
-          let result: ConvertResult;
+          const from = started;
+          started = Math.min(files.length, from + chunk);
+          const paths = files.slice(from, started);
+          let results: ConvertResult[];
           try {
             if (broken) throw new Error("worker pool failed");
-            result = (await Promise.race([pool.run(task), brokenSignal])) as ConvertResult;
+            const task: ChunkTask = { paths, options: lineOptions };
+            results = (await Promise.race([pool.run(task), brokenSignal])) as ConvertResult[];
           } catch {
-            result = await convertFile(task);
+            results = await convertChunk({ paths, options: lineOptions });
           }
-          await done(index, result);
+          for (const [offset, result] of results.entries()) await done(from + offset, result);
         }
       };
       const localRunner = async (): Promise<void> => {

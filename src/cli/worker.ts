@@ -1,18 +1,18 @@
 /**
- * Worker thread of batch mode (tinypool): converts one file per task.
+ * Worker thread of batch mode (tinypool): converts a chunk of files per task.
  * Built as `dist/cli-worker.js` beside `dist/cli.js`.
  */
-import { convertFile, type FileTask } from "./batch.js";
-import type { ConvertResult } from "./convert.js";
+import { type ChunkTask, convertChunk } from "./batch.js";
+import type { ConvertResult } from "./formats.js";
 
 /**
- * Convert one file.
+ * Convert several files, in order.
  *
  * @param task
- *   The file and the conversion options.
+ *   The files and the conversion options.
  * @returns
- *   The conversion result (plain data).
+ *   One result per file (plain data).
  */
-export default function convertTask(task: FileTask): Promise<ConvertResult> {
-  return convertFile(task);
+export default function convertTask(task: ChunkTask): Promise<ConvertResult[]> {
+  return convertChunk(task);
 }

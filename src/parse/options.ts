@@ -1,5 +1,5 @@
-import type { Article } from "../schema/article.js";
 import type { Diagnostic } from "../diagnostic.js";
+import type { Article } from "../schema/article.js";
 
 /** Options for {@link parseText} and {@link parseMarkdown}. */
 export interface ParseOptions {

@@ -50,7 +50,8 @@ export interface Context {
 
 /** Source offset of `segment.text[i]`. */
 export function sourceOffset(segment: Segment, i: number): number {
-  if (segment.map) return segment.map[Math.max(0, Math.min(i, segment.text.length))] ?? segment.start;
+  if (segment.map)
+    return segment.map[Math.max(0, Math.min(i, segment.text.length))] ?? segment.start;
   return segment.start + i;
 }
 

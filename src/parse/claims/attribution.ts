@@ -12,6 +12,7 @@ import {
 } from "./lexicon.js";
 import {
   AUX_ADVERBS,
+  CATENATIVES,
   type NounPhrase,
   PRONOUNS,
   SPEAKER_NOUNS,
@@ -99,6 +100,9 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
     const verbLike =
       after?.lower === "that" ||
       SUBJECT_PRONOUNS.has(before?.lower ?? "") ||
+      // “…,” reads an editorial / “…,” notes the report: inverted right after the quote
+      before?.quote === true ||
+      (before?.text === "," && tokens[i - 2]?.quote === true) ||
       // "the newspaper calls it …", "Sullivan calls her record …"
       (before !== undefined &&
         (before.upper ||
@@ -126,28 +130,22 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
     if (!ok) return undefined;
   }
   // a base form after "to", a modal or "and" ("and tell him …") is not the attribution
-  if (form.base && form.verb.lemma !== "say" && BASE_BLOCKERS.has(tokens[i - 1]?.lower ?? ""))
+  if (
+    form.base &&
+    form.verb.lemma !== "say" &&
+    BASE_BLOCKERS.has(tokens[i - 1]?.lower ?? "") &&
+    // "continued to complain that …", "declined to claim …": the verb before "to" is the
+    // subject's, the cue reports
+    !(tokens[i - 1]?.lower === "to" && CATENATIVES.has(tokens[i - 2]?.lower ?? ""))
+  )
     return undefined;
   // "state", "post", "report", "call", "fear", ... as nouns: "the state", "a report"
   const prev = tokens[i - 1];
   if (
-    prev &&
-    prev.type === "word" &&
-    [
-      "the",
-      "a",
-      "an",
-      "his",
-      "her",
-      "their",
-      "its",
-      "our",
-      "this",
-      "that",
-      "of",
-      "my",
-      "your",
-    ].includes(prev.lower)
+    prev?.type === "word" &&
+    NOUN_DETERMINERS.has(prev.lower) &&
+    // "a piece that noted …": after "that", a finite verb is a relative clause's verb
+    !(prev.lower === "that" && !form.base && !form.gerund && !NOUNISH.has(t.lower))
   ) {
     return undefined;
   }
@@ -163,6 +161,26 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
     quoteOnly: QUOTE_ONLY_VERBS.has(form.verb.lemma),
   };
 }
+
+/** Words before a noun: a cue word after them is a noun ("the state", "a report", "his claims"). */
+const NOUN_DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "this",
+  "that",
+  "of",
+  "my",
+  "your",
+]);
+
+/** Verbs that attribute only a quote before them (“…,” she began). */
+const AFTER_QUOTE_ONLY = new Set(["start", "begin"]);
 
 /** A speaker and cue found next to a quote. */
 export interface Attribution {
@@ -675,7 +693,7 @@ function inOpeningClause(tokens: readonly Token[], cue: CueMatch, at: number): b
   let s = 0;
   while (s < cue.first && (tokens[s]?.lower === "and" || tokens[s]?.lower === "but")) s++;
   const lead = tokens[s];
-  if (!lead || lead.type !== "word") return false;
+  if (lead?.type !== "word") return false;
   const opens = (s === cue.first && cue.gerund) || OPENING_SUBORDINATORS.has(lead.lower);
   if (!opens) return false;
   for (let m = cue.last + 1; m < at; m++) {
@@ -741,6 +759,8 @@ export function attributionBefore(
     if (t.text === ";" || t.text === "(") break;
     const cue = cueAt(tokens, k);
     if (!cue) continue;
+    // "started", "began": speech only right after a quote (“…,” Hannity started)
+    if (AFTER_QUOTE_ONLY.has(cue.lemma)) continue;
     // "that was reported in a “hit piece”", "are expected to …": a passive cue without its
     // agent attributes nothing
     if (passiveAt(tokens, cue)) continue;
@@ -809,7 +829,7 @@ export function attributionBefore(
       }
     }
     // "continued his attacks … : “…”" is no attribution of the quote
-    if (clause && cue.quoteOnly) continue;
+    if (clause && cue.quoteOnly && !thatClauseFollows(tokens, cue)) continue;
     let speaker = cue.gerund ? undefined : subjectBefore(tokens, cue.first, floor);
     if (!speaker) {
       const prev = tokens[cue.first - 1];
@@ -966,4 +986,56 @@ export function previousSpeaker(tokens: readonly Token[], before: number): NounP
     return undefined;
   }
   return undefined;
+}
+
+/** Words that can open the clause after "that" (its subject). */
+const CLAUSE_OPENERS = new Set([
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "i",
+  "you",
+  "there",
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "this",
+  "these",
+  "those",
+  "some",
+  "many",
+  "most",
+  "all",
+  "no",
+  "every",
+  "each",
+  "any",
+  "such",
+]);
+
+/**
+ * Whether `that` and a clause follow the cue (`responded that the plan …`): then any speech
+ * verb reports the clause, even one that otherwise attributes only a quote next to it.
+ * "answered that question" has no clause ("question" opens none).
+ *
+ * @param tokens
+ *   The sentence's tokens.
+ * @param cue
+ *   The cue.
+ * @returns
+ *   Whether a that-clause follows.
+ */
+export function thatClauseFollows(tokens: readonly Token[], cue: CueMatch): boolean {
+  if (NAMING.has(cue.lemma) || tokens[cue.last + 1]?.lower !== "that") return false;
+  const next = tokens[cue.last + 2];
+  if (next?.type !== "word") return false;
+  const base = next.lower.replace(/['’].*$/, "");
+  return CLAUSE_OPENERS.has(base) || next.upper || /^\d/.test(next.text);
 }

@@ -5,6 +5,7 @@
 import type { QuotedClaim } from "../../schema/claim.js";
 import { type Segment, sourceSpan } from "../types.js";
 import type { SpeakerType } from "./speakers.js";
+import { isSpaceCode } from "./tokens.js";
 
 /** A stretch of one paragraph's text. */
 export interface Piece {
@@ -34,8 +35,8 @@ function trimPiece(segments: readonly Segment[], piece: Piece): Piece | undefine
   const text = segments[piece.paragraph]?.text ?? "";
   let from = Math.max(0, piece.from);
   let to = Math.min(text.length, piece.to);
-  while (from < to && /\s/.test(text[from] ?? "")) from++;
-  while (to > from && /\s/.test(text[to - 1] ?? "")) to--;
+  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
   if (to <= from) return undefined;
   return { paragraph: piece.paragraph, from, to };
 }

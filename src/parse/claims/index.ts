@@ -16,7 +16,7 @@ import { type QuoteSpan, scanQuotes } from "./marks.js";
 import { type ClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
 import { SpeakerRegistry } from "./speakers.js";
-import { splitSentences, tokenizeSentence } from "./tokens.js";
+import { isSpaceCode, splitSentences, tokenizeSentence } from "./tokens.js";
 
 export { CUE_VERBS, type CueCategory, type CueVerb, inflect, PHRASAL_CUES } from "./lexicon.js";
 export { type MarkKind, type QuoteScan, type QuoteSpan, scanQuotes } from "./marks.js";
@@ -130,9 +130,19 @@ function paragraph(
   if (scan.trailing) quotes.push(scan.trailing);
   // does this paragraph continue the previous one's open quote?
   let firstNonSpace = 0;
-  while (firstNonSpace < text.length && /\s/.test(text[firstNonSpace] ?? "")) firstNonSpace++;
+  while (firstNonSpace < text.length && isSpaceCode(text.charCodeAt(firstNonSpace)))
+    firstNonSpace++;
   const continuation =
-    state.pending !== undefined && quotes[0] !== undefined && quotes[0].open === firstNonSpace;
+    state.pending !== undefined &&
+    quotes[0] !== undefined &&
+    quotes[0].open === firstNonSpace &&
+    (state.trailingWords ?? 0) >= 4;
+  // the open quote at this paragraph's end, for the next paragraph (a quoted paragraph has a
+  // few words at least; two words left open, a typo such as `''family fortunes.'.')`, do
+  // not run on)
+  state.trailingWords = scan.trailing
+    ? wordCount(text, scan.trailing.open + scan.trailing.openLength, scan.trailing.close)
+    : 0;
   if (!continuation) {
     if (state.pending) {
       const last = state.pending.pieces[state.pending.pieces.length - 1];
@@ -188,4 +198,16 @@ function paragraph(
     }
     if (s === sentences.length - 1 && state.drafts.length === before) noteIntroduction(view, state);
   }
+}
+
+/** The number of words (runs of non-space) in `text.slice(from, to)`, counting to 4 at most. */
+function wordCount(text: string, from: number, to: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let k = from; k < to && words < 4; k++) {
+    const w = !isSpaceCode(text.charCodeAt(k));
+    if (w && !inWord) words++;
+    inWord = w;
+  }
+  return words;
 }

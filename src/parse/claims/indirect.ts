@@ -9,6 +9,7 @@ import {
   type CueMatch,
   cueAt,
   previousSpeaker,
+  thatClauseFollows,
 } from "./attribution.js";
 import type { Draft } from "./draft.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
@@ -69,6 +70,67 @@ const CLAUSE_SUBJECTS = new Set([
   "my",
   "your",
 ]);
+
+/** Verbs that report a question or a request: `asked whether …`, `urged X to …`. */
+const REQUESTS = new Set(["ask", "urge", "tell", "press", "wonder"]);
+
+/** Words that open a reported question. */
+const WH_WORDS = new Set(["whether", "if", "what", "how", "why", "who", "when", "where", "which"]);
+
+/**
+ * Where a reported question or request after `cue` starts: at the question word
+ * (`asked the students if …`, `wondered whether …`) or at the object of a request
+ * (`urged [conservatives to unite]`, `asked [leaders to disavow him]`); -1 when none follows.
+ */
+function requestStart(tokens: readonly Token[], cue: CueMatch, n: number): number {
+  const k = cue.last + 1;
+  // a passive ("was asked to") or an object-less request has no claim here
+  if (tokens[cue.first - 1] && PASSIVE_AUX.has(tokens[cue.first - 1]?.lower ?? "")) return -1;
+  for (let m = k; m < n && m <= k + 5; m++) {
+    const u = tokens[m];
+    if (u?.type !== "word") return -1;
+    if (WH_WORDS.has(u.lower)) {
+      // "asked when the bridge would open"; not "asked, when …" nor "if" + participle
+      if (u.lower === "which" && m === k) return -1;
+      return cue.lemma === "urge" || cue.lemma === "press" ? -1 : m;
+    }
+    if (u.lower === "to" && m > k) {
+      const verb = tokens[m + 1];
+      if (cue.lemma === "wonder" || !verb || verb.type !== "word" || verb.upper) return -1;
+      if (!objectPhrase(tokens, k, m - 1)) return -1;
+      return k;
+    }
+    if (u.lower === "that" || u.lower === "about" || u.lower === "for" || FINITE.has(u.lower))
+      return -1;
+  }
+  return -1;
+}
+
+/** Whether tokens `[first, last]` can be the object of a request: a pronoun, a name or a short noun phrase. */
+function objectPhrase(tokens: readonly Token[], first: number, last: number): boolean {
+  if (last < first || last - first > 4) return false;
+  for (let m = first; m <= last; m++) {
+    const u = tokens[m];
+    if (u?.type !== "word") return false;
+    if (/(?:ed|ing)$/.test(u.lower) && !u.upper) return false;
+  }
+  return true;
+}
+
+/** The subject of a cue: before it, or the sentence's for a participle or a coordinated verb. */
+function subjectOf(tokens: readonly Token[], cue: CueMatch): NounPhrase | undefined {
+  const own = cue.gerund ? undefined : subjectBefore(tokens, cue.first, 0);
+  if (own) return own;
+  const prev = tokens[cue.first - 1];
+  const coordinated =
+    prev &&
+    (prev.lower === "and" ||
+      prev.lower === "but" ||
+      prev.lower === "then" ||
+      (cue.gerund && prev.text === ","));
+  if (!coordinated) return undefined;
+  return sentenceSubject(tokens, cue.first) ?? previousSpeaker(tokens, cue.first);
+}
 
 /**
  * Verbs of commitment: `S vowed to …`, `S promised to …` report what S said they would do,
@@ -387,8 +449,7 @@ function openingSubordinate(tokens: readonly Token[], cue: number): boolean {
   // "And even after …", "Shortly before …"
   while (s < cue && s < 3 && SUBORDINATOR_MODIFIERS.has(tokens[s]?.lower ?? "")) s++;
   const lead = tokens[s];
-  if (!lead || lead.type !== "word" || !SUBORDINATORS.has(lead.lower) || lead.lower === "as")
-    return false;
+  if (lead?.type !== "word" || !SUBORDINATORS.has(lead.lower) || lead.lower === "as") return false;
   // a subordinate clause is short: its comma comes within a few dozen words
   if (cue - s > 40) return false;
   for (let m = s + 1; m < cue; m++) if (tokens[m]?.text === ",") return false;
@@ -587,7 +648,23 @@ export function indirectClaims(
       i = np ? np.last : cue.last;
       continue;
     }
-    if (!cue.indirect) continue;
+    // S asked (X) whether …; S asked/urged/told X to …: reported questions and requests
+    if (REQUESTS.has(cue.lemma)) {
+      const start = requestStart(tokens, cue, n);
+      if (start > 0) {
+        const subject = subjectOf(tokens, cue);
+        if (subject && personLike(tokens, subject)) {
+          const end = clauseEndFrom(tokens, start, n, openingSubordinate(tokens, cue.first));
+          if (end - start >= 2 && free(start, end)) {
+            const d = draftOf(view, start, end, subject, cue, registry);
+            if (d) drafts.push(d);
+            i = end;
+            continue;
+          }
+        }
+      }
+    }
+    if (!cue.indirect && !thatClauseFollows(tokens, cue)) continue;
     // CLAUSE, S said. / CLAUSE, S said, CLAUSE.
     if (!cue.gerund) {
       const post = postParenthetical(tokens, i);
@@ -689,6 +766,25 @@ export function indirectClaims(
         break;
     }
     let start: number;
+    // "…, which Democrats say could be aiding him": the relative pronoun is the subject of
+    // the reported clause, and its first word
+    const relative = tokens[subject.first - 1];
+    if (
+      that < 0 &&
+      relative !== undefined &&
+      (relative.lower === "which" || relative.lower === "that" || relative.lower === "who") &&
+      subject.first - 1 > 0 &&
+      FINITE.has(tokens[k]?.lower ?? "")
+    ) {
+      start = subject.first - 1;
+      const end = clauseEndFrom(tokens, k, n, true);
+      if (end - k >= 1 && free(start, end)) {
+        const d = draftOf(view, start, end, subject, cue, registry);
+        if (d) drafts.push(d);
+        i = end;
+      }
+      continue;
+    }
     if (that >= 0) start = that + 1;
     else {
       if (NEEDS_THAT.has(cue.lemma)) continue;
@@ -820,6 +916,8 @@ function clauseBackFrom(tokens: readonly Token[], to: number): number {
   return Math.max(0, to - 80);
 }
 
+const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "of"]);
+
 /** `…, S said` / `…, said S` with the cue at `i`, ending the sentence or followed by a comma. */
 function postParenthetical(
   tokens: readonly Token[],
@@ -839,7 +937,16 @@ function postParenthetical(
       while (
         k < tokens.length &&
         tokens[k]?.type === "word" &&
-        (TIME_WORDS.has(tokens[k]?.lower ?? "") || (!inverted && tokens[k]?.upper))
+        (TIME_WORDS.has(tokens[k]?.lower ?? "") ||
+          (!inverted && tokens[k]?.upper) ||
+          // "says Ana Ortiz in Dayton": a place after the speaker
+          (inverted &&
+            tokens[k]?.upper &&
+            (PLACE_PREPOSITIONS.has(tokens[k - 1]?.lower ?? "") ||
+              (tokens[k - 1]?.upper === true && k - 1 > attribution.speaker.last))) ||
+          (inverted &&
+            PLACE_PREPOSITIONS.has(tokens[k]?.lower ?? "") &&
+            tokens[k + 1]?.upper === true))
       )
         k++;
       const next = tokens[k];

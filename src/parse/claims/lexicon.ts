@@ -88,6 +88,9 @@ export const NEUTRAL_VERBS: readonly CueVerb[] = [
   V("imply", "neutral"),
   V("press", "neutral", false),
   V("demur", "neutral", false),
+  V("sing", "neutral", false),
+  V("start", "neutral", false),
+  V("begin", "neutral", false),
 ];
 
 /** Stance verbs: claim, insist, warn, deny, admit, ... */
@@ -255,6 +258,9 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   "joke",
   "press",
   "demur",
+  "sing",
+  "start",
+  "begin",
 ]);
 
 /** Every verb of the lexicon. */
@@ -286,6 +292,8 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   put: ["puts", "put", "putting"],
   weigh: ["weighs", "weighed", "weighing"],
   swear: ["swears", "swore", "sworn", "swearing"],
+  sing: ["sings", "sang", "sung", "singing"],
+  begin: ["begins", "began", "begun", "beginning"],
 };
 
 const DOUBLING = new Set([

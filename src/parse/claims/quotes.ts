@@ -8,7 +8,14 @@ import type { Draft, Piece } from "./draft.js";
 import { lookupCue } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
-import { type NounPhrase, type SpeakerRegistry, speakerAfter } from "./speakers.js";
+import {
+  type NounPhrase,
+  PRONOUNS,
+  SPEAKER_NOUNS,
+  type SpeakerRegistry,
+  sentenceSubject,
+  speakerAfter,
+} from "./speakers.js";
 import type { Token } from "./tokens.js";
 
 /** State carried from sentence to sentence and paragraph to paragraph. */
@@ -23,6 +30,8 @@ export interface ClaimState {
   introduction?:
     | { paragraph: number; speaker: NonNullable<Draft["speaker"]>; cue: Piece }
     | undefined;
+  /** Words (up to 4) of the quote left open at the end of the last paragraph. */
+  trailingWords?: number;
   /** A draft whose last piece is a quote that runs on into the next paragraph. */
   pending?: Draft | undefined;
   /** Report an unattributed quote. */
@@ -186,6 +195,11 @@ export function quoteClaims(
           draft.speaker = makeSpeaker(view, dash, state.registry);
         } else if (attribution) {
           attach(view, draft, attribution, state.registry);
+          // "… had this to say about the plan: “…”": a cue without a subject of its own
+          if (!draft.speaker && prev?.text === ":") {
+            const colon = colonSpeaker(tokens, at.open - 1);
+            if (colon) draft.speaker = makeSpeaker(view, colon, state.registry);
+          }
           // “A,” he said, “B.”: a quote after the attribution and a comma is a fragment;
           // quotes inside the attribution ("said on “Meet the Press”") are titles
           // “A” and “B”: coordinated quotes are one claim
@@ -257,8 +271,11 @@ export function quoteClaims(
             looksLikeTitle(view.text.slice(q.open + q.openLength, q.close))
           )
             continue;
-          const carried = carrySpeaker(view, state);
-          if (carried) {
+          // "Ortiz put it plainly to the council: “…”": the subject before the colon speaks
+          const colon = prev?.text === ":" ? colonSpeaker(tokens, at.open - 1) : undefined;
+          const carried = colon ? undefined : carrySpeaker(view, state);
+          if (colon) draft.speaker = makeSpeaker(view, colon, state.registry);
+          else if (carried) {
             draft.speaker = carried.speaker;
             // the cue that attributed the speaker attributes this quote too
             if (carried.cue) draft.cue = carried.cue;
@@ -301,6 +318,23 @@ export function quoteClaims(
     // a scare quote or a title: not a claim on its own
   }
   return made;
+}
+
+/**
+ * The speaker of a quote introduced by a colon with no cue (`Ortiz had this to say about
+ * the plan: “…”`): the subject of the sentence before the colon, when it names a person or
+ * a body (a pronoun, a name, a noun for people).
+ */
+function colonSpeaker(tokens: readonly Token[], colon: number): NounPhrase | undefined {
+  const subject = sentenceSubject(tokens, colon);
+  if (!subject) return undefined;
+  for (let k = subject.first; k <= subject.last; k++) {
+    const t = tokens[k];
+    if (t?.type !== "word") continue;
+    if (PRONOUNS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) return subject;
+    if (t.upper && !(k === subject.first && (t.lower === "the" || t.lower === "a"))) return subject;
+  }
+  return undefined;
 }
 
 /** What stands between an attribution and the next quote: a comma (a fragment follows), words with no cue (a title inside the attribution), or something else. */

@@ -421,6 +421,52 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set([
   "all",
 ]);
 
+/**
+ * Verbs (and adjectives) that take a cue in the infinitive: "continued to complain",
+ * "declined to say", "was quick to add", "would be able to claim".
+ */
+export const CATENATIVES: ReadonlySet<string> = new Set([
+  "continue",
+  "continues",
+  "continued",
+  "begin",
+  "begins",
+  "began",
+  "start",
+  "starts",
+  "started",
+  "try",
+  "tries",
+  "tried",
+  "want",
+  "wants",
+  "wanted",
+  "decide",
+  "decides",
+  "decided",
+  "refuse",
+  "refuses",
+  "refused",
+  "decline",
+  "declines",
+  "declined",
+  "seem",
+  "seems",
+  "seemed",
+  "appear",
+  "appears",
+  "appeared",
+  "go",
+  "went",
+  "able",
+  "unable",
+  "quick",
+  "eager",
+  "ready",
+  "reluctant",
+  "willing",
+]);
+
 /** Words that may stand between a subject and its cue ("has long said", "also told"). */
 export const AUX_ADVERBS: ReadonlySet<string> = new Set([
   "also",
@@ -715,6 +761,9 @@ export function subjectBefore(
   floor: number,
   depth = 0,
 ): NounPhrase | undefined {
+  // "Ortiz continued to complain that …": the subject of the verb before "to"
+  if (tokens[cue - 1]?.lower === "to" && CATENATIVES.has(tokens[cue - 2]?.lower ?? "") && depth < 2)
+    return subjectBefore(tokens, cue - 2, floor, depth + 1);
   let i = cue - 1;
   let steps = 0;
   while (
@@ -1040,6 +1089,9 @@ const NUMBER_WORDS = new Set([
   "several",
 ]);
 
+/** Coordinating conjunctions that can open a sentence ("But the mayor …"). */
+const SENTENCE_CONJUNCTIONS = new Set(["and", "but", "so", "yet", "or", "then"]);
+
 /** Conjunctions that open a subordinate clause with its own subject ("When the mayor …"). */
 const SUBORDINATE_LEADS = new Set([
   "when",
@@ -1056,6 +1108,15 @@ const SUBORDINATE_LEADS = new Set([
 ]);
 
 const LEADING_ADVERBIALS = new Set([
+  "likewise",
+  "moreover",
+  "furthermore",
+  "nevertheless",
+  "nonetheless",
+  "indeed",
+  "otherwise",
+  "besides",
+  "additionally",
   "in",
   "on",
   "at",
@@ -1119,22 +1180,27 @@ const LEADING_ADVERBIALS = new Set([
  *   The noun phrase, or `undefined`.
  */
 export function sentenceSubject(tokens: readonly Token[], before: number): NounPhrase | undefined {
-  let i = 0;
-  const first = tokens[0];
+  // "But Sen. Pat Toomey …": a conjunction that opens the sentence needs no comma
+  let lead = 0;
+  while (lead < before && lead < 2 && SENTENCE_CONJUNCTIONS.has(tokens[lead]?.lower ?? "")) lead++;
+  let i = lead;
+  const first = tokens[lead];
   if (
     first &&
     first.type === "word" &&
     (LEADING_ADVERBIALS.has(first.lower) ||
       /^\p{Lu}\p{Ll}+ing$/u.test(first.text) ||
+      // "Likewise, …", "Separately, …": a sentence adverb before a comma
+      (/^\p{Lu}\p{Ll}+ly$/u.test(first.text) && tokens[lead + 1]?.text === ",") ||
       NUMBER_WORDS.has(first.lower) ||
       /^\d/.test(first.text))
   ) {
-    let k = 1;
-    while (k < before && k < 30 && tokens[k]?.text !== ",") k++;
+    let k = lead + 1;
+    while (k < before && k < lead + 30 && tokens[k]?.text !== ",") k++;
     if (tokens[k]?.text === ",") i = k + 1;
     // "When the mayor mentioned the flood and said …": the cue is inside the subordinate
     // clause, whose subject follows its conjunction
-    else if (SUBORDINATE_LEADS.has(first.lower) && k >= before) i = 1;
+    else if (SUBORDINATE_LEADS.has(first.lower) && k >= before) i = lead + 1;
     else return undefined;
   }
   while (
@@ -1373,6 +1439,41 @@ function withoutPossessive(word: string): string {
   return mark === 39 || mark === 0x2019 ? word.slice(0, n - 2) : word;
 }
 
+/** What a capitalised word is besides a name: a title, a determiner, a sentence opener. */
+interface NameWordInfo {
+  title: string | undefined;
+  titleModifier: boolean;
+  determiner: boolean;
+  startWord: boolean;
+}
+
+let nameWords: Map<string, NameWordInfo> | undefined;
+
+/** The non-name uses of a lower-case word, or `undefined` for a plain name word. */
+function nameWordInfo(lower: string): NameWordInfo | undefined {
+  if (!nameWords) {
+    const map = new Map<string, NameWordInfo>();
+    const entry = (w: string) => {
+      let e = map.get(w);
+      if (!e) {
+        e = { title: undefined, titleModifier: false, determiner: false, startWord: false };
+        map.set(w, e);
+      }
+      return e;
+    };
+    for (const [w, title] of TITLES) entry(w).title = title;
+    for (const w of TITLE_MODIFIERS) entry(w).titleModifier = true;
+    for (const w of DETERMINERS) entry(w).determiner = true;
+    for (const w of SENTENCE_START_WORDS) entry(w).startWord = true;
+    entry("the");
+    nameWords = map;
+  }
+  return nameWords.get(lower);
+}
+
+/** Title words that do not make a name a person's by themselves. */
+const NON_PERSON_TITLES = new Set(["former", "candidate", "chief"]);
+
 /** How many of the latest entities resolution looks at (keeps it linear in the article). */
 const RECENT = 256;
 
@@ -1475,9 +1576,16 @@ export class SpeakerRegistry {
         const u = tokens[j];
         if (u?.type !== "word") break;
         if (u.upper) {
-          const title = TITLES.get(u.lower);
+          // one lookup tells whether the word is a title, a determiner or a sentence opener
+          const info = nameWordInfo(u.lower);
+          if (info === undefined) {
+            words.push(u);
+            j++;
+            continue;
+          }
+          const title = info.title;
           if (title && words.length === 0) titles.push(title);
-          else if (title && tokens[j + 1]?.upper && !TITLE_MODIFIERS.has(u.lower)) {
+          else if (title && tokens[j + 1]?.upper && !info.titleModifier) {
             // "Treasury Secretary James Baker": the name starts after the title
             words.length = 0;
             titles.length = 0;
@@ -1485,8 +1593,7 @@ export class SpeakerRegistry {
           } else if (u.lower === "the" && words.length === 0) hadThe = true;
           else if (
             words.length === 0 &&
-            (DETERMINERS.has(u.lower) ||
-              (SENTENCE_START_WORDS.has(u.lower) && (sentenceStart || j === i)))
+            (info.determiner || (info.startWord && (sentenceStart || j === i)))
           ) {
             // "But", "The": not part of a name
           } else words.push(u);
@@ -1494,8 +1601,8 @@ export class SpeakerRegistry {
           continue;
         }
         if (
-          CONNECTORS.has(u.lower) &&
           words.length > 0 &&
+          CONNECTORS.has(u.lower) &&
           tokens[j + 1]?.upper &&
           tokens[j + 1]?.type === "word"
         ) {
@@ -1551,7 +1658,7 @@ export class SpeakerRegistry {
       }
       const type =
         typeOfName(words, cleaned) ??
-        (titles.some((t) => !["former", "candidate", "chief"].includes(t))
+        (titles.some((t) => !NON_PERSON_TITLES.has(t))
           ? "Person"
           : hadThe
             ? "Organization"
@@ -1590,29 +1697,37 @@ export class SpeakerRegistry {
     const candidates = lastWord === undefined ? undefined : this.byWord.get(lastWord);
     if (!candidates) return undefined;
     const low = Math.max(0, this.entities.length - RECENT);
+    // a name that ends with the short form ("Trump" → "Donald Trump") wins over an
+    // organization that merely contains it ("Trump University")
     let best: Entity | undefined;
+    let bestContaining: Entity | undefined;
     for (let c = candidates.length - 1; c >= 0; c--) {
       const k = candidates[c] ?? -1;
       if (k < low) break;
       const e = this.entities[k];
       if (!e || e.words.length <= words.length) continue;
-      let matches = true;
+      let tail = true;
       const offset = e.words.length - words.length;
       for (let w = 0; w < words.length; w++) {
         if (e.words[offset + w] !== words[w]) {
-          matches = false;
+          tail = false;
           break;
         }
       }
-      if (!matches && e.type === "Organization" && words.length === 1)
-        matches = e.words.includes(lastWord ?? "");
-      if (!matches) continue;
+      const containing =
+        !tail &&
+        e.type === "Organization" &&
+        words.length === 1 &&
+        e.words.includes(lastWord ?? "");
+      if (!tail && !containing) continue;
       if (titles.some((t) => FEMALE.has(t)) && e.gender === "m") continue;
       if (titles.some((t) => MALE.has(t)) && e.gender === "f") continue;
-      if (!best || e.last > best.last) best = e;
+      if (tail) {
+        if (!best || e.last > best.last) best = e;
+      } else if (!bestContaining || e.last > bestContaining.last) bestContaining = e;
     }
     void order;
-    return best;
+    return best ?? bestContaining;
   }
 
   /**

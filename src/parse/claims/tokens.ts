@@ -380,6 +380,9 @@ function isUpper(word: string): boolean {
   return UPPER.test(word);
 }
 
+/** An upper-case letter. */
+const UPPER_START = /^\p{Lu}/u;
+
 /** The characters that can end a sentence. */
 const SENTENCE_PUNCT = /[.?!]/g;
 
@@ -575,7 +578,8 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
         while (j < n && text[j] === " ") j++;
         if (
           (last === "." || last === "?" || last === "!") &&
-          j > after &&
+          // “… .” Next, or glued by a missing space: “… !”Next
+          (j > after || UPPER_START.test(text[after] ?? "")) &&
           startsSentence(text, j) &&
           !attributionFollows(text, j, last !== ".")
         ) {
