@@ -643,6 +643,11 @@ describe("reported questions, requests and embedded cues", () => {
     );
     // a passive request has no object to report
     expect(run("Ortiz was asked to preserve the records.").claims).toEqual([]);
+    // a finite verb after "and" is the speaker's next predicate, not part of the request
+    expect(
+      only("He has asked party leaders to disavow the plan and has repeatedly called it reckless.")
+        .text,
+    ).toBe("party leaders to disavow the plan");
   });
 
   it("reads a cue after a verb that takes an infinitive", () => {
@@ -744,5 +749,24 @@ describe("speakers before a colon and short forms", () => {
       "Donald Holt spoke on Monday.\nHolt University was sued in May.\n“We will win,” Holt said.";
     const claim = run(source).claims[0];
     expect(claim?.speaker?.name).toBe("Donald Holt");
+  });
+});
+
+describe("attributions right after a quote", () => {
+  it("reads an inverted verb that is also a plural noun", () => {
+    const claim = only("“The walls are failing,” reads an editorial in the Harbor Gazette.");
+    expect(claim.cue?.text).toBe("reads");
+    expect(claim.speaker?.mention).toBe("an editorial");
+  });
+
+  it("reads “…,” S started / began, and lyrics that someone sang", () => {
+    expect(only("“The council met with you in January,” Ortiz started.").cue?.text).toBe("started");
+    expect(
+      only("As the band sang in 1980, “They will turn us all into beggars.”").speaker?.name,
+    ).toBe("band");
+    // before a quote, "started" is no cue
+    expect(
+      run("The crowd started the rally early, “We want more.”").claims[0]?.cue,
+    ).toBeUndefined();
   });
 });

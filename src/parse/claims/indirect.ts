@@ -511,12 +511,22 @@ function clauseEndFrom(
   from: number,
   to0: number,
   firstComma = false,
+  infinitive = false,
 ): number {
   // a reported clause is a clause: at most 120 tokens
   const to = Math.min(to0, from + 120);
   for (let k = from; k < to; k++) {
     const u = tokens[k];
     if (!u) return k;
+    // "asked X to disavow him and has repeatedly …": a finite verb cannot go on an
+    // infinitive, it is the speaker's next predicate
+    if (
+      infinitive &&
+      k > from &&
+      (u.lower === "and" || u.lower === "but") &&
+      FINITE.has(tokens[k + 1]?.lower ?? "")
+    )
+      return tokens[k - 1]?.text === "," ? k - 1 : k;
     // an insertion inside the clause — (R-Conn.), — as X put it — — is skipped
     if ((u.text === "(" || u.text === "—" || u.text === "–") && k > from) {
       const close = insertionEnd(tokens, k, to);
@@ -654,7 +664,13 @@ export function indirectClaims(
       if (start > 0) {
         const subject = subjectOf(tokens, cue);
         if (subject && personLike(tokens, subject)) {
-          const end = clauseEndFrom(tokens, start, n, openingSubordinate(tokens, cue.first));
+          const end = clauseEndFrom(
+            tokens,
+            start,
+            n,
+            openingSubordinate(tokens, cue.first),
+            !WH_WORDS.has(tokens[start]?.lower ?? ""),
+          );
           if (end - start >= 2 && free(start, end)) {
             const d = draftOf(view, start, end, subject, cue, registry);
             if (d) drafts.push(d);
@@ -741,7 +757,7 @@ export function indirectClaims(
       tokens[k + 1]?.type === "word" &&
       !tokens[k + 1]?.upper
     ) {
-      const end = clauseEndFrom(tokens, k, n, openingSubordinate(tokens, cue.first));
+      const end = clauseEndFrom(tokens, k, n, openingSubordinate(tokens, cue.first), true);
       if (end - k >= 2 && free(k, end)) {
         const d = draftOf(view, k, end, subject, cue, registry);
         if (d) drafts.push(d);
