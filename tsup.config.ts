@@ -8,6 +8,7 @@ export default defineConfig({
     index: "src/index.ts",
     schema: "src/schema-only.ts",
     cli: "src/cli/index.ts",
+    "cli-worker": "src/cli/worker.ts",
   },
   format: ["esm"],
   target: "node20",

@@ -101,6 +101,29 @@ export function toJson(article: Article): ArticleJson {
 /** Nesting deeper than this is rejected before validation (articles nest about 5 deep). */
 const MAX_DEPTH = 64;
 
+/** Deepest `[`/`{` nesting of JSON text (brackets inside strings ignored); one linear pass. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > MAX_DEPTH) return max;
+      }
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
 function tooDeep(value: unknown): (string | number)[] | undefined {
   // Iterative walk that never overflows the stack; paths are rebuilt only on failure.
   interface Frame {
@@ -194,6 +217,17 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): Validat
 export function fromJson(input: string | unknown): Article {
   let data: unknown = input;
   if (typeof input === "string") {
+    // JSON.parse slows down superlinearly on deep nesting: reject it before parsing.
+    const depth = nestingDepth(input);
+    if (depth > MAX_DEPTH) {
+      throw new ArticleValidationError([
+        {
+          path: [],
+          code: "too_deep",
+          message: `Unexpected nesting deeper than ${MAX_DEPTH} levels, expected an article`,
+        },
+      ]);
+    }
     try {
       data = JSON.parse(input);
     } catch (error) {

@@ -50,43 +50,36 @@ function splitLines(input: string): Line[] {
  */
 function makeBlock(input: string, from: number, to: number, lines: number): Block {
   const span = { start: from, end: to };
-  const raw = input.slice(from, to);
   let plain = true;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = input.charCodeAt(i);
     if (
       isWhitespace(c) &&
-      (c !== 32 || (i + 1 < raw.length && isWhitespace(raw.charCodeAt(i + 1))))
+      (c !== 32 || (i + 1 < to && isWhitespace(input.charCodeAt(i + 1))))
     ) {
       plain = false;
       break;
     }
   }
+  const raw = input.slice(from, to);
   if (plain) return { kind: "paragraph", text: raw, start: from, span, lines };
-  const map = new Int32Array(raw.length + 1);
-  const parts: string[] = [];
+  // `\s` is the set `isWhitespace` tests: every run becomes one space
+  const text = raw.replace(WHITESPACE_RUN, " ");
+  const map = new Int32Array(text.length + 1);
   let k = 0;
-  let runStart = 0;
-  for (let i = 0; i < raw.length; ) {
-    const c = raw.charCodeAt(i);
-    if (isWhitespace(c)) {
-      let j = i;
-      while (j < raw.length && isWhitespace(raw.charCodeAt(j))) j++;
-      if (i > runStart) parts.push(raw.slice(runStart, i));
-      parts.push(" ");
-      map[k++] = from + i;
-      i = j;
-      runStart = j;
-    } else {
-      map[k++] = from + i;
+  for (let i = from; i < to; ) {
+    map[k++] = i;
+    if (isWhitespace(input.charCodeAt(i))) {
       i++;
-    }
+      while (i < to && isWhitespace(input.charCodeAt(i))) i++;
+    } else i++;
   }
-  if (raw.length > runStart) parts.push(raw.slice(runStart));
-  const text = parts.join("");
   map[k] = to;
-  return { kind: "paragraph", text, start: from, map: map.slice(0, k + 1), span, lines };
+  return { kind: "paragraph", text, start: from, map, span, lines };
 }
+
+/** A run of whitespace (the same set as `isWhitespace`). */
+const WHITESPACE_RUN = /\s+/g;
 
 /** The 95th-percentile length of non-blank lines (the wrap width of hard-wrapped text). */
 function wrapWidth(input: string, lines: readonly Line[]): number {

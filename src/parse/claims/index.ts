@@ -15,8 +15,15 @@ import { indirectClaims } from "./indirect.js";
 import { type QuoteSpan, scanQuotes } from "./marks.js";
 import { type ClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
-import { SpeakerRegistry } from "./speakers.js";
-import { isSpaceCode, splitSentences, tokenizeSentence } from "./tokens.js";
+import { isNameConnector, SpeakerRegistry } from "./speakers.js";
+import {
+  isSpaceCode,
+  splitSentences,
+  finishLean,
+  type Token,
+  tokenizeLean,
+  tokenizeSentence,
+} from "./tokens.js";
 
 export { CUE_VERBS, type CueCategory, type CueVerb, inflect, PHRASAL_CUES } from "./lexicon.js";
 export { type MarkKind, type QuoteScan, type QuoteSpan, scanQuotes } from "./marks.js";
@@ -169,7 +176,23 @@ function paragraph(
       if (q) inSentence.push(q);
       qi++;
     }
-    const tokens = tokenizeSentence(text, sentence.start, sentence.end, inSentence);
+    // a sentence without quotes and without a cue word gives names only: lean tokens
+    let tokens: Token[];
+    if (inSentence.length === 0) {
+      const stop = tokenizeLean(
+        text,
+        sentence.start,
+        sentence.end,
+        leanTokens,
+        isNameConnector,
+        leanPlainAt,
+      );
+      if (stop < 0) {
+        state.registry.registerNames(leanTokens, orderOf(p, 0));
+        continue;
+      }
+      tokens = finishLean(text, leanTokens, leanPlainAt, stop, sentence.end);
+    } else tokens = tokenizeSentence(text, sentence.start, sentence.end, inSentence);
     const view: SentenceView = {
       paragraph: p,
       index: s,
@@ -199,6 +222,11 @@ function paragraph(
     if (s === sentences.length - 1 && state.drafts.length === before) noteIntroduction(view, state);
   }
 }
+
+/** Reused by {@link tokenizeLean} from sentence to sentence. */
+const leanTokens: Token[] = [];
+/** Offsets of the shared plain words in {@link leanTokens}. */
+const leanPlainAt: number[] = [];
 
 /** The number of words (runs of non-space) in `text.slice(from, to)`, counting to 4 at most. */
 function wordCount(text: string, from: number, to: number): number {

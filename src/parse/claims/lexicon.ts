@@ -456,3 +456,27 @@ export function mayStartCue(word: string): boolean {
   }
   return startIndex.has(word);
 }
+
+/**
+ * {@link mayStartCue} for the lower-case word `text.slice(from, to)`, without making the
+ * string unless its first and last letters and length match a lexicon word.
+ *
+ * @param text
+ *   Text holding the word (lower case).
+ * @param from
+ *   Start of the word.
+ * @param to
+ *   End of the word (exclusive).
+ * @returns
+ *   Whether the word may start a cue.
+ */
+export function mayStartCueIn(text: string, from: number, to: number): boolean {
+  if (!startShapes) mayStartCue("");
+  if (startShapes && startShapes.length > 0) {
+    const first = text.charCodeAt(from) - 97;
+    const last = text.charCodeAt(to - 1) - 97;
+    if (first < 0 || first > 25 || last < 0 || last > 25) return false;
+    if (startShapes[(first * 26 + last) * 32 + Math.min(31, to - from)] === 0) return false;
+  }
+  return mayStartCue(text.slice(from, to));
+}

@@ -1494,6 +1494,11 @@ const CONNECTORS = new Set([
   "&",
 ]);
 
+/** Whether a lower-case word joins the words of a name ("Bank of America", "van Gogh"). */
+export function isNameConnector(lower: string): boolean {
+  return CONNECTORS.has(lower);
+}
+
 function isAcronym(word: string): boolean {
   return /^[A-Z][A-Z.&]+$/.test(word) && word.replace(/[.&]/g, "").length >= 2;
 }

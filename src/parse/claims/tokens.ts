@@ -3,7 +3,7 @@
  * single left-to-right pass with sticky regular expressions that cannot backtrack.
  */
 import type { CueMatch } from "./attribution.js";
-import { lookupCue } from "./lexicon.js";
+import { lookupCue, mayStartCue, mayStartCueIn } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
 
 /** A word or punctuation token of a paragraph's text. */
@@ -268,6 +268,159 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
     i++;
   }
   return tokens;
+}
+
+/** Stands for every lower-case word that is neither a name connector nor a cue (lean tokens). */
+const PLAIN_WORD: Token = {
+  start: -1,
+  end: -1,
+  text: "",
+  lower: "",
+  type: "word",
+  upper: false,
+  quote: false,
+  cue: null,
+};
+
+/**
+ * The tokens of a sentence without quotes, for {@link SpeakerRegistry.registerNames} only:
+ * the same tokens as {@link tokenize}, except that every lower-case ASCII word that is not a
+ * name connector is the one shared {@link PLAIN_WORD} (no string, no object). Gives up
+ * at the first word that may start a cue: such a sentence needs its
+ * real tokens.
+ *
+ * @param text
+ *   Paragraph text.
+ * @param from
+ *   Sentence start.
+ * @param to
+ *   Sentence end (exclusive).
+ * @param into
+ *   Array to fill (emptied first).
+ * @param isConnector
+ *   Whether a lower-case word joins the words of a name ("of", "van").
+ * @param plainAt
+ *   Filled with the start and end offsets of each shared plain word (emptied first).
+ * @returns
+ *   -1 when the sentence has no cue (`into` holds its tokens), else the start of the
+ *   first word that may start one (see {@link finishLean}).
+ */
+export function tokenizeLean(
+  text: string,
+  from: number,
+  to: number,
+  into: Token[],
+  isConnector: (lower: string) => boolean,
+  plainAt: number[],
+): number {
+  into.length = 0;
+  plainAt.length = 0;
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      i++;
+      continue;
+    }
+    if (isWordStart(code, text, i)) {
+      const wordEnd = scanWord(text, i);
+      if (wordEnd > i && wordEnd <= to) {
+        let end = wordEnd;
+        while (
+          text.charCodeAt(end) === 44 &&
+          isDigits(text, end + 1, end + 4) &&
+          !isDigitCode(text.charCodeAt(end + 4)) &&
+          end + 4 <= to &&
+          isDigitCode(text.charCodeAt(end - 1))
+        ) {
+          end += 4;
+        }
+        const folds = scannedFolds || end !== wordEnd;
+        if (!folds && !(text.charCodeAt(end) === 46 && end < to)) {
+          // lower-case ASCII, no period after it: the word as written is its lower case
+          if (mayStartCueIn(text, i, end)) return i;
+          if (end - i <= MAX_CONNECTOR && CONNECTOR_FIRST.has(code)) {
+            const word = text.slice(i, end);
+            if (isConnector(word)) {
+              into.push(newToken(i, end, word, word, "word", false, false));
+              i = end;
+              continue;
+            }
+          }
+          plainAt.push(i, end);
+          into.push(PLAIN_WORD);
+          i = end;
+          continue;
+        }
+        let word = text.slice(i, end);
+        let lower = folds ? word.toLowerCase() : word;
+        if (
+          text.charCodeAt(end) === 46 &&
+          end < to &&
+          (ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word)) || lower.includes("."))
+        ) {
+          end++;
+          word += ".";
+          lower += ".";
+        }
+        if (mayStartCue(lower)) return i;
+        into.push(newToken(i, end, word, lower, "word", folds && isUpper(word), false));
+        i = end;
+        continue;
+      }
+    }
+    if (!STRAY_MARKS.has(code)) {
+      const c = punct(code, text, i);
+      into.push(newToken(i, i + 1, c, c, "punct", false, false));
+    }
+    i++;
+  }
+  return -1;
+}
+
+/** Longest name connector ("van", "del"). */
+const MAX_CONNECTOR = 3;
+/** First letters of the name connectors (of for and de van von bin al la le del der on). */
+const CONNECTOR_FIRST = new Set([111, 102, 97, 100, 118, 98, 108]);
+
+/**
+ * The real tokens of a sentence whose lean tokens stopped at a word that may start a cue:
+ * the lean tokens so far with every shared plain word made its own token, then the rest
+ * tokenised from `stop`. The same tokens as {@link tokenize} over the whole sentence.
+ *
+ * @param text
+ *   Paragraph text.
+ * @param lean
+ *   The lean tokens before `stop`.
+ * @param plainAt
+ *   Start and end offsets of each shared plain word in `lean`, in order.
+ * @param stop
+ *   Where the lean tokens stopped (a token start).
+ * @param to
+ *   Sentence end (exclusive).
+ * @returns
+ *   A new array of tokens.
+ */
+export function finishLean(
+  text: string,
+  lean: readonly Token[],
+  plainAt: readonly number[],
+  stop: number,
+  to: number,
+): Token[] {
+  const tokens: Token[] = new Array(lean.length);
+  let p = 0;
+  for (let k = 0; k < lean.length; k++) {
+    const t = lean[k] as Token;
+    if (t === PLAIN_WORD) {
+      const a = plainAt[p] ?? 0;
+      const b = plainAt[p + 1] ?? 0;
+      p += 2;
+      const word = text.slice(a, b);
+      tokens[k] = newToken(a, b, word, word, "word", false, false);
+    } else tokens[k] = t;
+  }
+  return tokenize(text, stop, to, tokens);
 }
 
 function newToken(
