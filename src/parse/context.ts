@@ -58,7 +58,15 @@ export function finishDiagnostics(ctx: Context): Diagnostic[] {
       d.end = locate(d.span.end);
     }
   }
-  return ctx.diagnostics
+  // most parses report in source order already: no sort then
+  const list = ctx.diagnostics;
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++)
+    sorted =
+      ((list[i - 1] as Diagnostic).span?.start ?? -1) <=
+      ((list[i] as Diagnostic).span?.start ?? -1);
+  if (sorted) return list.slice();
+  return list
     .map((d, i) => [d, i] as const)
     .sort((a, b) => (a[0].span?.start ?? -1) - (b[0].span?.start ?? -1) || a[1] - b[1])
     .map(([d]) => d);

@@ -12,7 +12,7 @@ import {
   isSubheadlineBlock,
   isTitleBlock,
 } from "./extract/headline.js";
-import { writtenText } from "./extract/written.js";
+import { isWhitespace, writtenText } from "./extract/written.js";
 import { type Block, type Context, type Segment, sourceOffset, subSegment } from "./types.js";
 
 /**
@@ -80,6 +80,12 @@ function opensWithDateline(block: Block, ctx: Context): boolean {
   return block.text.length - found.rest > 100;
 }
 
+/** Whether a text is empty or all whitespace (`text.trim() === ""`, without a new string). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 const normalise = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** Lower-cased names of the authors, sorted, for comparisons. */
@@ -116,7 +122,7 @@ export function buildArticle(
   ctx: Context,
   known: KnownFields = {},
 ): Article {
-  const items = blocks.filter((b) => b.kind !== "break" && b.text.trim() !== "");
+  const items = blocks.filter((b) => b.kind !== "break" && !isBlank(b.text));
   let lo = 0;
   let hi = items.length;
 

@@ -48,42 +48,74 @@ function splitLines(input: string): Line[] {
  * Make a block from the source range [from, to): whitespace runs become one space, and
  * `map` (when the text differs from the source) points every character back.
  */
-function makeBlock(input: string, from: number, to: number, lines: number): Block {
+function makeBlock(input: string, from: number, to: number, lines: number, maps: MapPool): Block {
   const span = { start: from, end: to };
-  let plain = true;
-  for (let i = from; i < to; i++) {
+  // up to the first whitespace that is not one space between two words, the text is the source
+  let i = from;
+  for (; i < to; i++) {
     const c = input.charCodeAt(i);
-    if (
-      isWhitespace(c) &&
-      (c !== 32 || (i + 1 < to && isWhitespace(input.charCodeAt(i + 1))))
-    ) {
-      plain = false;
+    if (isWhitespace(c) && (c !== 32 || (i + 1 < to && isWhitespace(input.charCodeAt(i + 1)))))
       break;
-    }
   }
-  const raw = input.slice(from, to);
-  if (plain) return { kind: "paragraph", text: raw, start: from, span, lines };
-  // `\s` is the set `isWhitespace` tests: every run becomes one space
-  const text = raw.replace(WHITESPACE_RUN, " ");
-  const map = new Int32Array(text.length + 1);
-  let k = 0;
-  for (let i = from; i < to; ) {
-    map[k++] = i;
-    if (isWhitespace(input.charCodeAt(i))) {
+  if (i === to) return { kind: "paragraph", text: input.slice(from, to), start: from, span, lines };
+  // every other whitespace run becomes one space; the map lives in one buffer for the whole
+  // input (one allocation, not one per paragraph)
+  maps.buffer ??= new Int32Array(input.length + maps.lines + 1);
+  const buffer = maps.buffer;
+  const base = maps.used;
+  let k = base;
+  const parts: string[] = [];
+  let copyFrom = from;
+  while (i < to) {
+    const c = input.charCodeAt(i);
+    if (!isWhitespace(c)) {
       i++;
-      while (i < to && isWhitespace(input.charCodeAt(i))) i++;
-    } else i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && isWhitespace(input.charCodeAt(j))) j++;
+    if (c === 32 && j === i + 1) {
+      i = j;
+      continue;
+    }
+    for (let m = copyFrom; m < i; m++) buffer[k++] = m;
+    buffer[k++] = i;
+    parts.push(input.slice(copyFrom, i), " ");
+    copyFrom = j;
+    i = j;
   }
-  map[k] = to;
-  return { kind: "paragraph", text, start: from, map, span, lines };
+  for (let m = copyFrom; m < to; m++) buffer[k++] = m;
+  buffer[k] = to;
+  parts.push(input.slice(copyFrom, to));
+  maps.used = k + 1;
+  return {
+    kind: "paragraph",
+    text: parts.join(""),
+    start: from,
+    map: buffer.subarray(base, k + 1),
+    span,
+    lines,
+  };
 }
 
-/** A run of whitespace (the same set as `isWhitespace`). */
-const WHITESPACE_RUN = /\s+/g;
+/**
+ * Where the paragraphs' maps live: one buffer, big enough for every paragraph of the input
+ * (each map has at most its source range's length plus one entries, and there are at most
+ * as many paragraphs as lines).
+ */
+interface MapPool {
+  buffer: Int32Array | undefined;
+  used: number;
+  lines: number;
+}
+
+/** Line-length counts for {@link wrapWidth}, reused from parse to parse. */
+const LENGTH_COUNTS = new Uint32Array(1002);
 
 /** The 95th-percentile length of non-blank lines (the wrap width of hard-wrapped text). */
 function wrapWidth(input: string, lines: readonly Line[]): number {
-  const counts = new Uint32Array(1002);
+  const counts = LENGTH_COUNTS;
+  counts.fill(0);
   let total = 0;
   for (const l of lines) {
     if (l.first === l.end) continue;
@@ -144,8 +176,9 @@ export function textToBlocks(input: string): Block[] {
   let from = -1;
   let to = -1;
   let count = 0;
+  const maps: MapPool = { buffer: undefined, used: 0, lines: lines.length };
   const flush = (): void => {
-    if (from >= 0) blocks.push(makeBlock(input, from, to, count));
+    if (from >= 0) blocks.push(makeBlock(input, from, to, count, maps));
     from = -1;
     count = 0;
   };

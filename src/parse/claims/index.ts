@@ -17,9 +17,9 @@ import { type ClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
 import { isNameConnector, SpeakerRegistry } from "./speakers.js";
 import {
+  finishLean,
   isSpaceCode,
   splitSentences,
-  finishLean,
   type Token,
   tokenizeLean,
   tokenizeSentence,
@@ -188,7 +188,8 @@ function paragraph(
         leanPlainAt,
       );
       if (stop < 0) {
-        state.registry.registerNames(leanTokens, orderOf(p, 0));
+        // a copy: the registry reads it later, and the lean array is reused
+        state.registry.registerNames(leanTokens.slice(), orderOf(p, 0));
         continue;
       }
       tokens = finishLean(text, leanTokens, leanPlainAt, stop, sentence.end);

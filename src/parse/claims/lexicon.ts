@@ -414,21 +414,51 @@ export function phrasalCuesStartingWith(word: string): readonly string[][] {
 
 let startIndex: Set<string> | undefined;
 /**
- * (first letter, last letter, length) of the words in `startIndex`, for lower-case ASCII
- * words: most words are passed over without hashing them.
+ * A 16-bit hash of each word in `startIndex` (see {@link hashRange}): most words are passed
+ * over without making a string or looking it up.
  */
-let startShapes: Uint8Array | undefined;
+let startHashes: Uint8Array | undefined;
 
-function shapeOf(word: string): number {
-  const first = word.charCodeAt(0) - 97;
-  const last = word.charCodeAt(word.length - 1) - 97;
-  if (first < 0 || first > 25 || last < 0 || last > 25) return -1;
-  return (first * 26 + last) * 32 + Math.min(31, word.length);
+/**
+ * A 16-bit hash of the character codes of `text.slice(from, to)`: `h = h * 31 + code` over
+ * the codes from 0, then {@link finishHash} with the length.
+ */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  return finishHash(h, to - from);
+}
+
+/**
+ * Finish a running hash (`h = h * 31 + code` over a word's codes, from 0) into an index of
+ * {@link cueStartHashes}.
+ *
+ * @param h
+ *   The running hash.
+ * @param length
+ *   The word's length.
+ * @returns
+ *   The 16-bit hash.
+ */
+export function finishHash(h: number, length: number): number {
+  const m = (h + Math.imul(length, 0x9e3779b1)) | 0;
+  return (m ^ (m >>> 16)) & 0xffff;
+}
+
+function buildStartIndexes(): void {
+  const set = new Set<string>();
+  for (const verb of CUE_VERBS) for (const form of inflect(verb.lemma)) set.add(form);
+  phrasalCuesStartingWith("");
+  for (const head of phrasalIndex?.keys() ?? []) set.add(head);
+  const hashes = new Uint8Array(0x10000);
+  for (const w of set) hashes[hashRange(w, 0, w.length)] = 1;
+  startIndex = set;
+  startHashes = hashes;
 }
 
 /**
  * Whether a lower-case word can start a cue (a verb form of the lexicon or the first word
- * of a phrasal cue). One set lookup, so most words are passed over at once.
+ * of a phrasal cue). A hash filter, then one set lookup: most words are passed over at once.
  *
  * @param word
  *   A word, lower case.
@@ -436,30 +466,16 @@ function shapeOf(word: string): number {
  *   Whether {@link lookupCue} or {@link phrasalCuesStartingWith} may find something.
  */
 export function mayStartCue(word: string): boolean {
-  if (!startIndex || !startShapes) {
-    const set = new Set<string>();
-    for (const verb of CUE_VERBS) for (const form of inflect(verb.lemma)) set.add(form);
-    phrasalCuesStartingWith("");
-    for (const head of phrasalIndex?.keys() ?? []) set.add(head);
-    startIndex = set;
-    startShapes = new Uint8Array(26 * 26 * 32);
-    for (const w of set) {
-      const shape = shapeOf(w);
-      // every word of the lexicon is lower-case ASCII; one that is not is always hashed
-      if (shape < 0) startShapes = new Uint8Array(0);
-      else if (startShapes.length > 0) startShapes[shape] = 1;
-    }
-  }
-  if (startShapes.length > 0) {
-    const shape = shapeOf(word);
-    if (shape < 0 || startShapes[shape] === 0) return false;
-  }
-  return startIndex.has(word);
+  if (!startHashes) buildStartIndexes();
+  return (
+    (startHashes as Uint8Array)[hashRange(word, 0, word.length)] === 1 &&
+    (startIndex as Set<string>).has(word)
+  );
 }
 
 /**
  * {@link mayStartCue} for the lower-case word `text.slice(from, to)`, without making the
- * string unless its first and last letters and length match a lexicon word.
+ * string unless its hash matches a lexicon word's.
  *
  * @param text
  *   Text holding the word (lower case).
@@ -471,12 +487,21 @@ export function mayStartCue(word: string): boolean {
  *   Whether the word may start a cue.
  */
 export function mayStartCueIn(text: string, from: number, to: number): boolean {
-  if (!startShapes) mayStartCue("");
-  if (startShapes && startShapes.length > 0) {
-    const first = text.charCodeAt(from) - 97;
-    const last = text.charCodeAt(to - 1) - 97;
-    if (first < 0 || first > 25 || last < 0 || last > 25) return false;
-    if (startShapes[(first * 26 + last) * 32 + Math.min(31, to - from)] === 0) return false;
-  }
-  return mayStartCue(text.slice(from, to));
+  if (!startHashes) buildStartIndexes();
+  return (
+    (startHashes as Uint8Array)[hashRange(text, from, to)] === 1 &&
+    (startIndex as Set<string>).has(text.slice(from, to))
+  );
+}
+
+/**
+ * The table of {@link finishHash} values of the words that may start a cue: 1 where some
+ * word has that hash (look it up), 0 where none has (surely no cue).
+ *
+ * @returns
+ *   The table (65,536 entries).
+ */
+export function cueStartHashes(): Uint8Array {
+  if (!startHashes) buildStartIndexes();
+  return startHashes as Uint8Array;
 }

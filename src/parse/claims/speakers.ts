@@ -1544,8 +1544,13 @@ export class SpeakerRegistry {
     this.excluded = new Set(authors.map((a) => a.toLowerCase()));
   }
 
+  /** Token runs waiting to be registered, in order (see {@link registerNames}). */
+  private readonly pending: { tokens: readonly Token[]; orderBase: number }[] = [];
+
   /**
-   * Register the capitalised names in some tokens (outside quotes).
+   * Register the capitalised names in some tokens (outside quotes). Lazily: the names are
+   * read, in order, when the registry is next asked something, so an article's text after
+   * its last claim is never read for names. The tokens must not change meanwhile.
    *
    * @param tokens
    *   Tokens of a stretch of text.
@@ -1553,6 +1558,21 @@ export class SpeakerRegistry {
    *   `paragraph * 1e9`.
    */
   registerNames(tokens: readonly Token[], orderBase: number): void {
+    this.pending.push({ tokens, orderBase });
+  }
+
+  /** Register what {@link registerNames} was given, in order. */
+  private flush(): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    for (let k = 0; k < pending.length; k++) {
+      const p = pending[k];
+      if (p) this.registerNow(p.tokens, p.orderBase);
+    }
+    pending.length = 0;
+  }
+
+  private registerNow(tokens: readonly Token[], orderBase: number): void {
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i];
@@ -1755,6 +1775,7 @@ export class SpeakerRegistry {
     order: number,
     antecedent?: Resolved,
   ): Resolved {
+    this.flush();
     const mentionWords = tokens.slice(np.first, np.last + 1);
     const mention = mentionWords.map((t) => t.text).join(" ");
     const lower = mention.toLowerCase();
@@ -1975,6 +1996,7 @@ export class SpeakerRegistry {
    *   Order of the mention.
    */
   spoke(resolved: Resolved, order: number): void {
+    this.flush();
     if (resolved.entity) resolved.entity.lastSpoke = order;
     this.lastSpeaker = { resolved, order };
   }

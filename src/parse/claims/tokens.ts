@@ -3,7 +3,7 @@
  * single left-to-right pass with sticky regular expressions that cannot backtrack.
  */
 import type { CueMatch } from "./attribution.js";
-import { lookupCue, mayStartCue, mayStartCueIn } from "./lexicon.js";
+import { cueStartHashes, finishHash, lookupCue, mayStartCue, mayStartCueIn } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
 
 /** A word or punctuation token of a paragraph's text. */
@@ -227,6 +227,41 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
       i++;
       continue;
     }
+    if (code >= 97 && code <= 122) {
+      // the common word: a-z only, already lower case, its cue hash made on the way (a
+      // word that cannot start a cue is marked so: `cueAt` need not look it up)
+      let k = i + 1;
+      let h = code;
+      let c = text.charCodeAt(k);
+      while (c >= 97 && c <= 122) {
+        h = (Math.imul(h, 31) + c) | 0;
+        c = text.charCodeAt(++k);
+      }
+      if (k <= to && endsPlainWord(c)) {
+        const word = text.slice(i, k);
+        tokens.push(
+          CUE_HASHES[finishHash(h, k - i)] === 1
+            ? make(i, k, word, word, "word", false, false)
+            : noCueWord(i, k, word, word, false),
+        );
+        i = k;
+        continue;
+      }
+    } else if (code >= 65 && code <= 90) {
+      // a capitalised word, A-Z then a-z only
+      const k = capitalisedEnd(text, i);
+      if (k <= to && endsPlainWord(text.charCodeAt(k))) {
+        const word = text.slice(i, k);
+        const lower = word.toLowerCase();
+        tokens.push(
+          CUE_HASHES[finishHash(lowerHash, k - i)] === 1
+            ? make(i, k, word, lower, "word", true, false)
+            : noCueWord(i, k, word, lower, true),
+        );
+        i = k;
+        continue;
+      }
+    }
     if (isWordStart(code, text, i)) {
       const wordEnd = scanWord(text, i);
       if (wordEnd > i && wordEnd <= to) {
@@ -269,6 +304,9 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
   }
   return tokens;
 }
+
+/** Hashes of the words that may start a cue (see `cueStartHashes`). */
+const CUE_HASHES = cueStartHashes();
 
 /** Stands for every lower-case word that is neither a name connector nor a cue (lean tokens). */
 const PLAIN_WORD: Token = {
@@ -322,6 +360,42 @@ export function tokenizeLean(
       i++;
       continue;
     }
+    if (code >= 97 && code <= 122) {
+      // the common word: a-z only, its cue hash made on the way
+      let k = i + 1;
+      let h = code;
+      let c = text.charCodeAt(k);
+      while (c >= 97 && c <= 122) {
+        h = (Math.imul(h, 31) + c) | 0;
+        c = text.charCodeAt(++k);
+      }
+      if (k <= to && endsPlainWord(c)) {
+        if (CUE_HASHES[finishHash(h, k - i)] === 1 && mayStartCue(text.slice(i, k))) return i;
+        if (k - i <= MAX_CONNECTOR && CONNECTOR_FIRST.has(code)) {
+          const word = text.slice(i, k);
+          if (isConnector(word)) {
+            into.push(noCueWord(i, k, word, word, false));
+            i = k;
+            continue;
+          }
+        }
+        plainAt.push(i, k);
+        into.push(PLAIN_WORD);
+        i = k;
+        continue;
+      }
+    } else if (code >= 65 && code <= 90) {
+      // a capitalised word, A-Z then a-z only: its lower-case hash made on the way
+      const k = capitalisedEnd(text, i);
+      if (k <= to && endsPlainWord(text.charCodeAt(k))) {
+        const word = text.slice(i, k);
+        const lower = word.toLowerCase();
+        if (CUE_HASHES[finishHash(lowerHash, k - i)] === 1 && mayStartCue(lower)) return i;
+        into.push(noCueWord(i, k, word, lower, true));
+        i = k;
+        continue;
+      }
+    }
     if (isWordStart(code, text, i)) {
       const wordEnd = scanWord(text, i);
       if (wordEnd > i && wordEnd <= to) {
@@ -342,7 +416,7 @@ export function tokenizeLean(
           if (end - i <= MAX_CONNECTOR && CONNECTOR_FIRST.has(code)) {
             const word = text.slice(i, end);
             if (isConnector(word)) {
-              into.push(newToken(i, end, word, word, "word", false, false));
+              into.push(noCueWord(i, end, word, word, false));
               i = end;
               continue;
             }
@@ -364,7 +438,7 @@ export function tokenizeLean(
           lower += ".";
         }
         if (mayStartCue(lower)) return i;
-        into.push(newToken(i, end, word, lower, "word", folds && isUpper(word), false));
+        into.push(noCueWord(i, end, word, lower, folds && isUpper(word)));
         i = end;
         continue;
       }
@@ -376,6 +450,42 @@ export function tokenizeLean(
     i++;
   }
   return -1;
+}
+
+/**
+ * Whether the code after a run of a-z ends the word there as it is: not a letter, a digit,
+ * a soft hyphen or a joiner (' ’ - . &), nor any other non-ASCII character (those take the
+ * general path). `NaN` (the end of the text) ends it.
+ */
+function endsPlainWord(c: number): boolean {
+  return !(
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    c >= 128 ||
+    c === 39 ||
+    c === 45 ||
+    c === 46 ||
+    c === 38
+  );
+}
+
+/** The running cue hash of the lower case of the word {@link capitalisedEnd} last read. */
+let lowerHash = 0;
+
+/**
+ * The end of the run of a-z after the capital at `i`; sets {@link lowerHash} to the running
+ * hash of the run in lower case (see `finishHash`).
+ */
+function capitalisedEnd(text: string, i: number): number {
+  let h = text.charCodeAt(i) + 32;
+  let k = i + 1;
+  let c = text.charCodeAt(k);
+  while (c >= 97 && c <= 122) {
+    h = (Math.imul(h, 31) + c) | 0;
+    c = text.charCodeAt(++k);
+  }
+  lowerHash = h;
+  return k;
 }
 
 /** Longest name connector ("van", "del"). */
@@ -408,7 +518,8 @@ export function finishLean(
   stop: number,
   to: number,
 ): Token[] {
-  const tokens: Token[] = new Array(lean.length);
+  // pushed one by one: a packed array, as `tokenize` makes
+  const tokens: Token[] = [];
   let p = 0;
   for (let k = 0; k < lean.length; k++) {
     const t = lean[k] as Token;
@@ -417,10 +528,15 @@ export function finishLean(
       const b = plainAt[p + 1] ?? 0;
       p += 2;
       const word = text.slice(a, b);
-      tokens[k] = newToken(a, b, word, word, "word", false, false);
-    } else tokens[k] = t;
+      tokens.push(noCueWord(a, b, word, word, false));
+    } else tokens.push(t);
   }
   return tokenize(text, stop, to, tokens);
+}
+
+/** A word token known not to start a cue (`cue: null`, as `cueAt` would find). */
+function noCueWord(start: number, end: number, text: string, lower: string, upper: boolean): Token {
+  return { start, end, text, lower, type: "word", upper, quote: false, cue: null };
 }
 
 function newToken(

@@ -16,6 +16,7 @@ import {
   ORGANISATION_WORDS,
   REGIONS,
 } from "./words.js";
+import { isWhitespace } from "./written.js";
 
 /** What {@link readByline} found, with how sure it is that the text is a byline. */
 export interface BylineReading {
@@ -49,14 +50,27 @@ const BY_PREFIXES = ["by ", "written by ", "story by ", "words by ", "text by ",
 
 /** Collapse whitespace runs into single spaces and trim. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // most texts are collapsed already (single spaces between words): no new string
+  const n = text.length;
+  if (n === 0) return text;
+  let clean = !isWhitespace(text.charCodeAt(0)) && !isWhitespace(text.charCodeAt(n - 1));
+  for (let i = 1; clean && i < n - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) clean = !isWhitespace(text.charCodeAt(i + 1));
+    else if (c <= 32 || c >= 160) clean = !isWhitespace(c);
+  }
+  return clean ? text : text.replace(WHITESPACE_RUN, " ").trim();
 }
+
+const WHITESPACE_RUN = /\s+/g;
 
 /**
  * Split `text` on `,` (and, with `and`, on " and " / " & ") outside parentheses.
  * Linear; an unbalanced ")" is ignored.
  */
 function splitOutside(text: string, separator: "," | ";", and = false): string[] {
+  // nothing to split on (the common case): the text itself
+  if (!text.includes(separator) && (!and || !AND_ANYWHERE.test(text))) return [text];
   const out: string[] = [];
   let depth = 0;
   let from = 0;
@@ -80,6 +94,9 @@ function splitOutside(text: string, separator: "," | ";", and = false): string[]
   out.push(text.slice(from));
   return out;
 }
+
+/** " and " / " & " anywhere (where {@link splitOutside} with `and` may split). */
+const AND_ANYWHERE = / (?:and|AND|And|&) /;
 
 /** Strip surrounding punctuation from a token for word-list lookups. */
 function bare(token: string): string {

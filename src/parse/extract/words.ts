@@ -72,9 +72,21 @@ export const AGENCIES: ReadonlyMap<string, string> = new Map([
 
 /** Normalise an agency as written ("Reuter", "The Associated Press", "A.P.") or undefined. */
 export function normaliseAgency(written: string): string | undefined {
+  // the key keeps every character but whitespace and periods (lower case is never shorter):
+  // more of them than the longest key is no agency, without making the key
+  let kept = 0;
+  for (let i = 0; i < written.length && kept <= LONGEST_AGENCY; i++) {
+    const c = written.charCodeAt(i);
+    if (c !== 46 && !(c === 32 || (c >= 9 && c <= 13) || (c >= 160 && /\s/.test(written[i] ?? ""))))
+      kept++;
+  }
+  if (kept > LONGEST_AGENCY) return undefined;
   const key = written.toLowerCase().replace(/[\s.]/g, "");
   return AGENCIES.get(key);
 }
+
+/** Length of the longest key of {@link AGENCIES}. */
+const LONGEST_AGENCY = Math.max(...[...AGENCIES.keys()].map((k) => k.length));
 
 /** Words that make a name an organisation ("Press", "Staff", "News"). */
 export const ORGANISATION_WORDS = set(`

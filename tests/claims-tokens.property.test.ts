@@ -1,0 +1,143 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cueAt } from "../src/parse/claims/attribution.js";
+import { mayStartCue } from "../src/parse/claims/lexicon.js";
+import { isNameConnector } from "../src/parse/claims/speakers.js";
+import {
+  ABBREVIATIONS,
+  finishLean,
+  type Token,
+  tokenize,
+  tokenizeLean,
+} from "../src/parse/claims/tokens.js";
+import { collapse } from "../src/parse/extract/byline.js";
+import { normaliseAgency } from "../src/parse/extract/words.js";
+
+/** Words, capitals, joiners, digits, spaces, marks and odd characters, mixed. */
+const piece = fc.oneof(
+  fc.string({ maxLength: 10 }),
+  fc.string({ unit: "grapheme", maxLength: 6 }),
+  fc.constantFrom(
+    "said",
+    "Said",
+    "according",
+    "to",
+    "of",
+    "van",
+    "Mr.",
+    "U.S.",
+    "don’t",
+    "state-run",
+    "2,400",
+    "AT&T",
+    "Reuters",
+    "A.",
+    "the",
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    ".",
+    ",",
+    "“",
+    "”",
+    '"',
+    "é",
+    "\u00ad",
+    "😀",
+    "İstanbul",
+  ),
+);
+const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(""));
+
+/** A token without its cue cache, for comparing token streams. */
+const plain = (t: Token) => ({
+  start: t.start,
+  end: t.end,
+  text: t.text,
+  lower: t.lower,
+  type: t.type,
+  upper: t.upper,
+  quote: t.quote,
+});
+
+/** The word expression the tokenizer implements by hand. */
+const WORD = /[\p{L}\p{N}\u00AD]+(?:['’\-.&][\p{L}\p{N}\u00AD]+)*/uy;
+
+describe("tokenize", () => {
+  it("makes words as the word expression reads them", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        for (const t of tokenize(s, 0, s.length)) {
+          if (t.type !== "word") continue;
+          WORD.lastIndex = t.start;
+          const m = WORD.exec(s);
+          const wordEnd = t.start + (m?.[0].length ?? 0);
+          // the word, then ",ddd" groups (numbers) or the period of an abbreviation
+          expect(t.end).toBeGreaterThanOrEqual(wordEnd);
+          expect(s.slice(wordEnd, t.end)).toMatch(/^(?:(?:,\d{3})*|\.)$/);
+          expect(t.text).toBe(s.slice(t.start, t.end));
+          expect(t.lower).toBe(t.text.toLowerCase());
+          expect(t.upper).toBe(/^\p{Lu}/u.test(t.text));
+          const bare = t.lower.replace(/\.$/, "");
+          const abbreviation =
+            ABBREVIATIONS.has(bare) ||
+            (t.text.length === 1 && /^\p{Lu}/u.test(t.text)) ||
+            bare.includes(".");
+          if (t.end === wordEnd && s[t.end] === "." && t.end < s.length)
+            expect(abbreviation).toBe(false);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("lean tokens", () => {
+  it("give the same tokens as tokenize, and stop only at a possible cue", () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (s, a, b) => {
+        const from = Math.min(a, b) % (s.length + 1);
+        const to = Math.max(from, Math.max(a, b) % (s.length + 1));
+        const full = tokenize(s, from, to);
+        const lean: Token[] = [];
+        const plainAt: number[] = [];
+        const stop = tokenizeLean(s, from, to, lean, isNameConnector, plainAt);
+        if (stop >= 0) {
+          expect(finishLean(s, lean, plainAt, stop, to).map(plain)).toEqual(full.map(plain));
+        } else {
+          expect(full.some((t) => t.type === "word" && mayStartCue(t.lower))).toBe(false);
+          expect(lean.length).toBe(full.length);
+        }
+        // a cue marked absent at tokenising is what cueAt finds
+        const fresh = tokenize(s, from, to);
+        for (let i = 0; i < full.length; i++) {
+          const marked = full[i]?.cue;
+          const token = fresh[i];
+          if (token) token.cue = undefined;
+          const found = cueAt(fresh, i);
+          if (marked === null) expect(found).toBeUndefined();
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("extractor fast paths", () => {
+  it("collapse is replace(/\\s+/g, ' ').trim()", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(collapse(s)).toBe(s.replace(/\s+/g, " ").trim());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("normaliseAgency reads agencies with spaces and periods, and rejects long text", () => {
+    expect(normaliseAgency("A.P.")).toBe("AP");
+    expect(normaliseAgency(" Reuter ")).toBe("Reuters");
+    expect(normaliseAgency("The Associated Press")).toBe("AP");
+    expect(normaliseAgency("Jaguar sees strong growth in new model sales")).toBeUndefined();
+  });
+});
