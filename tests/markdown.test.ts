@@ -190,7 +190,7 @@ describe("parseMarkdown: front matter (18F posts, public domain)", () => {
       "---\ntitle: The real title\n---\n# Another title\n\nBy Jane Doe\n\nText of the article.\n";
     const { article, diagnostics } = parseMarkdown(source);
     expect(article?.headline).toBe("The real title");
-    expect(diagnostics.find((d) => d.ruleId === "frontmatter-conflict")?.span).toEqual({
+    expect(diagnostics.find((d) => d.ruleId === "front-matter-conflict")?.span).toEqual({
       start: 30,
       end: 45,
     });

@@ -288,13 +288,13 @@ describe("buildArticle with fields a front end already knows", () => {
     const a = buildArticle(textToBlocks(input), ctx, { byline: known });
     expect(a.byline).toEqual(known);
     expect(a.body.map((p) => p.text)).toEqual(["Body text."]);
-    expect(ctx.diagnostics.map((d) => d.ruleId)).toContain("frontmatter-conflict");
+    expect(ctx.diagnostics.map((d) => d.ruleId)).toContain("front-matter-conflict");
   });
 
   it("does not warn when the byline in the text names the same authors", () => {
     const ctx = createContext(input, {});
     const known = { text: "Ana Ruiz", authors: [{ type: "Person" as const, name: "Ana Ruiz" }] };
     buildArticle(textToBlocks(input), ctx, { byline: known });
-    expect(ctx.diagnostics.map((d) => d.ruleId)).not.toContain("frontmatter-conflict");
+    expect(ctx.diagnostics.map((d) => d.ruleId)).not.toContain("front-matter-conflict");
   });
 });

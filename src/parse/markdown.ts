@@ -40,9 +40,19 @@ export function parseMarkdown(input: string, options?: ParseOptions | null): Par
     throw new TypeError("Cannot `parseMarkdown` without a string input");
   // micromark drops a byte order mark and counts offsets without it: parse the rest and
   // shift every span by one so that spans index `input`.
-  if (input.charCodeAt(0) === 0xfeff)
-    return shiftResult(parseSource(input.slice(1), options), input);
-  return parseSource(input, options);
+  // Trailing blank lines change nothing but cost remark time per line: leave them out
+  // (spans index a prefix of `input`, so they stay exact). Whitespace alone is no article.
+  let end = input.length;
+  while (end > 0 && isBlank(input.charCodeAt(end - 1))) end--;
+  const source = end === input.length ? input : input.slice(0, end);
+  if (source.charCodeAt(0) === 0xfeff)
+    return shiftResult(parseSource(source.slice(1), options), input);
+  return parseSource(source, options);
+}
+
+/** Space, tab, line feed, carriage return, form feed, vertical tab. */
+function isBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 function parseSource(input: string, options: ParseOptions | null | undefined): ParseResult {
@@ -92,7 +102,7 @@ function parseSource(input: string, options: ParseOptions | null | undefined): P
       squash(first.text) !== squash(known.headline)
     ) {
       ctx.report(
-        "frontmatter-conflict",
+        "front-matter-conflict",
         "warning",
         `Unexpected heading \`${first.text}\`, expected the front matter's title \`${known.headline}\`; kept the front matter's`,
         first.span,

@@ -207,7 +207,7 @@ export function buildArticle(
     byline = known.byline;
     if (found && nameKey(found.authors) !== nameKey(known.byline.authors)) {
       ctx.report(
-        "frontmatter-conflict",
+        "front-matter-conflict",
         "warning",
         `Unexpected byline \`${found.text}\` in the text, expected the front matter's authors; kept the front matter's`,
         found.span,
@@ -257,7 +257,7 @@ export function buildArticle(
       if (!known.dateline) dateline = hit.dateline;
       else if (normalise(known.dateline.place) !== normalise(hit.dateline.place)) {
         ctx.report(
-          "frontmatter-conflict",
+          "front-matter-conflict",
           "warning",
           `Unexpected dateline \`${hit.dateline.text}\` in the text, expected the front matter's \`${known.dateline.text}\`; kept the front matter's`,
           hit.dateline.span,
