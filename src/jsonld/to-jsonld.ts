@@ -64,34 +64,16 @@ function countWords(text: string, count: number): number {
   return count;
 }
 
-/** The joined body and its word count, by body array (validated against its texts). */
-const BODY_CACHE = new WeakMap<
-  readonly Paragraph[],
-  { texts: string[]; body: string; words: number }
->();
-
 /** `articleBody` (non-empty paragraphs joined with blank lines) and its word count. */
 function bodyOf(paragraphs: readonly Paragraph[]): { body: string; words: number } {
-  const cached = BODY_CACHE.get(paragraphs);
-  if (
-    cached !== undefined &&
-    cached.texts.length === paragraphs.length &&
-    cached.texts.every((t, i) => t === paragraphs[i]?.text)
-  ) {
-    return cached;
-  }
   const texts: string[] = [];
-  let body = "";
   let words = 0;
   for (const paragraph of paragraphs) {
-    texts.push(paragraph.text);
     if (!hasText(paragraph.text)) continue;
-    body = body === "" ? paragraph.text : `${body}\n\n${paragraph.text}`;
+    texts.push(paragraph.text);
     words = countWords(paragraph.text, words);
   }
-  const entry = { texts, body, words };
-  BODY_CACHE.set(paragraphs, entry);
-  return entry;
+  return { body: texts.join("\n\n"), words };
 }
 
 function hasText(value: string | undefined): value is string {
