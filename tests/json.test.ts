@@ -198,3 +198,32 @@ describe("articleJsonSchema", () => {
     );
   });
 });
+
+describe("fromJson messages and URLs", () => {
+  it("says what it received", () => {
+    try {
+      fromJson({ headline: "H", keywords: [], images: [], body: [{ text: 5 }], claims: [] });
+    } catch (error) {
+      expect((error as ArticleValidationError).issues[0]?.message).toBe(
+        "Expected string, received number 5",
+      );
+      return;
+    }
+    throw new Error("expected a throw");
+  });
+
+  it("accepts only http(s) URLs with a host", () => {
+    for (const url of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "mailto:a@b.c",
+      "https://",
+      "//example.com/a",
+    ]) {
+      expect(() => fromJson({ ...minimal, url })).toThrow(ArticleValidationError);
+    }
+    expect(fromJson({ ...minimal, url: "HTTPS://Example.com/a?b#c" }).url).toBe(
+      "HTTPS://Example.com/a?b#c",
+    );
+  });
+});

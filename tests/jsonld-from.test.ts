@@ -460,3 +460,34 @@ describe("fromJsonLd", () => {
     expect(fromJsonLd(toJsonLd(minimal))).toEqual({ article: minimal, diagnostics: [] });
   });
 });
+
+describe("fromJsonLd author names", () => {
+  it("keeps the name only, reading a byline-style name into name, role and affiliation", () => {
+    const read = (name: string) =>
+      fromJsonLd({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        headline: "H",
+        author: { "@type": "Person", name },
+      }).article?.byline?.authors[0];
+    expect(read("By Jane Doe, Reuters")).toEqual({
+      type: "Person",
+      name: "Jane Doe",
+      affiliation: "Reuters",
+    });
+    expect(read("John Roe, Senior Correspondent")).toEqual({
+      type: "Person",
+      name: "John Roe",
+      role: "Senior Correspondent",
+    });
+    expect(read("Jane Doe (Reuters)")).toEqual({
+      type: "Person",
+      name: "Jane Doe",
+      affiliation: "Reuters",
+    });
+    expect(read("Ana María van der Berg")).toEqual({
+      type: "Person",
+      name: "Ana María van der Berg",
+    });
+  });
+});

@@ -250,7 +250,7 @@ export function fromJson(input: string | unknown): Article {
       },
     ]);
   }
-  const result = ArticleSchema.safeParse(data);
+  const result = ArticleSchema.safeParse(data, { reportInput: true });
   if (!result.success) throw new ArticleValidationError(toValidationIssues(result.error.issues));
   return result.data;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { toValidationIssues } from "../json/index.js";
+import { parseBylineText } from "../parse/extract/byline.js";
 import type { ParseResult } from "../parse/options.js";
 import {
   type Article,
@@ -339,7 +340,7 @@ class Reader {
         "info",
         `Read plain-text ${property} \`${v}\` as a Person, expected {"@type": "Person" or "Organization", "name": …}`,
       );
-      author = { type: "Person", name: cleanName(v) };
+      author = { type: "Person", ...splitName(v, "Person") };
     } else if (isObject(v)) {
       const types = typesOf(v);
       const type = isPersonNode(v)
@@ -381,7 +382,7 @@ class Reader {
           "info",
           `Read untyped ${property} \`${name}\` as a Person`,
         );
-      author = { type, name: cleanName(name) };
+      author = { type, ...splitName(name, type) };
       const jobTitle = this.text(get(v, "jobTitle"), true);
       if (jobTitle !== undefined) author.role = jobTitle;
       const affiliation =
@@ -403,6 +404,26 @@ class Reader {
     if (roleName !== undefined) author.role = roleName;
     return author;
   }
+}
+
+/**
+ * The name alone, as the Article model wants it: a person's `name` written as a byline
+ * ("By Jane Doe, Reuters", "John Roe, Senior Correspondent", "Jane Doe (Reuters)") is read
+ * by the shared byline reader into name, role and affiliation.
+ */
+function splitName(
+  name: string,
+  type: Author["type"],
+): { name: string; role?: string; affiliation?: string } {
+  const cleaned = cleanName(name);
+  if (type !== "Person" || !/[,(|]|^\s*by\s/i.test(name)) return { name: cleaned };
+  const read = parseBylineText(name);
+  const only = read?.authors.length === 1 ? read.authors[0] : undefined;
+  if (!only || only.type !== "Person") return { name: cleaned };
+  const out: { name: string; role?: string; affiliation?: string } = { name: only.name };
+  if (only.role !== undefined) out.role = only.role;
+  if (only.affiliation !== undefined) out.affiliation = only.affiliation;
+  return out;
 }
 
 /** Strip an introductory "By " or "Posted by " from a name. */

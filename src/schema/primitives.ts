@@ -39,16 +39,17 @@ export const DatelineDateSchema = z.string().check(
   ),
 );
 
-/** An absolute URL (`https://…`, `http://…` or any other scheme with an authority). */
+/** An absolute `http:` or `https:` URL with a host (no `javascript:`, `data:`, `mailto:`). */
 export const AbsoluteUrlSchema = z.string().check(
   z.refine(
     (value) => {
-      if (!URL.canParse(value)) return false;
-      return /^[a-z][a-z\d+.-]*:/i.test(value);
+      if (!/^https?:\/\//i.test(value)) return false;
+      const url = URL.parse(value);
+      return url !== null && url.hostname !== "";
     },
-    { error: "Expected an absolute URL" },
+    { error: "Expected an absolute http(s) URL" },
   ),
-  z.describe("Absolute URL."),
+  z.describe("Absolute http(s) URL."),
 );
 
 /** A string with at least one non-whitespace character. */
