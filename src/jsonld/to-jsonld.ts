@@ -1,6 +1,7 @@
 import type { Graph, NewsArticle, WithContext } from "schema-dts";
 import type { Article, Paragraph } from "../schema/article.js";
 import type { Author } from "../schema/author.js";
+import { isWhitespace } from "../util/chars.js";
 import { createReport, type JsonLdOptions, type Report } from "./options.js";
 import { type CreditProperty, classifyRole } from "./roles.js";
 import { toAbsoluteUrl } from "./urls.js";
@@ -42,19 +43,7 @@ function countWords(text: string, count: number): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // ASCII letters, digits and punctuation first: the common case
-    const space =
-      c <= 32 ||
-      (c >= 160 &&
-        (c === 160 ||
-          c === 0x1680 ||
-          (c >= 0x2000 && c <= 0x200a) ||
-          c === 0x2028 ||
-          c === 0x2029 ||
-          c === 0x202f ||
-          c === 0x205f ||
-          c === 0x3000 ||
-          c === 0xfeff));
+    const space = isWhitespace(c);
     if (space) inWord = false;
     else if (!inWord) {
       inWord = true;

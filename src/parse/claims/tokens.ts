@@ -2,6 +2,8 @@
  * Words and sentences of a paragraph, for the attribution rules. Everything here is a
  * single left-to-right pass with sticky regular expressions that cannot backtrack.
  */
+
+import { isWhitespace } from "../../util/chars.js";
 import type { CueMatch } from "./attribution.js";
 import { cueStartHashes, finishHash, lookupCue, mayStartCue, mayStartCueIn } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
@@ -615,22 +617,8 @@ function isDigits(text: string, from: number, to: number): boolean {
   return to <= text.length;
 }
 
-/** Whether a character code is white space. */
-export function isSpaceCode(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 160 ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x3000 ||
-    code === 0xfeff ||
-    code === 0x1680 ||
-    code === 0x205f
-  );
-}
+/** Whether a character code is white space (the shared set of `\s`). */
+export const isSpaceCode: (code: number) => boolean = isWhitespace;
 
 const LETTER = /[\p{L}\p{N}\u00AD]/u;
 

@@ -3,24 +3,10 @@
  * (a byline, a dateline). Internal: not part of the public API.
  */
 import type { Span } from "../../schema/span.js";
+import { isWhitespace } from "../../util/chars.js";
 import { type Segment, sourceSpan } from "../types.js";
 
-/** Whether the UTF-16 code unit `c` is whitespace (the same set as `\s` and `trim()`). */
-export function isWhitespace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 160) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+export { isWhitespace };
 
 /** A piece of a block as written: its text and where it is in the source. */
 export interface Written {
