@@ -41,6 +41,24 @@ function trimPiece(segments: readonly Segment[], piece: Piece): Piece | undefine
   return { paragraph: piece.paragraph, from, to };
 }
 
+/** A number clamped into `0..sourceLength`. */
+function clamp(n: number, sourceLength: number): number {
+  return Math.max(0, Math.min(sourceLength, n));
+}
+
+/** The source span of a piece, clamped into the source. */
+function spanOf(
+  p: Piece,
+  segments: readonly Segment[],
+  sourceLength: number,
+): { start: number; end: number } {
+  const seg = segments[p.paragraph];
+  if (!seg) return { start: 0, end: 0 };
+  const s = sourceSpan(seg, p.from, p.to);
+  const start = clamp(s.start, sourceLength);
+  return { start, end: Math.max(start, clamp(s.end, sourceLength)) };
+}
+
 /**
  * Turn a draft into a claim: spans through `sourceSpan`, text from the segment texts.
  *
@@ -66,15 +84,8 @@ export function finishDraft(
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   if (!first || !last) return undefined;
-  const clamp = (n: number) => Math.max(0, Math.min(sourceLength, n));
-  const spanOf = (p: Piece) => {
-    const seg = segments[p.paragraph];
-    if (!seg) return { start: 0, end: 0 };
-    const s = sourceSpan(seg, p.from, p.to);
-    const start = clamp(s.start);
-    return { start, end: Math.max(start, clamp(s.end)) };
-  };
-  const spans = pieces.map(spanOf);
+  const spans: { start: number; end: number }[] = [];
+  for (const p of pieces) spans.push(spanOf(p, segments, sourceLength));
   const text = pieces
     .map((p) => (segments[p.paragraph]?.text ?? "").slice(p.from, p.to))
     .join(" ")
@@ -96,7 +107,7 @@ export function finishDraft(
       const mention = (segments[m.paragraph]?.text ?? "").slice(m.from, m.to);
       if (mention.trim() !== "") {
         speaker.mention = mention;
-        speaker.span = spanOf(m);
+        speaker.span = spanOf(m, segments, sourceLength);
       }
     }
     if (draft.speaker.type) speaker.type = draft.speaker.type;
@@ -106,7 +117,8 @@ export function finishDraft(
     const c = trimPiece(segments, draft.cue);
     if (c) {
       const cueText = (segments[c.paragraph]?.text ?? "").slice(c.from, c.to);
-      if (cueText.trim() !== "") claim.cue = { text: cueText, span: spanOf(c) };
+      if (cueText.trim() !== "")
+        claim.cue = { text: cueText, span: spanOf(c, segments, sourceLength) };
     }
   }
   return claim;

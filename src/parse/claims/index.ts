@@ -17,6 +17,7 @@ import { type ClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
 import { isNameConnector, SpeakerRegistry } from "./speakers.js";
 import {
+  compactLean,
   finishLean,
   isSpaceCode,
   splitSentences,
@@ -188,8 +189,10 @@ function paragraph(
         leanPlainAt,
       );
       if (stop < 0) {
-        // a copy: the registry reads it later, and the lean array is reused
-        state.registry.registerNames(leanTokens.slice(), orderOf(p, 0));
+        // a copy: the registry reads it later, and the lean array is reused (none when
+        // the sentence has no capitalised word: no name to register)
+        const names = compactLean(leanTokens);
+        if (names) state.registry.registerNames(names, orderOf(p, 0));
         continue;
       }
       tokens = finishLean(text, leanTokens, leanPlainAt, stop, sentence.end);

@@ -606,6 +606,22 @@ function draftOf(
   return draft;
 }
 
+/** Whether tokens `from` to `to` (exclusive) overlap none of the `taken` ranges. */
+function isFree(
+  tokens: readonly Token[],
+  taken: readonly [number, number][],
+  from: number,
+  to: number,
+): boolean {
+  const a = tokens[from]?.start ?? 0;
+  const b = tokens[Math.max(from, to - 1)]?.end ?? 0;
+  for (let t = 0; t < taken.length; t++) {
+    const r = taken[t] as [number, number];
+    if (!(b <= r[0] || a >= r[1])) return false;
+  }
+  return true;
+}
+
 /**
  * Find the indirect claims of a sentence without quotation marks.
  *
@@ -624,11 +640,6 @@ export function indirectClaims(
   const tokens = view.tokens;
   const n = tokens.length;
   if (n < 4 || n > 400) return [];
-  const free = (from: number, to: number) => {
-    const a = tokens[from]?.start ?? 0;
-    const b = tokens[Math.max(from, to - 1)]?.end ?? 0;
-    return taken.every(([x, y]) => b <= x || a >= y);
-  };
   const drafts: Draft[] = [];
   let i = 1;
   // According to S, CLAUSE.
@@ -639,7 +650,9 @@ export function indirectClaims(
     while (k < n && tokens[k]?.type === "word" && k < lead.last + 20) k++;
     if (tokens[k]?.text === ",") {
       const end = clauseEndFrom(tokens, k + 1, n);
-      const d = free(k + 1, end) ? draftOf(view, k + 1, end, np, lead, registry) : undefined;
+      const d = isFree(tokens, taken, k + 1, end)
+        ? draftOf(view, k + 1, end, np, lead, registry)
+        : undefined;
       if (d) drafts.push(d);
       i = end;
     }
@@ -647,13 +660,15 @@ export function indirectClaims(
   for (; i < n; i++) {
     const cue = cueAt(tokens, i);
     if (!cue) continue;
-    if (!free(cue.first, cue.last + 1)) continue;
+    if (!isFree(tokens, taken, cue.first, cue.last + 1)) continue;
     // CLAUSE, according to S.
     if (cue.according) {
       if (tokens[i - 1]?.text !== ",") continue;
       const np = speakerAfter(tokens, cue.last + 1, 14);
       const from = clauseBackFrom(tokens, i - 1);
-      const d = free(from, i - 1) ? draftOf(view, from, i - 1, np, cue, registry) : undefined;
+      const d = isFree(tokens, taken, from, i - 1)
+        ? draftOf(view, from, i - 1, np, cue, registry)
+        : undefined;
       if (d) drafts.push(d);
       i = np ? np.last : cue.last;
       continue;
@@ -671,7 +686,7 @@ export function indirectClaims(
             openingSubordinate(tokens, cue.first),
             !WH_WORDS.has(tokens[start]?.lower ?? ""),
           );
-          if (end - start >= 2 && free(start, end)) {
+          if (end - start >= 2 && isFree(tokens, taken, start, end)) {
             const d = draftOf(view, start, end, subject, cue, registry);
             if (d) drafts.push(d);
             i = end;
@@ -692,7 +707,7 @@ export function indirectClaims(
           let from = clauseBackFrom(tokens, comma);
           // "And yet, her aides say, Syria remains …": the claim is after the attribution
           if (tokens[after]?.text === "," && onlyDiscourse(tokens, from, comma)) from = after + 1;
-          const d = free(from, endTok)
+          const d = isFree(tokens, taken, from, endTok)
             ? draftOf(view, from, endTok, attribution.speaker, attribution.cue, registry)
             : undefined;
           if (d) drafts.push(d);
@@ -706,7 +721,7 @@ export function indirectClaims(
       const as = asParenthetical(tokens, cue);
       if (as) {
         const end = clauseEndFrom(tokens, as.start, n);
-        const d = free(as.start, end)
+        const d = isFree(tokens, taken, as.start, end)
           ? draftOf(view, as.start, end, as.speaker, cue, registry)
           : undefined;
         if (d) drafts.push(d);
@@ -758,7 +773,7 @@ export function indirectClaims(
       !tokens[k + 1]?.upper
     ) {
       const end = clauseEndFrom(tokens, k, n, openingSubordinate(tokens, cue.first), true);
-      if (end - k >= 2 && free(k, end)) {
+      if (end - k >= 2 && isFree(tokens, taken, k, end)) {
         const d = draftOf(view, k, end, subject, cue, registry);
         if (d) drafts.push(d);
         i = end;
@@ -794,7 +809,7 @@ export function indirectClaims(
     ) {
       start = subject.first - 1;
       const end = clauseEndFrom(tokens, k, n, true);
-      if (end - k >= 1 && free(start, end)) {
+      if (end - k >= 1 && isFree(tokens, taken, start, end)) {
         const d = draftOf(view, start, end, subject, cue, registry);
         if (d) drafts.push(d);
         i = end;
@@ -835,7 +850,7 @@ export function indirectClaims(
       (before !== undefined && before.type === "word" && SUBORDINATORS.has(before.lower)) ||
       openingSubordinate(tokens, cue.first);
     const end = clauseEndFrom(tokens, start, n, subordinate);
-    if (end - start < 2 || !free(start, end)) continue;
+    if (end - start < 2 || !isFree(tokens, taken, start, end)) continue;
     const d = draftOf(view, start, end, subject, cue, registry);
     if (d) drafts.push(d);
     i = end;

@@ -367,6 +367,11 @@ function endsWithCommaAt(view: SentenceView, at: QuoteAt | undefined): boolean {
   return view.text[c] === ",";
 }
 
+/** Whether a quote ends with a comma and a new clause follows it. */
+function breaksAfter(view: SentenceView, at: QuoteAt | undefined): boolean {
+  return endsWithCommaAt(view, at) && at !== undefined && breakFollows(view.tokens, at.after);
+}
+
 const GERUND_LEADS = new Set(["before", "after", "while", "when", "by", "without", "since"]);
 const BREAK_WORDS = new Set([
   "while",
@@ -634,23 +639,15 @@ function clauseEnd(
   let lastQuote = qi;
   let k = list[qi]?.after ?? tokens.length;
   const limit = Math.min(tokens.length, k + maxTokens);
-  const endsWithComma = (at: QuoteAt | undefined) => {
-    if (!at?.quote.closed) return false;
-    let c = at.quote.close - 1;
-    while (c > at.quote.open && /[\s'’]/.test(view.text[c] ?? "")) c--;
-    return view.text[c] === ",";
-  };
   // “…,” then a new clause (while …, blaming …, he said): the clause ends with the quote
-  const breaksAfter = (at: QuoteAt | undefined) =>
-    endsWithComma(at) && at !== undefined && breakFollows(tokens, at.after);
-  if (breaksAfter(list[qi])) return { token: k, lastQuote };
+  if (breaksAfter(view, list[qi])) return { token: k, lastQuote };
   while (k < limit) {
     const next = list[lastQuote + 1];
     if (next && k >= next.open) {
       if (next.used) break;
       lastQuote++;
       k = next.after;
-      if (breaksAfter(next)) break;
+      if (breaksAfter(view, next)) break;
       continue;
     }
     const u = tokens[k];

@@ -1508,10 +1508,25 @@ export function typeOfName(
   words: readonly string[],
   original: readonly string[],
 ): SpeakerType | undefined {
-  if (words.some((w) => ORG_WORDS.has(w))) return "Organization";
+  for (let w = 0; w < words.length; w++)
+    if (ORG_WORDS.has(words[w] as string)) return "Organization";
   if (original.length > 0 && original.every(isAcronym)) return "Organization";
   if (words.length >= 2) return "Person";
   return undefined;
+}
+
+/** Whether a pronoun can refer to an entity. */
+function compatibleWith(
+  e: Entity,
+  pronoun: string,
+  wantOrg: boolean,
+  gender: string | undefined,
+): boolean {
+  return wantOrg
+    ? e.type === "Organization"
+    : pronoun === "they" || pronoun === "we"
+      ? e.type === "Organization"
+      : e.type !== "Organization" && (e.gender === undefined || e.gender === gender);
 }
 
 /**
@@ -1583,10 +1598,10 @@ export class SpeakerRegistry {
       // collect a run of capitalised words, with connectors between them (into arrays
       // reused from run to run: `add` copies what it keeps)
       const titles = this.scratchTitles;
-      titles.length = 0;
+      if (titles.length !== 0) titles.length = 0;
       let j = i;
       const words = this.scratchWords;
-      words.length = 0;
+      if (words.length !== 0) words.length = 0;
       let hadThe = false;
       const prev = tokens[i - 1];
       const sentenceStart =
@@ -1668,7 +1683,7 @@ export class SpeakerRegistry {
       key = name.toLowerCase();
     }
     if (name.length < 2) return undefined;
-    if (this.excluded.has(key)) return undefined;
+    if (this.excluded.size !== 0 && this.excluded.has(key)) return undefined;
     let entity = this.byKey.get(key);
     if (!entity) {
       const words = original.length === 1 ? [key] : key.split(" ");
@@ -1688,7 +1703,13 @@ export class SpeakerRegistry {
           : hadThe
             ? "Organization"
             : undefined);
-      entity = { name, words, titles: new Set(titles), last: order, lastSpoke: -1 };
+      entity = {
+        name,
+        words,
+        titles: titles.length === 0 ? new Set<string>() : new Set(titles),
+        last: order,
+        lastSpoke: -1,
+      };
       if (type) entity.type = type;
       const index = this.entities.length;
       this.entities.push(entity);
@@ -1942,12 +1963,6 @@ export class SpeakerRegistry {
     const wantOrg = pronoun === "it";
     const gender = pronoun === "he" ? "m" : pronoun === "she" ? "f" : undefined;
     if (pronoun === "i" || pronoun === "you") return undefined;
-    const compatible = (e: Entity) =>
-      wantOrg
-        ? e.type === "Organization"
-        : pronoun === "they" || pronoun === "we"
-          ? e.type === "Organization"
-          : e.type !== "Organization" && (e.gender === undefined || e.gender === gender);
     // "they" after "analysts said": the last speaker when it is a plural common noun
     const lastResolved = this.lastSpeaker?.resolved;
     if (
@@ -1961,7 +1976,12 @@ export class SpeakerRegistry {
     // the last speaker, when recent and compatible, wins
     const last = this.lastSpeaker?.resolved.entity;
     let best: Entity | undefined;
-    if (last && compatible(last) && this.lastSpeaker && order - this.lastSpeaker.order < 2e9)
+    if (
+      last &&
+      compatibleWith(last, pronoun, wantOrg, gender) &&
+      this.lastSpeaker &&
+      order - this.lastSpeaker.order < 2e9
+    )
       best = last;
     // a known person first, then a name of unknown type (places are names too)
     for (const typed of [true, false]) {
@@ -1972,7 +1992,7 @@ export class SpeakerRegistry {
         if (
           e &&
           e.last <= order &&
-          compatible(e) &&
+          compatibleWith(e, pronoun, wantOrg, gender) &&
           (e.type !== undefined || (!wantOrg && !typed)) &&
           (!best || e.last > best.last)
         )

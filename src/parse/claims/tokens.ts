@@ -353,8 +353,8 @@ export function tokenizeLean(
   isConnector: (lower: string) => boolean,
   plainAt: number[],
 ): number {
-  into.length = 0;
-  plainAt.length = 0;
+  if (into.length !== 0) into.length = 0;
+  if (plainAt.length !== 0) plainAt.length = 0;
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -488,6 +488,29 @@ function capitalisedEnd(text: string, i: number): number {
   }
   lowerHash = h;
   return k;
+}
+
+/**
+ * A copy of some lean tokens for the speaker registry, or `undefined` when they hold no
+ * capitalised word (the registry finds no name in them). Runs of shared plain words are
+ * kept as one: the registry only asks whether a token is a capitalised word, a connector
+ * or the punctuation before a name, so one plain word reads as a run of them.
+ */
+export function compactLean(lean: readonly Token[]): Token[] | undefined {
+  let k = 0;
+  while (k < lean.length && !(lean[k] as Token).upper) k++;
+  if (k === lean.length) return undefined;
+  const out: Token[] = [];
+  let prevPlain = false;
+  for (let j = 0; j < lean.length; j++) {
+    const t = lean[j] as Token;
+    if (t === PLAIN_WORD) {
+      if (prevPlain) continue;
+      prevPlain = true;
+    } else prevPlain = false;
+    out.push(t);
+  }
+  return out;
 }
 
 /** Longest name connector ("van", "del"). */
@@ -785,6 +808,16 @@ const DETS = new Set([
   "news",
 ]);
 
+/** Add the sentence `text.slice(start, end)` without its outer spaces, if any; gives `end`. */
+function pushSentence(sentences: Sentence[], text: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
+  let e = end;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e > s) sentences.push({ start: s, end: e });
+  return end;
+}
+
 /**
  * Split a paragraph into sentences. Quotes are atomic: a sentence ends inside a quote only
  * where the quote itself ends with `.`, `?` or `!` and the next sentence starts after it.
@@ -802,14 +835,6 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
   let q = 0;
   const n = text.length;
   let nextPunct = -1;
-  const push = (end: number) => {
-    let s = start;
-    while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
-    let e = end;
-    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-    if (e > s) sentences.push({ start: s, end: e });
-    start = end;
-  };
   for (let i = 0; i < n; i++) {
     const quote = quotes[q];
     if (!quote || i < quote.open) {
@@ -840,7 +865,7 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
           startsSentence(text, j) &&
           !attributionFollows(text, j, last !== ".")
         ) {
-          push(after);
+          start = pushSentence(sentences, text, start, after);
         }
         i = Math.max(i, after - 1);
         continue;
@@ -857,7 +882,7 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
     const glued =
       quote !== undefined && quote.open === j && /\p{Lu}/u.test(text[j + quote.openLength] ?? "");
     if (glued) {
-      push(j);
+      start = pushSentence(sentences, text, start, j);
       i = j - 1;
       continue;
     }
@@ -884,9 +909,9 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
         if (TITLE_ABBREVIATIONS.has(word) || !STARTERS.has(nextWord(text, k))) continue;
       }
     }
-    push(j);
+    start = pushSentence(sentences, text, start, j);
     i = j - 1;
   }
-  push(n);
+  pushSentence(sentences, text, start, n);
   return sentences;
 }
