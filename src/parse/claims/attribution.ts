@@ -5,6 +5,7 @@
  */
 import {
   type CueCategory,
+  DAY_WORDS,
   lookupCue,
   mayStartCue,
   phrasalCuesStartingWith,
@@ -193,15 +194,7 @@ export interface Attribution {
 }
 
 const TIME_WORDS = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "today",
-  "yesterday",
+  ...DAY_WORDS,
   "tonight",
   "earlier",
   "later",
@@ -578,15 +571,7 @@ const ADJUNCT_WORDS = new Set([
   "privately",
   "previously",
   "recently",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "today",
-  "yesterday",
+  ...DAY_WORDS,
   "tonight",
   "last",
   "this",

@@ -12,6 +12,7 @@ import {
   thatClauseFollows,
 } from "./attribution.js";
 import type { Draft } from "./draft.js";
+import { DAY_WORDS } from "./lexicon.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
 import {
   type NounPhrase,
@@ -252,15 +253,7 @@ const PREPOSITIONS = new Set([
   "by",
 ]);
 const PURE_TIME = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "today",
-  "yesterday",
+  ...DAY_WORDS,
   "tonight",
   "earlier",
   "later",
@@ -301,15 +294,7 @@ const SUBORDINATORS = new Set([
 ]);
 
 const TIME_WORDS = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "today",
-  "yesterday",
+  ...DAY_WORDS,
   "tonight",
   "earlier",
   "later",

@@ -29,6 +29,19 @@ const V = (lemma: string, category: CueCategory, indirect = true, object = false
   object ? { lemma, category, indirect, object } : { lemma, category, indirect };
 
 /** Neutral reporting verbs: say, tell, add, note, explain, ... */
+/** Weekdays, "today" and "yesterday": time words that several rules step over. */
+export const DAY_WORDS: readonly string[] = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+];
+
 export const NEUTRAL_VERBS: readonly CueVerb[] = [
   V("say", "neutral"),
   V("tell", "neutral", true, true),

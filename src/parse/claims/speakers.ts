@@ -3,6 +3,8 @@
  * resolution of pronouns, surnames and short forms ("he", "Graham", "the Journal",
  * "the senator") to the full name mentioned earlier.
  */
+
+import { DAY_WORDS } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /** Person or Organization. */
@@ -1379,15 +1381,7 @@ const SENTENCE_START_WORDS = new Set([
   "watch",
   "read",
   "click",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "today",
-  "yesterday",
+  ...DAY_WORDS,
   "last",
   "next",
   "january",
