@@ -293,21 +293,9 @@ const SUBORDINATORS = new Set([
   "unless",
 ]);
 
+/** Time words, and the prepositions, articles and settings ("in an interview") around them. */
 const TIME_WORDS = new Set([
-  ...DAY_WORDS,
-  "tonight",
-  "earlier",
-  "later",
-  "recently",
-  "again",
-  "repeatedly",
-  "also",
-  "publicly",
-  "privately",
-  "previously",
-  "last",
-  "this",
-  "week",
+  ...PURE_TIME,
   "on",
   "in",
   "at",
@@ -324,12 +312,6 @@ const TIME_WORDS = new Set([
   "rally",
   "twitter",
   "tuesday's",
-  "morning",
-  "evening",
-  "night",
-  "afternoon",
-  "month",
-  "year",
 ]);
 
 /**
