@@ -10,6 +10,7 @@ import {
   mayStartCue,
   phrasalCuesStartingWith,
   QUOTE_ONLY_VERBS,
+  TIME_WORDS_CORE,
 } from "./lexicon.js";
 import {
   AUX_ADVERBS,
@@ -193,26 +194,7 @@ export interface Attribution {
   end: number;
 }
 
-const TIME_WORDS = new Set([
-  ...DAY_WORDS,
-  "tonight",
-  "earlier",
-  "later",
-  "recently",
-  "afterward",
-  "afterwards",
-  "then",
-  "again",
-  "last",
-  "this",
-  "week",
-  "month",
-  "year",
-  "morning",
-  "evening",
-  "night",
-  "afternoon",
-]);
+const TIME_WORDS = new Set([...TIME_WORDS_CORE, "afterward", "afterwards", "then"]);
 
 /**
  * The attribution right after a quote: `he said`, `said Sen. X`, `the Journal said of the

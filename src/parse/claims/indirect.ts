@@ -12,7 +12,7 @@ import {
   thatClauseFollows,
 } from "./attribution.js";
 import type { Draft } from "./draft.js";
-import { DAY_WORDS } from "./lexicon.js";
+import { TIME_WORDS_CORE } from "./lexicon.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
 import {
   type NounPhrase,
@@ -253,26 +253,12 @@ const PREPOSITIONS = new Set([
   "by",
 ]);
 const PURE_TIME = new Set([
-  ...DAY_WORDS,
-  "tonight",
-  "earlier",
-  "later",
-  "recently",
-  "again",
+  ...TIME_WORDS_CORE,
   "repeatedly",
   "also",
   "publicly",
   "privately",
   "previously",
-  "last",
-  "this",
-  "week",
-  "month",
-  "year",
-  "morning",
-  "evening",
-  "night",
-  "afternoon",
 ]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being"]);
 

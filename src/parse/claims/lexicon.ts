@@ -42,6 +42,25 @@ export const DAY_WORDS: readonly string[] = [
   "yesterday",
 ];
 
+/** Day words and the time words that several attribution rules step over ("last week"). */
+export const TIME_WORDS_CORE: readonly string[] = [
+  ...DAY_WORDS,
+  "tonight",
+  "earlier",
+  "later",
+  "recently",
+  "again",
+  "last",
+  "this",
+  "week",
+  "month",
+  "year",
+  "morning",
+  "evening",
+  "night",
+  "afternoon",
+];
+
 export const NEUTRAL_VERBS: readonly CueVerb[] = [
   V("say", "neutral"),
   V("tell", "neutral", true, true),
