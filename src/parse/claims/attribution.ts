@@ -6,6 +6,7 @@
 import {
   type CueCategory,
   DAY_WORDS,
+  DETERMINERS_CORE,
   lookupCue,
   mayStartCue,
   phrasalCuesStartingWith,
@@ -165,21 +166,7 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
 }
 
 /** Words before a noun: a cue word after them is a noun ("the state", "a report", "his claims"). */
-const NOUN_DETERMINERS = new Set([
-  "the",
-  "a",
-  "an",
-  "his",
-  "her",
-  "their",
-  "its",
-  "our",
-  "this",
-  "that",
-  "of",
-  "my",
-  "your",
-]);
+const NOUN_DETERMINERS = new Set([...DETERMINERS_CORE, "this", "that", "of", "my", "your"]);
 
 /** Verbs that attribute only a quote before them (“…,” she began). */
 const AFTER_QUOTE_ONLY = new Set(["start", "begin"]);
@@ -957,6 +944,7 @@ export function previousSpeaker(tokens: readonly Token[], before: number): NounP
 
 /** Words that can open the clause after "that" (its subject). */
 const CLAUSE_OPENERS = new Set([
+  ...DETERMINERS_CORE,
   "he",
   "she",
   "they",
@@ -965,14 +953,6 @@ const CLAUSE_OPENERS = new Set([
   "i",
   "you",
   "there",
-  "the",
-  "a",
-  "an",
-  "his",
-  "her",
-  "their",
-  "its",
-  "our",
   "this",
   "these",
   "those",

@@ -12,7 +12,7 @@ import {
   thatClauseFollows,
 } from "./attribution.js";
 import type { Draft } from "./draft.js";
-import { TIME_WORDS_CORE } from "./lexicon.js";
+import { DETERMINERS_CORE, TIME_WORDS_CORE } from "./lexicon.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
 import {
   type NounPhrase,
@@ -26,6 +26,7 @@ import {
 import type { Token } from "./tokens.js";
 
 const CLAUSE_SUBJECTS = new Set([
+  ...DETERMINERS_CORE,
   "he",
   "she",
   "they",
@@ -37,14 +38,6 @@ const CLAUSE_SUBJECTS = new Set([
   "this",
   "these",
   "those",
-  "the",
-  "a",
-  "an",
-  "his",
-  "her",
-  "their",
-  "its",
-  "our",
   "some",
   "many",
   "most",
@@ -812,14 +805,7 @@ export function indirectClaims(
 }
 
 const DETERMINER_OBJECTS = new Set([
-  "the",
-  "a",
-  "an",
-  "his",
-  "her",
-  "their",
-  "its",
-  "our",
+  ...DETERMINERS_CORE,
   "my",
   "your",
   "this",

@@ -42,6 +42,34 @@ export const DAY_WORDS: readonly string[] = [
   "yesterday",
 ];
 
+/** Month names, lower case. */
+export const MONTH_WORDS: readonly string[] = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/** Articles and possessives: words before a noun ("the", "his", "their"). */
+export const DETERMINERS_CORE: readonly string[] = [
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+];
+
 /** Day words and the time words that several attribution rules step over ("last week"). */
 export const TIME_WORDS_CORE: readonly string[] = [
   ...DAY_WORDS,

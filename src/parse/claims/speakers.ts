@@ -4,7 +4,7 @@
  * "the senator") to the full name mentioned earlier.
  */
 
-import { DAY_WORDS } from "./lexicon.js";
+import { DAY_WORDS, DETERMINERS_CORE, MONTH_WORDS } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /** Person or Organization. */
@@ -575,18 +575,11 @@ export const AUX_ADVERBS: ReadonlySet<string> = new Set([
 ]);
 
 const DETERMINERS = new Set([
-  "the",
-  "a",
-  "an",
+  ...DETERMINERS_CORE,
   "this",
   "that",
   "these",
   "those",
-  "his",
-  "her",
-  "their",
-  "its",
-  "our",
   "my",
   "your",
   "some",
@@ -1026,18 +1019,7 @@ const TIME_NOUNS = new Set([
   "friday",
   "saturday",
   "sunday",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
+  ...MONTH_WORDS,
   "on",
   "last",
   "this",
@@ -1384,18 +1366,7 @@ const SENTENCE_START_WORDS = new Set([
   ...DAY_WORDS,
   "last",
   "next",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
+  ...MONTH_WORDS,
   "mr.",
   "mrs.",
   "ms.",

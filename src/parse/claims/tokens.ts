@@ -5,7 +5,14 @@
 
 import { isWhitespace } from "../../util/chars.js";
 import type { CueMatch } from "./attribution.js";
-import { cueStartHashes, finishHash, lookupCue, mayStartCue, mayStartCueIn } from "./lexicon.js";
+import {
+  cueStartHashes,
+  DETERMINERS_CORE,
+  finishHash,
+  lookupCue,
+  mayStartCue,
+  mayStartCueIn,
+} from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
 
 /** A word or punctuation token of a paragraph's text. */
@@ -792,21 +799,7 @@ function attributionFollows(text: string, at: number, question: boolean): boolea
   return false;
 }
 
-const DETS = new Set([
-  "the",
-  "a",
-  "an",
-  "his",
-  "her",
-  "their",
-  "its",
-  "our",
-  "these",
-  "those",
-  "this",
-  "that",
-  "news",
-]);
+const DETS = new Set([...DETERMINERS_CORE, "these", "those", "this", "that", "news"]);
 
 /** Add the sentence `text.slice(start, end)` without its outer spaces, if any; gives `end`. */
 function pushSentence(sentences: Sentence[], text: string, start: number, end: number): number {
