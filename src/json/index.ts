@@ -240,7 +240,8 @@ export function fromJson(input: string | unknown): Article {
       ]);
     }
   }
-  const deep = tooDeep(data);
+  // JSON text was depth-checked before parsing; data from the caller is walked here.
+  const deep = typeof input === "string" ? undefined : tooDeep(data);
   if (deep) {
     throw new ArticleValidationError([
       {
