@@ -35,7 +35,9 @@ export interface Diagnostic {
 }
 
 /**
- * Build an index of `input` that turns offsets into line/column points.
+ * Build an index of `input` that turns offsets into line/column points. Lines end at LF,
+ * CRLF or CR. The index is built as far as the points asked for need it (all of it, in
+ * linear time, at most).
  *
  * @param input
  *   The string that was parsed.
@@ -44,16 +46,28 @@ export interface Diagnostic {
  */
 export function createLocator(input: string): (offset: number) => Point {
   const lineStarts: number[] = [0];
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 10) lineStarts.push(i + 1);
-    else if (c === 13) {
-      if (input.charCodeAt(i + 1) === 10) i++;
-      lineStarts.push(i + 1);
+  // every line start up to `scanned` is in `lineStarts` (`scanned` is the last one found);
+  // `lf` and `cr`: the next LF and CR at or after it (-1: none left), found with indexOf
+  let scanned = 0;
+  let lf = input.indexOf("\n");
+  let cr = input.indexOf("\r");
+  const scanTo = (at: number): void => {
+    while (scanned <= at) {
+      if (lf !== -1 && lf < scanned) lf = input.indexOf("\n", scanned);
+      if (cr !== -1 && cr < scanned) cr = input.indexOf("\r", scanned);
+      if (lf === -1 && cr === -1) {
+        scanned = Number.POSITIVE_INFINITY;
+        return;
+      }
+      const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      // CRLF is one line end
+      scanned = end === cr && input.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      lineStarts.push(scanned);
     }
-  }
+  };
   return (offset) => {
     const at = Math.max(0, Math.min(offset, input.length));
+    scanTo(at);
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {

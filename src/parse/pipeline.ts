@@ -5,7 +5,7 @@ import type { Dateline } from "../schema/dateline.js";
 import { extractClaims } from "./claims/index.js";
 import { isSignOff } from "./extract/body.js";
 import { type BylineReading, readByline } from "./extract/byline.js";
-import { findDateline } from "./extract/dateline.js";
+import { type FoundDateline, findDateline } from "./extract/dateline.js";
 import {
   cleanTitle,
   headlineFromText,
@@ -26,22 +26,70 @@ const MAX_BYLINE_BLOCK = 400;
 /** Longest bare-name line ("Jane Doe", no "By") read as a byline under the title. */
 const MAX_BARE_BYLINE = 60;
 
-/** A context that swallows diagnostics, for looking ahead. */
-function silent(ctx: Context): Context {
-  return { ...ctx, diagnostics: [], report() {} };
+/**
+ * Find the dateline at the start of a block (see `findDateline`); `report`: into the
+ * context, or silently (looking ahead).
+ */
+type DatelineFinder = (block: Block, report: boolean) => FoundDateline | undefined;
+
+/**
+ * A {@link DatelineFinder} for one parse that reads each block once: the same blocks are
+ * looked at several times (title, under the title, first paragraph). What a block's
+ * reading reported is kept and replayed into `ctx` when it is asked for with `report`,
+ * so the diagnostics are those of reading it there and then.
+ */
+function datelineFinder(ctx: Context): DatelineFinder {
+  const read = new Map<Block, { found: FoundDateline | undefined; reports: Report[] }>();
+  return (block, report) => {
+    let known = read.get(block);
+    if (!known) {
+      const reports: Report[] = [];
+      const recorder: Context = {
+        ...ctx,
+        diagnostics: [],
+        report: (...args) => {
+          reports.push(args);
+        },
+      };
+      known = { found: findDateline(block, recorder), reports };
+      read.set(block, known);
+    }
+    if (report) for (const args of known.reports) ctx.report(...args);
+    return known.found;
+  };
 }
 
-/** Read a block as a byline, if it is one. `top`: right under the title (bare names allowed). */
-function bylineOf(block: Block | undefined, top: boolean, ctx: Context): BylineReading | undefined {
-  if (!block || block.kind === "code" || block.text.length > MAX_BYLINE_BLOCK) return undefined;
-  if ((block.lines ?? 1) > 3) return undefined;
+/** The arguments of one `ctx.report` call. */
+type Report = Parameters<Context["report"]>;
+
+/** Whether a block is short enough (and not code) to be read as a byline. */
+const mayBeByline = (block: Block | undefined): block is Block =>
+  block !== undefined &&
+  block.kind !== "code" &&
+  block.text.length <= MAX_BYLINE_BLOCK &&
+  (block.lines ?? 1) <= 3;
+
+/**
+ * Read a block as a sure byline ("By …" or an end credit), if it is one: what the
+ * title line and the last block are checked for.
+ */
+function sureBylineOf(block: Block | undefined): BylineReading | undefined {
+  return mayBeByline(block) ? readByline(block.text, false, true) : undefined;
+}
+
+/** Read the block right under the title as a byline (bare names allowed), if it is one. */
+function topBylineOf(
+  block: Block | undefined,
+  findDatelineIn: DatelineFinder,
+): BylineReading | undefined {
+  if (!mayBeByline(block)) return undefined;
+  // "NEW YORK, March 5 -" is a dateline, not a name and a date: only a sure reading is
+  // a byline then (the block is usually the first paragraph, whose dateline is read anyway)
+  if (findDatelineIn(block, false)) return readByline(block.text, false, true);
   const reading = readByline(block.text);
   if (!reading) return undefined;
-  // "NEW YORK, March 5 -" is a dateline, not a name and a date.
-  if (!reading.by && !reading.credit && findDateline(block, silent(ctx))) return undefined;
   if (reading.by || reading.credit || reading.marker) return reading;
   if (
-    top &&
     block.text.length <= MAX_BARE_BYLINE &&
     !/[.!?;:]$/.test(block.text) &&
     reading.authors.length <= 3 &&
@@ -66,14 +114,10 @@ function trailingSignOff(text: string): number {
   return space;
 }
 
-/** Whether a reading is sure enough to stop a first line from being the title. */
-const bylineIsSure = (reading: BylineReading | undefined): boolean =>
-  reading !== undefined && (reading.by || reading.credit);
-
 /** Whether a block opens with a dateline that makes it a first paragraph, not a title. */
-function opensWithDateline(block: Block, ctx: Context): boolean {
+function opensWithDateline(block: Block, findDatelineIn: DatelineFinder): boolean {
   if (block.kind === "heading") return false;
-  const found = findDateline(block, silent(ctx));
+  const found = findDatelineIn(block, false);
   if (!found) return false;
   const { dateline } = found;
   if (dateline.date !== undefined || dateline.agency !== undefined) return true;
@@ -123,6 +167,7 @@ export function buildArticle(
   known: KnownFields = {},
 ): Article {
   const items = blocks.filter((b) => b.kind !== "break" && !isBlank(b.text));
+  const findDatelineIn = datelineFinder(ctx);
   let lo = 0;
   let hi = items.length;
 
@@ -137,12 +182,13 @@ export function buildArticle(
   } else if (
     first &&
     isTitleBlock(first) &&
-    !bylineIsSure(bylineOf(first, false, ctx)) &&
+    // a sure byline is not a title
+    !sureBylineOf(first) &&
     !(
       first.kind !== "heading" &&
-      opensWithDateline(first, ctx) &&
+      opensWithDateline(first, findDatelineIn) &&
       // A title line over a paragraph that has the dateline is still a title.
-      !items.slice(1, 4).some((b) => b.kind !== "heading" && opensWithDateline(b, ctx))
+      !items.slice(1, 4).some((b) => b.kind !== "heading" && opensWithDateline(b, findDatelineIn))
     )
   ) {
     headline = cleanTitle(first.text);
@@ -153,7 +199,7 @@ export function buildArticle(
   // Byline under the title, or under the subheadline.
   let top: { block: Block; reading: BylineReading } | undefined;
   const readTop = (): void => {
-    const reading = bylineOf(items[lo], true, ctx);
+    const reading = topBylineOf(items[lo], findDatelineIn);
     if (reading && lo < hi) top = { block: items[lo] as Block, reading };
   };
   // A title that ends in ";" or ":" goes on in the next line: that is the subheadline.
@@ -172,7 +218,7 @@ export function buildArticle(
     lo + 1 < hi
   ) {
     const sub = items[lo] as Block;
-    if (isSubheadlineBlock(sub) && !opensWithDateline(sub, ctx)) {
+    if (isSubheadlineBlock(sub) && !opensWithDateline(sub, findDatelineIn)) {
       alternativeHeadline = cleanTitle(sub.text);
       lo++;
       readTop();
@@ -184,8 +230,8 @@ export function buildArticle(
   while (hi > lo && isSignOff((items[hi - 1] as Block).text)) hi--;
   let end: { block: Block; reading: BylineReading } | undefined;
   if (hi > lo) {
-    const reading = bylineOf(items[hi - 1], false, ctx);
-    if (reading && (reading.by || reading.credit)) {
+    const reading = sureBylineOf(items[hi - 1]);
+    if (reading) {
       end = { block: items[hi - 1] as Block, reading };
       hi--;
       while (hi > lo && isSignOff((items[hi - 1] as Block).text)) hi--;
@@ -250,8 +296,7 @@ export function buildArticle(
   while (firstBody < hi && (items[firstBody] as Block).kind === "heading") firstBody++;
   if (firstBody < hi) {
     const block = items[firstBody] as Block;
-    const hit =
-      block.kind === "code" ? undefined : findDateline(block, known.dateline ? silent(ctx) : ctx);
+    const hit = block.kind === "code" ? undefined : findDatelineIn(block, !known.dateline);
     if (hit) {
       firstRest = hit.rest;
       if (!known.dateline) dateline = hit.dateline;

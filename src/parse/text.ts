@@ -24,77 +24,125 @@ interface Line {
 /** Split the input into lines on LF, CRLF and CR. Linear. */
 function splitLines(input: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
   const n = input.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? input.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
+  // the line ends are found with indexOf (native scanning), not by a loop over every
+  // character; each search starts after the last line end, so the whole split is linear
+  let lf = input.indexOf("\n");
+  let cr = input.indexOf("\r");
+  let start = 0;
+  for (;;) {
+    if (lf !== -1 && lf < start) lf = input.indexOf("\n", start);
+    if (cr !== -1 && cr < start) cr = input.indexOf("\r", start);
+    const end = lf === -1 ? (cr === -1 ? n : cr) : cr === -1 ? lf : Math.min(lf, cr);
     let first = start;
     let indent = 0;
-    while (first < i && isWhitespace(input.charCodeAt(first))) {
+    while (first < end && isWhitespace(input.charCodeAt(first))) {
       indent += input.charCodeAt(first) === 9 ? 4 : 1;
       first++;
     }
-    let last = i;
+    let last = end;
     while (last > first && isWhitespace(input.charCodeAt(last - 1))) last--;
-    lines.push({ start, end: i, first, last, indent: first === i ? 0 : indent });
-    if (c === 13 && i + 1 < n && input.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
+    lines.push({ start, end, first, last, indent: first === end ? 0 : indent });
+    if (end === n) return lines;
+    start = end + (end === cr && input.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return lines;
 }
 
 /**
- * Make a block from the source range [from, to): whitespace runs become one space, and
- * `map` (when the text differs from the source) points every character back.
+ * Finds, line after line, the whitespace runs that are not one space: two spaces, or
+ * whitespace other than a space (lines hold no LF or CR), maybe after a space. Native
+ * searches (`indexOf`, a character-class regex) find the next of each in the rest of the
+ * input, so the lines before it are not scanned character by character; each search
+ * starts where the last one stopped (linear in the input length).
  */
-function makeBlock(input: string, from: number, to: number, lines: number, maps: MapPool): Block {
-  const span = { start: from, end: to };
-  // up to the first whitespace that is not one space between two words, the text is the source
-  let i = from;
-  for (; i < to; i++) {
-    const c = input.charCodeAt(i);
-    if (isWhitespace(c) && (c !== 32 || (i + 1 < to && isWhitespace(input.charCodeAt(i + 1)))))
-      break;
+class RunFinder {
+  /** The next two spaces at or after where the last search for them started; -1: none. */
+  private double = -2;
+  /** The next whitespace other than a space, LF or CR, likewise. */
+  private other = -2;
+
+  constructor(private readonly input: string) {}
+
+  /**
+   * Where the first run in `input[from, to)` starts, or `to`. `from` never goes back
+   * from call to call, and neither `input[from]` nor `input[to - 1]` is whitespace (so
+   * a run found is inside the range).
+   */
+  at(from: number, to: number): number {
+    const input = this.input;
+    if (this.double !== -1 && this.double < from) this.double = input.indexOf("  ", from);
+    if (this.other !== -1 && this.other < from) {
+      OTHER_SPACE.lastIndex = from;
+      // a match is one character long
+      this.other = OTHER_SPACE.test(input) ? OTHER_SPACE.lastIndex - 1 : -1;
+    }
+    let at = this.double === -1 || this.double > to ? to : this.double;
+    if (this.other !== -1 && this.other < at) {
+      // " \t": the run starts at the space
+      at = input.charCodeAt(this.other - 1) === 32 ? this.other - 1 : this.other;
+    }
+    return at;
   }
-  if (i === to) return { kind: "paragraph", text: input.slice(from, to), start: from, span, lines };
+}
+
+/** Whitespace other than a space, LF or CR. */
+const OTHER_SPACE = /[^\S \n\r]/g;
+
+/**
+ * Make a block of the (consecutive, non-blank) lines `lines[a, b)`: its text runs from
+ * the first line's first to the last line's last non-whitespace character, whitespace
+ * runs become one space, and `map` (when the text differs from the source) points every
+ * character back.
+ */
+function makeBlock(
+  input: string,
+  lines: readonly Line[],
+  a: number,
+  b: number,
+  runs: RunFinder,
+  maps: MapPool,
+): Block {
+  const from = (lines[a] as Line).first;
+  const to = (lines[b - 1] as Line).last;
+  const span = { start: from, end: to };
+  const count = b - a;
+  // one line with single spaces between its words: the text is the source
+  if (count === 1 && runs.at(from, to) === to)
+    return { kind: "paragraph", text: input.slice(from, to), start: from, span, lines: count };
   // every other whitespace run becomes one space; the map lives in one buffer for the whole
   // input (one allocation, not one per paragraph)
-  maps.buffer ??= new Int32Array(input.length + maps.lines + 1);
+  maps.buffer ??= mapBuffer(input.length + maps.lines + 1, maps.reuse);
   const buffer = maps.buffer;
   const base = maps.used;
   let k = base;
   const parts: string[] = [];
-  let copyFrom = from;
-  while (i < to) {
-    const c = input.charCodeAt(i);
-    if (!isWhitespace(c)) {
-      i++;
-      continue;
+  for (let l = a; l < b; l++) {
+    const { first, last } = lines[l] as Line;
+    let copyFrom = first;
+    // the runs inside the line (each ends before `last`, which follows a non-whitespace)
+    for (let i = runs.at(first, last); i < last; ) {
+      let j = i + 1;
+      while (isWhitespace(input.charCodeAt(j))) j++;
+      k = writeOffsets(buffer, k, copyFrom, i);
+      buffer[k++] = i;
+      parts.push(input.slice(copyFrom, i));
+      copyFrom = j;
+      i = runs.at(j, last);
     }
-    let j = i + 1;
-    while (j < to && isWhitespace(input.charCodeAt(j))) j++;
-    if (c === 32 && j === i + 1) {
-      i = j;
-      continue;
-    }
-    for (let m = copyFrom; m < i; m++) buffer[k++] = m;
-    buffer[k++] = i;
-    parts.push(input.slice(copyFrom, i), " ");
-    copyFrom = j;
-    i = j;
+    k = writeOffsets(buffer, k, copyFrom, last);
+    parts.push(input.slice(copyFrom, last));
+    // the space for the run from this line to the next (a line break in it); after the
+    // last line, the end (`to`)
+    buffer[k++] = last;
   }
-  for (let m = copyFrom; m < to; m++) buffer[k++] = m;
-  buffer[k] = to;
-  parts.push(input.slice(copyFrom, to));
-  maps.used = k + 1;
+  maps.used = k;
   return {
     kind: "paragraph",
-    text: parts.join(""),
+    text: parts.join(" "),
     start: from,
-    map: buffer.subarray(base, k + 1),
+    map: buffer.subarray(base, k),
     span,
-    lines,
+    lines: count,
   };
 }
 
@@ -107,6 +155,49 @@ interface MapPool {
   buffer: Int32Array | undefined;
   used: number;
   lines: number;
+  /** Whether the buffer may be the one shared from parse to parse ({@link mapBuffer}). */
+  reuse: boolean;
+}
+
+/** The map buffer shared from parse to parse, see {@link mapBuffer}. */
+let sharedMaps: Int32Array | undefined;
+/** Largest buffer kept from parse to parse (entries; 4 MB). */
+const MAX_SHARED_MAPS = 1 << 20;
+
+/**
+ * A buffer of at least `size` entries for the maps of one input. With `reuse` (a caller
+ * that is done with its blocks before the next parse: {@link parseText}), the same
+ * buffer serves parse after parse (a new typed array per parse is costly); nothing of an
+ * earlier parse is read, as every map is written before it is made.
+ */
+function mapBuffer(size: number, reuse: boolean): Int32Array {
+  if (!reuse || size > MAX_SHARED_MAPS) return new Int32Array(size);
+  if (sharedMaps === undefined || sharedMaps.length < size)
+    sharedMaps = new Int32Array(
+      Math.min(MAX_SHARED_MAPS, Math.max(size, 2 * (sharedMaps?.length ?? 0))),
+    );
+  return sharedMaps;
+}
+
+/** `OFFSETS[i] === i`: runs of a map are copied from it, see {@link writeOffsets}. */
+let OFFSETS = new Int32Array(0);
+
+/**
+ * Write `from, from + 1, …, to - 1` into `buffer` from `k` on; returns the index after
+ * them. A long run is one native copy from {@link OFFSETS} (kept from parse to parse and
+ * grown as needed, up to {@link MAX_SHARED_MAPS} entries), a short one a loop.
+ */
+function writeOffsets(buffer: Int32Array, k: number, from: number, to: number): number {
+  if (to - from < 16 || to > MAX_SHARED_MAPS) {
+    for (let m = from; m < to; m++) buffer[k++] = m;
+    return k;
+  }
+  if (OFFSETS.length < to) {
+    OFFSETS = new Int32Array(Math.min(MAX_SHARED_MAPS, Math.max(to, 2 * OFFSETS.length)));
+    for (let i = 0; i < OFFSETS.length; i++) OFFSETS[i] = i;
+  }
+  buffer.set(OFFSETS.subarray(from, to), k);
+  return k + to - from;
 }
 
 /** Line-length counts for {@link wrapWidth}, reused from parse to parse. */
@@ -145,10 +236,13 @@ function wrapWidth(input: string, lines: readonly Line[]): number {
  *
  * @param input
  *   The plain text.
+ * @param reuse
+ *   Let the blocks' maps live in a buffer that the next call with `reuse` overwrites:
+ *   only for a caller that is done with the blocks by then (default false).
  * @returns
  *   Paragraph blocks in source order (none when the input has no text).
  */
-export function textToBlocks(input: string): Block[] {
+export function textToBlocks(input: string, reuse = false): Block[] {
   const lines = splitLines(input);
   let minIndent = Number.POSITIVE_INFINITY;
   for (const l of lines) if (l.first < l.end) minIndent = Math.min(minIndent, l.indent);
@@ -173,24 +267,23 @@ export function textToBlocks(input: string): Block[] {
     }
   }
   const blocks: Block[] = [];
-  let from = -1;
-  let to = -1;
-  let count = 0;
-  const maps: MapPool = { buffer: undefined, used: 0, lines: lines.length };
-  const flush = (): void => {
-    if (from >= 0) blocks.push(makeBlock(input, from, to, count, maps));
-    from = -1;
-    count = 0;
+  // the open block: lines[open, i)
+  let open = -1;
+  const runs = new RunFinder(input);
+  const maps: MapPool = { buffer: undefined, used: 0, lines: lines.length, reuse };
+  const flush = (end: number): void => {
+    if (open >= 0) blocks.push(makeBlock(input, lines, open, end, runs, maps));
+    open = -1;
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     if (blank(l)) {
-      flush();
+      flush(i);
       continue;
     }
     const prev = lines[i - 1];
     let continues = false;
-    if (from >= 0 && prev && !blank(prev)) {
+    if (open >= 0 && prev && !blank(prev)) {
       // In indented text an unindented first line is a title, never wrapped.
       if (indented) continues = rel(l) === 0 && !(prev.first === firstLine && rel(prev) === 0);
       else if (wrapped) {
@@ -200,12 +293,10 @@ export function textToBlocks(input: string): Block[] {
     // A sign-off line ("REUTER...") never continues a paragraph.
     if (continues && l.last - l.first <= 40 && isSignOff(input.slice(l.first, l.last)))
       continues = false;
-    if (!continues) flush();
-    if (from < 0) from = l.first;
-    to = l.last;
-    count++;
+    if (!continues) flush(i);
+    if (open < 0) open = i;
   }
-  flush();
+  flush(lines.length);
   return blocks;
 }
 
@@ -227,7 +318,8 @@ export function textToBlocks(input: string): Block[] {
 export function parseText(input: string, options?: ParseOptions | null): ParseResult {
   if (typeof input !== "string") throw new TypeError("Cannot `parseText` without a string input");
   const ctx = createContext(input, options);
-  const blocks = textToBlocks(input);
+  // the blocks are dropped before this returns: their maps may share the buffer
+  const blocks = textToBlocks(input, true);
   if (blocks.length === 0) {
     ctx.report("empty-input", "error", "Unexpected empty input, expected article text");
     return { diagnostics: finishDiagnostics(ctx) };

@@ -533,6 +533,32 @@ export function mayStartCue(word: string): boolean {
   );
 }
 
+let phrasalOnlyIndex: Set<string> | undefined;
+
+/**
+ * Whether a word that may start a cue starts one only as the head of a phrasal cue
+ * ("can" in "can confirm", "made" in "made clear", "pointed" in "pointed out"): it is no
+ * verb form of the lexicon, or one that `findCue` never takes on its own (the forms of
+ * "point", and "known"). Such a word is a cue only when a phrase's next words follow it.
+ *
+ * @param word
+ *   A word, lower case, for which {@link mayStartCue} holds.
+ * @returns
+ *   Whether only {@link phrasalCuesStartingWith} can make it a cue.
+ */
+export function isPhrasalOnly(word: string): boolean {
+  if (!phrasalOnlyIndex) {
+    if (!startIndex) buildStartIndexes();
+    const set = new Set<string>();
+    for (const w of startIndex as Set<string>) {
+      const form = lookupCue(w);
+      if (form === undefined || form.verb.lemma === "point" || w === "known") set.add(w);
+    }
+    phrasalOnlyIndex = set;
+  }
+  return phrasalOnlyIndex.has(word);
+}
+
 /**
  * {@link mayStartCue} for the lower-case word `text.slice(from, to)`, without making the
  * string unless its hash matches a lexicon word's.

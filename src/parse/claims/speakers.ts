@@ -1258,11 +1258,11 @@ export interface Entity {
   /** Lower-case words of the name. */
   words: string[];
   /** Person or Organization when known. */
-  type?: SpeakerType;
-  /** Lower-case titles seen with it ("senator"). */
-  titles: Set<string>;
+  type: SpeakerType | undefined;
+  /** Lower-case titles seen with it ("senator"), each once. */
+  titles: string[];
   /** "m", "f" when known from a title or a pronoun. */
-  gender?: "m" | "f";
+  gender: "m" | "f" | undefined;
   /** Order of the last mention. */
   last: number;
   /** Order of the last time it was a claim's speaker (-1 when never). */
@@ -1480,6 +1480,13 @@ export function typeOfName(
   return undefined;
 }
 
+/** Note a title seen with an entity; a gendered title ("Mrs.") tells its gender. */
+function addTitle(entity: Entity, title: string): void {
+  if (!entity.titles.includes(title)) entity.titles.push(title);
+  if (FEMALE.has(title)) entity.gender = "f";
+  if (MALE.has(title)) entity.gender = "m";
+}
+
 /** Whether a pronoun can refer to an entity. */
 function compatibleWith(
   e: Entity,
@@ -1555,8 +1562,8 @@ export class SpeakerRegistry {
   private registerNow(tokens: readonly Token[], orderBase: number): void {
     let i = 0;
     while (i < tokens.length) {
-      const t = tokens[i];
-      if (t?.type !== "word" || !t.upper) {
+      // only words are capitalised (`upper` is false for punctuation)
+      if (!(tokens[i] as Token).upper) {
         i++;
         continue;
       }
@@ -1632,26 +1639,34 @@ export class SpeakerRegistry {
     hadThe: boolean,
     order: number,
   ): Entity | undefined {
-    // strip possessive
+    // the name without a possessive, and its lower case (from the tokens' lower case: no
+    // second pass over the name)
     let name: string;
     let key: string;
-    let cleaned: string[];
+    let cleaned: string[] | undefined;
+    let lowers: string[] | undefined;
     const only = original.length === 1 ? original[0] : undefined;
     if (only) {
       // one word (the common case): its lower case is known already
       name = withoutPossessive(only.text);
       key = name === only.text ? only.lower : name.toLowerCase();
-      cleaned = [name];
     } else {
-      cleaned = original.map((w) => withoutPossessive(w.text));
+      cleaned = [];
+      lowers = [];
+      for (let w = 0; w < original.length; w++) {
+        const t = original[w] as Token;
+        const bare = withoutPossessive(t.text);
+        cleaned.push(bare);
+        lowers.push(bare === t.text ? t.lower : bare.toLowerCase());
+      }
       name = cleaned.join(" ");
-      key = name.toLowerCase();
+      key = lowers.join(" ");
     }
     if (name.length < 2) return undefined;
     if (this.excluded.size !== 0 && this.excluded.has(key)) return undefined;
     let entity = this.byKey.get(key);
     if (!entity) {
-      const words = original.length === 1 ? [key] : key.split(" ");
+      const words = lowers ?? [key];
       // a surname or short form of a known entity refers to it
       const known =
         words.length === 1 && titles.length === 0
@@ -1662,7 +1677,7 @@ export class SpeakerRegistry {
         return known;
       }
       const type =
-        typeOfName(words, cleaned) ??
+        typeOfName(words, cleaned ?? [name]) ??
         (titles.some((t) => !NON_PERSON_TITLES.has(t))
           ? "Person"
           : hadThe
@@ -1671,11 +1686,12 @@ export class SpeakerRegistry {
       entity = {
         name,
         words,
-        titles: titles.length === 0 ? new Set<string>() : new Set(titles),
+        type,
+        titles: [],
+        gender: undefined,
         last: order,
         lastSpoke: -1,
       };
-      if (type) entity.type = type;
       const index = this.entities.length;
       this.entities.push(entity);
       this.byKey.set(key, entity);
@@ -1688,9 +1704,7 @@ export class SpeakerRegistry {
       }
     }
     for (const t of titles) {
-      entity.titles.add(t);
-      if (FEMALE.has(t)) entity.gender = "f";
-      if (MALE.has(t)) entity.gender = "m";
+      addTitle(entity, t);
       if (!entity.type && t !== "former") entity.type = "Person";
     }
     entity.last = Math.max(entity.last, order);
@@ -1763,8 +1777,10 @@ export class SpeakerRegistry {
   ): Resolved {
     this.flush();
     const mentionWords = tokens.slice(np.first, np.last + 1);
-    const mention = mentionWords.map((t) => t.text).join(" ");
-    const lower = mention.toLowerCase();
+    // one word (a pronoun, a surname: the common case) has its text and lower case already
+    const single = np.first === np.last ? mentionWords[0] : undefined;
+    const mention = single ? single.text : mentionWords.map((t) => t.text).join(" ");
+    const lower = single ? single.lower : mention.toLowerCase();
     if (np.first === np.last && PRONOUNS.has(lower)) {
       if ((lower === "who" || lower === "which") && antecedent) return antecedent;
       return this.resolvePronoun(lower, order) ?? { name: mention };
@@ -1879,11 +1895,7 @@ export class SpeakerRegistry {
       const short = this.findByShortForm(words, order, titles);
       const entity = short && (!exact || exact.words.length < short.words.length) ? short : exact;
       if (entity) {
-        for (const t of titles) {
-          entity.titles.add(t);
-          if (FEMALE.has(t)) entity.gender = "f";
-          if (MALE.has(t)) entity.gender = "m";
-        }
+        for (const t of titles) addTitle(entity, t);
         if (!entity.type)
           entity.type =
             titles.length > 0 || (!hadThe && mentionWords.length <= 3)
@@ -1906,7 +1918,8 @@ export class SpeakerRegistry {
       const entities = this.entities;
       for (let k = this.recentStart(); k < entities.length; k++) {
         const e = entities[k];
-        if (e?.titles.has(title) && e.last <= order && (!found || e.last > found.last)) found = e;
+        if (e?.titles.includes(title) && e.last <= order && (!found || e.last > found.last))
+          found = e;
       }
       if (found) {
         const r: Resolved = { name: found.name, entity: found };

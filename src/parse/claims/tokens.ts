@@ -9,9 +9,11 @@ import {
   cueStartHashes,
   DETERMINERS_CORE,
   finishHash,
+  isPhrasalOnly,
   lookupCue,
   mayStartCue,
   mayStartCueIn,
+  phrasalCuesStartingWith,
 } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
 
@@ -379,7 +381,8 @@ export function tokenizeLean(
         c = text.charCodeAt(++k);
       }
       if (k <= to && endsPlainWord(c)) {
-        if (CUE_HASHES[finishHash(h, k - i)] === 1 && mayStartCue(text.slice(i, k))) return i;
+        if (CUE_HASHES[finishHash(h, k - i)] === 1 && cueMayStart(text.slice(i, k), text, k, to))
+          return i;
         if (k - i <= MAX_CONNECTOR && CONNECTOR_FIRST.has(code)) {
           const word = text.slice(i, k);
           if (isConnector(word)) {
@@ -399,7 +402,8 @@ export function tokenizeLean(
       if (k <= to && endsPlainWord(text.charCodeAt(k))) {
         const word = text.slice(i, k);
         const lower = word.toLowerCase();
-        if (CUE_HASHES[finishHash(lowerHash, k - i)] === 1 && mayStartCue(lower)) return i;
+        if (CUE_HASHES[finishHash(lowerHash, k - i)] === 1 && cueMayStart(lower, text, k, to))
+          return i;
         into.push(noCueWord(i, k, word, lower, true));
         i = k;
         continue;
@@ -421,7 +425,8 @@ export function tokenizeLean(
         const folds = scannedFolds || end !== wordEnd;
         if (!folds && !(text.charCodeAt(end) === 46 && end < to)) {
           // lower-case ASCII, no period after it: the word as written is its lower case
-          if (mayStartCueIn(text, i, end)) return i;
+          if (mayStartCueIn(text, i, end) && cueMayStart(text.slice(i, end), text, end, to))
+            return i;
           if (end - i <= MAX_CONNECTOR && CONNECTOR_FIRST.has(code)) {
             const word = text.slice(i, end);
             if (isConnector(word)) {
@@ -446,7 +451,7 @@ export function tokenizeLean(
           word += ".";
           lower += ".";
         }
-        if (mayStartCue(lower)) return i;
+        if (mayStartCue(lower) && cueMayStart(lower, text, end, to)) return i;
         into.push(noCueWord(i, end, word, lower, folds && isUpper(word)));
         i = end;
         continue;
@@ -460,6 +465,65 @@ export function tokenizeLean(
   }
   return -1;
 }
+
+/**
+ * For a word that {@link mayStartCue}: whether a cue may start there, so that the lean
+ * tokens must stop. A word that is a cue only as the head of a phrase ("can" of "can
+ * confirm", "made" of "made clear") is one only when the phrase's next tokens follow it;
+ * most sentences with "can" or "make" then stay lean. Exact: `cueAt` would find no cue
+ * at a head whose phrases do not follow.
+ *
+ * @param word
+ *   The word, lower case.
+ * @param text
+ *   Paragraph text.
+ * @param end
+ *   End of the word (the head's token) in `text`.
+ * @param to
+ *   Sentence end (exclusive).
+ */
+function cueMayStart(word: string, text: string, end: number, to: number): boolean {
+  if (!isPhrasalOnly(word)) return true;
+  const phrases = phrasalCuesStartingWith(word);
+  if (phrases.length === 0) return false;
+  // the next few tokens, from a window of the text: a token that ends well before the
+  // window's end (a number or an abbreviation looks a few characters ahead) is the one
+  // the whole sentence's tokens have; one near the cut may not be, so it may match
+  const windowEnd = Math.min(to, end + PHRASE_WINDOW);
+  const next = tokenize(text, end, windowEnd, phraseScratch);
+  const sure = (t: Token): boolean => windowEnd === to || t.end + LOOKAHEAD < windowEnd;
+  let may = false;
+  for (const phrase of phrases) {
+    let k = 1;
+    for (; k < phrase.length; k++) {
+      const t = next[k - 1];
+      if (t === undefined) {
+        // past the window: unknown, unless the sentence ends there
+        if (windowEnd !== to) k = phrase.length;
+        else k = -1;
+        break;
+      }
+      if (t.lower !== phrase[k]) {
+        if (sure(t)) k = -1;
+        else k = phrase.length;
+        break;
+      }
+    }
+    if (k === phrase.length) {
+      may = true;
+      break;
+    }
+  }
+  phraseScratch.length = 0;
+  return may;
+}
+
+/** How much text after a phrase head {@link cueMayStart} tokenizes (the longest phrase is 4 words). */
+const PHRASE_WINDOW = 64;
+/** How far past a token's end the tokenizer may look ("2,400", "U.S."). */
+const LOOKAHEAD = 6;
+/** Reused by {@link cueMayStart}. */
+const phraseScratch: Token[] = [];
 
 /**
  * Whether the code after a run of a-z ends the word there as it is: not a letter, a digit,

@@ -471,10 +471,15 @@ function readCredit(text: string): Author[] | undefined {
  *   Read any short capitalised phrase after the names as a role ("Jane Doe, Outreach"),
  *   and "A, Role and B, Role": right for a front-matter author string, too loose for a
  *   line of an article.
+ * @param sure
+ *   Only a sure reading is wanted (`by` or `credit`): any other text gives undefined,
+ *   early, without reading its names (much cheaper on body text).
  * @returns
- *   The reading, or undefined when the text is not a byline.
+ *   The reading, or undefined when the text is not a byline (or, with `sure`, not a
+ *   sure one).
  */
-export function readByline(input: string, loose = false): BylineReading | undefined {
+export function readByline(input: string, loose = false, sure = false): BylineReading | undefined {
+  if (sure && !maybeSure(input)) return undefined;
   let text = collapse(input);
   if (text === "" || text.length > MAX_BYLINE) return undefined;
   if (text.startsWith("(") && text.endsWith(")")) text = text.slice(1, -1).trim();
@@ -495,7 +500,8 @@ export function readByline(input: string, loose = false): BylineReading | undefi
       break;
     }
   }
-  if (text === "") return undefined;
+  // a credit was returned above: without "By" the reading could only be unsure
+  if (text === "" || (sure && !by)) return undefined;
   // "A, Director - Team; B and C - Council": groups separated by ";", each read on its own.
   const authors: Author[] = [];
   let marker = false;
@@ -509,6 +515,27 @@ export function readByline(input: string, loose = false): BylineReading | undefi
   if (authors.length === 0) return undefined;
   return { authors, by, credit: false, marker };
 }
+
+/**
+ * A quick test that passes every text {@link readByline} reads as sure, without making
+ * a string: a credit needs a ";" or starts with "Reporting by", "Additional", …, and
+ * "By" prefixes start with "by", "written", "story", "words", "text", "reported" (after
+ * whitespace and a "(" that may be stripped). No character but these ASCII letters
+ * lower-cases to their first letters.
+ */
+function maybeSure(input: string): boolean {
+  if (input.includes(";")) return true;
+  let i = 0;
+  while (i < input.length && isWhitespace(input.charCodeAt(i))) i++;
+  if (input[i] === "(") {
+    i++;
+    while (i < input.length && isWhitespace(input.charCodeAt(i))) i++;
+  }
+  return i < input.length && SURE_INITIALS.includes(input[i] as string);
+}
+
+/** First letters of the words a sure byline starts with (see {@link maybeSure}). */
+const SURE_INITIALS = "bwstraecBWSTRAEC";
 
 /**
  * Read one group of a byline: names with their roles and affiliations, then pieces

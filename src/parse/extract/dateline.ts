@@ -26,28 +26,34 @@ const MAX_PLACE = 70;
 const isSpace = (c: string | undefined): boolean =>
   c === " " || c === "\t" || c === "\n" || c === "\r";
 
-/** Find dash candidates: [start, end) of "-", "--", "–", "—", "_" used as a dash. */
-function dashes(head: string, from: number): Array<[number, number]> {
+/**
+ * Find dash candidates: [start, end) of "-", "--", "–", "—", "_" used as a dash (the
+ * first six, starting at most at `limit`).
+ */
+function dashes(head: string, from: number, limit = head.length): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = from; i < head.length && out.length < 6; i++) {
-    const c = head[i];
-    if (c === "—" || c === "–" || c === "―" || c === "-" || c === "_") {
+  for (let i = from; i < head.length && i <= limit && out.length < 6; i++) {
+    const c = head.charCodeAt(i);
+    // "—", "–", "―", "-", "_"
+    if (c === 0x2014 || c === 0x2013 || c === 0x2015 || c === 45 || c === 95) {
       let j = i + 1;
-      while (j < head.length && (head[j] === c || (c === "-" && head[j] === "-"))) j++;
-      const before = head[i - 1];
-      const after = head[j];
-      const spaced = isSpace(after) || after === undefined;
+      while (j < head.length && head.charCodeAt(j) === c) j++;
+      const before = head.charCodeAt(i - 1);
+      const spaced = j >= head.length || isSpaceCode(head.charCodeAt(j));
       let dash = false;
-      if (c === "—" || c === "–" || c === "―") dash = true;
+      if (c !== 45 && c !== 95) dash = true;
       else if (j - i >= 2) dash = true;
-      else if (c === "-") dash = spaced || isSpace(before);
-      else dash = isSpace(before) && spaced; // "_"
+      else if (c === 45) dash = spaced || isSpaceCode(before);
+      else dash = isSpaceCode(before) && spaced; // "_"
       if (dash) out.push([i, j]);
       i = j - 1;
     }
   }
   return out;
 }
+
+/** {@link isSpace} for a code unit (NaN, before the start, is none). */
+const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Words that start sentences, never places ("The company said on March 5 -"). */
 const PLACE_STOP = new Set(
@@ -102,12 +108,37 @@ function validPlace(place: string, strong: boolean): boolean {
 /** Title-case a place written in capitals ("KANSAS CITY" -> "Kansas City"). */
 export function titleCasePlace(place: string): string {
   if (/\p{Ll}/u.test(place)) return place;
-  return place
-    .toLowerCase()
-    .replace(/(^|[\s/-])(\p{Ll})/gu, (_m, pre: string, ch: string) => pre + ch.toUpperCase())
-    .replace(/\b(Of|De|La|El|Es|Du|Da|Di|Upon|On|The|And)\b(?!$)/g, (w, _x, at: number) =>
-      at === 0 ? w : w.toLowerCase(),
-    );
+  return initialCapitals(place.toLowerCase()).replace(
+    /\b(Of|De|La|El|Es|Du|Da|Di|Upon|On|The|And)\b(?!$)/g,
+    (w, _x, at: number) => (at === 0 ? w : w.toLowerCase()),
+  );
+}
+
+/**
+ * Capitalise every lower-case letter at the start or after whitespace, "/" or "-": what
+ * `.replace(/(^|[\s/-])(\p{Ll})/gu, (_m, pre, ch) => pre + ch.toUpperCase())` gives,
+ * without a call per word for ASCII text.
+ */
+function initialCapitals(lower: string): string {
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 128) {
+      return lower.replace(
+        /(^|[\s/-])(\p{Ll})/gu,
+        (_m, pre: string, ch: string) => pre + ch.toUpperCase(),
+      );
+    }
+    if (c < 97 || c > 122) continue;
+    const before = i === 0 ? 32 : lower.charCodeAt(i - 1);
+    // ASCII whitespace, "/" or "-" before (the start counts as a space)
+    if (before === 32 || (before >= 9 && before <= 13) || before === 47 || before === 45) {
+      out += lower.slice(copied, i) + String.fromCharCode(c - 32);
+      copied = i + 1;
+    }
+  }
+  return copied === 0 ? lower : out + lower.slice(copied);
 }
 
 /** Split a place into locality, region and country where the words say so. */
@@ -281,8 +312,8 @@ export function findDateline(
   const head = segment.text.slice(0, HEAD);
   let from = 0;
   while (from < head.length && /[*•·#>\s]/.test(head[from] ?? "")) from++;
-  for (const [dashStart, dashEnd] of dashes(head, from)) {
-    if (dashStart - from > MAX_PLACE + 40) break;
+  // a dash further than a place and a date from the start is none (not even looked for)
+  for (const [dashStart, dashEnd] of dashes(head, from, from + MAX_PLACE + 40)) {
     const front = readFront(head.slice(from, dashStart));
     if (!front) continue;
     let end = dashEnd;

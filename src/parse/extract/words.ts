@@ -81,7 +81,9 @@ export function normaliseAgency(written: string): string | undefined {
       kept++;
   }
   if (kept > LONGEST_AGENCY) return undefined;
-  const key = written.toLowerCase().replace(/[\s.]/g, "");
+  // nothing to remove (no character lower-cases to whitespace or a period): no regex
+  const key =
+    kept === written.length ? written.toLowerCase() : written.toLowerCase().replace(/[\s.]/g, "");
   return AGENCIES.get(key);
 }
 

@@ -8,6 +8,30 @@ import { NEUTRAL } from "./guard.js";
 /** Scratch map shared by builders; grows as needed. */
 let scratch = new Int32Array(4096);
 
+/** Where finished maps are carved from (see {@link keepMap}). */
+let chunk = new Int32Array(0);
+/** How much of {@link chunk} is taken. */
+let chunkUsed = 0;
+/** Size of a new {@link chunk} (entries). */
+const CHUNK = 1 << 16;
+
+/**
+ * A copy of `map.subarray(from, to)` that stays valid: carved from a shared chunk, never
+ * written again, instead of one new typed array (and buffer) per block. A full chunk is
+ * left to the blocks that hold views of it and a new one started.
+ */
+function keepMap(map: Int32Array, from: number, to: number): Int32Array {
+  const length = to - from;
+  if (chunkUsed + length > chunk.length) {
+    chunk = new Int32Array(Math.max(CHUNK, length));
+    chunkUsed = 0;
+  }
+  const out = chunk.subarray(chunkUsed, chunkUsed + length);
+  out.set(map.subarray(from, to));
+  chunkUsed += length;
+  return out;
+}
+
 /**
  * Collects the plain text of one block, one map entry per UTF-16 code unit, from
  * mdast `text` / `inlineCode` / `break` nodes and their source offsets.
@@ -67,12 +91,21 @@ export class TextBuilder {
     this.ensure(value.length);
     const src = this.source;
     // Fast path: verbatim and on one line.
-    if (end - start === value.length && src.startsWith(value, start) && !/[\r\n\t]/.test(value)) {
+    if (end - start === value.length) {
+      // one pass: the value is the source there, with no line ending or tab
       const at = this.text.length;
-      for (let k = 0; k < value.length; k++) this.map[at + k] = start + k;
-      this.text += value;
-      this.endOffset = end;
-      return;
+      const map = this.map;
+      let k = 0;
+      for (; k < value.length; k++) {
+        const c = value.charCodeAt(k);
+        if (c === 10 || c === 13 || c === 9 || c !== src.charCodeAt(start + k)) break;
+        map[at + k] = start + k;
+      }
+      if (k === value.length) {
+        this.text += value;
+        this.endOffset = end;
+        return;
+      }
     }
     let i = 0;
     let j = start;
@@ -221,14 +254,14 @@ export class TextBuilder {
     while (from < to && text.charCodeAt(from) === 32) from++;
     while (to > from && text.charCodeAt(to - 1) === 32) to--;
     const out = text.slice(from, to);
-    const m = full.slice(from, to + 1);
+    const m = keepMap(full, from, to + 1);
     if (to > from) m[to - from] = (m[to - from - 1] ?? 0) + 1;
     return { text: out, start: m[0] ?? 0, map: m };
   }
 
   /** Segment of the text built so far between two marks (untrimmed). */
   slice(from: number, to: number): Segment {
-    const m = this.map.slice(from, to + 1);
+    const m = keepMap(this.map, from, to + 1);
     if (to > from) m[to - from] = (m[to - from - 1] ?? 0) + 1;
     return { text: this.text.slice(from, to), start: m[0] ?? 0, map: m };
   }
