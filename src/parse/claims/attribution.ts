@@ -25,6 +25,16 @@ import {
 } from "./speakers.js";
 import type { Token } from "./tokens.js";
 
+/** Words that chain a second clause to the first ("and then", "later"). */
+const SEQUENCE_WORDS: ReadonlySet<string> = new Set([
+  "and",
+  "but",
+  "then",
+  "later",
+  "before",
+  "after",
+]);
+
 /** A cue found in a token list. */
 export interface CueMatch {
   /** First token index. */
@@ -787,12 +797,7 @@ export function attributionBefore(
     let speaker = cue.gerund ? undefined : subjectBefore(tokens, cue.first, floor);
     if (!speaker) {
       const prev = tokens[cue.first - 1];
-      if (
-        cue.gerund ||
-        (prev &&
-          (prev.text === "," ||
-            ["and", "but", "then", "later", "before", "after"].includes(prev.lower)))
-      ) {
+      if (cue.gerund || (prev && (prev.text === "," || SEQUENCE_WORDS.has(prev.lower)))) {
         speaker = sentenceSubject(tokens, cue.first) ?? previousSpeaker(tokens, cue.first);
       }
     }

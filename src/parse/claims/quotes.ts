@@ -18,6 +18,9 @@ import {
 } from "./speakers.js";
 import type { Token } from "./tokens.js";
 
+/** Subject pronouns (lower case). */
+const SUBJECT_PRONOUN_WORDS: ReadonlySet<string> = new Set(["he", "she", "they", "it", "we", "i"]);
+
 /** State carried from sentence to sentence and paragraph to paragraph. */
 export interface ClaimState {
   /** Names and speakers. */
@@ -679,7 +682,7 @@ function clauseEnd(
     if (
       u.type === "word" &&
       u.lower === "as" &&
-      ["he", "she", "they", "it", "we", "i"].includes(tokens[k + 1]?.lower ?? "")
+      SUBJECT_PRONOUN_WORDS.has(tokens[k + 1]?.lower ?? "")
     )
       break;
     // "before claiming that …", "while saying …"

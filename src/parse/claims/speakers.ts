@@ -7,6 +7,24 @@
 import { DAY_WORDS, DETERMINERS_CORE, MONTH_WORDS } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
+/** Words that lead a time phrase ("on Monday", "last week"). */
+const TIME_LEADS: ReadonlySet<string> = new Set(["on", "in", "last", "this", "early", "late"]);
+
+/** Prepositions after a verb of speech ("told reporters in …"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["to", "at", "in", "on", "from", "with"]);
+
+/** Words that join noun phrases, never their first word. */
+const PHRASE_JOINERS: ReadonlySet<string> = new Set(["of", "for", "and", "in", "on", "at"]);
+
+/** Relative pronouns. */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(["who", "which", "whose", "whom"]);
+
+/** Conjunctions that start a new clause. */
+const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(["and", "but", "so", "yet", "then"]);
+
+/** "of" and "for", never the last word of a name. */
+const OF_FOR: ReadonlySet<string> = new Set(["of", "for"]);
+
 /** Person or Organization. */
 export type SpeakerType = "Person" | "Organization";
 
@@ -768,8 +786,7 @@ export function subjectBefore(
     (AUX_ADVERBS.has(tokens[i]?.lower ?? "") ||
       // "Ted Cruz on Wednesday announced", "Democrats … in November say"
       (TIME_NOUNS.has(tokens[i]?.lower ?? "") && i > floor && tokens[i - 1]?.type === "word") ||
-      (["on", "in", "last", "this", "early", "late"].includes(tokens[i]?.lower ?? "") &&
-        TIME_NOUNS.has(tokens[i + 1]?.lower ?? "")))
+      (TIME_LEADS.has(tokens[i]?.lower ?? "") && TIME_NOUNS.has(tokens[i + 1]?.lower ?? "")))
   ) {
     i--;
     steps++;
@@ -855,7 +872,7 @@ export function subjectBefore(
       if (
         !numeric &&
         !(
-          ["to", "at", "in", "on", "from", "with"].includes(u.lower) &&
+          PLACE_PREPOSITIONS.has(u.lower) &&
           before &&
           SPEAKER_NOUNS.has(before.lower) &&
           i - 1 >= floor
@@ -890,11 +907,7 @@ export function subjectBefore(
     i--;
   }
   // trim leading connectors
-  while (
-    first <= last &&
-    ["of", "for", "and", "in", "on", "at"].includes(tokens[first]?.lower ?? "")
-  )
-    first++;
+  while (first <= last && PHRASE_JOINERS.has(tokens[first]?.lower ?? "")) first++;
   if (first > last) return undefined;
   // "Clinton, during a meeting in Columbus, Ohio, said": a phrase after a preposition is
   // part of a parenthetical; the subject is before it
@@ -972,7 +985,7 @@ export function speakerAfter(
     if (t.type === "punct" && t.text !== "&" && t.text !== "-" && t.text !== "'" && t.text !== "’")
       break;
     if (t.type === "word" && i > from && NP_STOP.has(t.lower) && !t.upper) break;
-    if (t.type === "word" && ["who", "which", "whose", "whom"].includes(t.lower)) break;
+    if (t.type === "word" && RELATIVE_PRONOUNS.has(t.lower)) break;
     if (t.type === "word" && i > from && !t.upper && /(?:ed|ing)$/.test(t.lower)) break;
     i++;
   }
@@ -1190,7 +1203,7 @@ export function sentenceSubject(tokens: readonly Token[], before: number): NounP
   while (
     i < before &&
     tokens[i]?.type === "word" &&
-    ["and", "but", "so", "yet", "then"].includes(tokens[i]?.lower ?? "")
+    CLAUSE_CONJUNCTIONS.has(tokens[i]?.lower ?? "")
   )
     i++;
   const start = i;
@@ -1228,7 +1241,7 @@ export function sentenceSubject(tokens: readonly Token[], before: number): NounP
     }
     break;
   }
-  while (last >= start && ["of", "for"].includes(tokens[last]?.lower ?? "")) last--;
+  while (last >= start && OF_FOR.has(tokens[last]?.lower ?? "")) last--;
   if (last < start) return undefined;
   if (!plausibleSpeaker(tokens, start, last)) return undefined;
   return { first: start, last };

@@ -248,7 +248,12 @@ function inlineBlock(
   for (const child of children) {
     const isLead = child === first && (child.type === "strong" || child.type === "emphasis");
     if (isLead) leadFrom = builder.length;
-    phrasing(child, builder, result);
+    if (child.type === "text") {
+      // Most children are text: no stack for them (what `phrasing` does with one).
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      if (start !== undefined && end !== undefined) builder.addValue(child.value, start, end);
+    } else phrasing(child, builder, result);
     if (isLead) leadTo = builder.length;
   }
   const segment = builder.finish();

@@ -6,7 +6,7 @@
 import { parse as parseToml, TomlError } from "smol-toml";
 import type { Image } from "../../schema/article.js";
 import type { Author } from "../../schema/author.js";
-import { parseBylineText, readName } from "../extract/byline.js";
+import { collapse, parseBylineText, readName } from "../extract/byline.js";
 import { ORGANISATION_WORDS } from "../extract/words.js";
 import type { KnownFields } from "../pipeline.js";
 import type { Context } from "../types.js";
@@ -160,7 +160,8 @@ function pick(
 
 function text(value: unknown): string | undefined {
   if (typeof value === "string") {
-    const t = value.replace(/\s+/g, " ").trim();
+    // `value.replace(/\s+/g, " ").trim()`, without a new string when already collapsed.
+    const t = collapse(value);
     return t === "" ? undefined : t;
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -319,7 +320,7 @@ function readAuthors(
   const names: string[] = [];
   for (const entry of list) {
     if (typeof entry === "string") {
-      const t = entry.replace(/\s+/g, " ").trim();
+      const t = collapse(entry);
       if (t === "") continue;
       names.push(t);
       authors.push(...authorsOfString(t));
