@@ -1,4 +1,5 @@
 import type { Span } from "./schema/span.js";
+import { LineEnds } from "./util/lines.js";
 
 /** A place in the input: 1-based line and column, 0-based UTF-16 offset. */
 export interface Point {
@@ -46,22 +47,17 @@ export interface Diagnostic {
  */
 export function createLocator(input: string): (offset: number) => Point {
   const lineStarts: number[] = [0];
-  // every line start up to `scanned` is in `lineStarts` (`scanned` is the last one found);
-  // `lf` and `cr`: the next LF and CR at or after it (-1: none left), found with indexOf
+  // every line start up to `scanned` (the last one found) is in `lineStarts`
+  const ends = new LineEnds(input);
   let scanned = 0;
-  let lf = input.indexOf("\n");
-  let cr = input.indexOf("\r");
   const scanTo = (at: number): void => {
     while (scanned <= at) {
-      if (lf !== -1 && lf < scanned) lf = input.indexOf("\n", scanned);
-      if (cr !== -1 && cr < scanned) cr = input.indexOf("\r", scanned);
-      if (lf === -1 && cr === -1) {
+      const end = ends.endOf(scanned);
+      if (end === input.length) {
         scanned = Number.POSITIVE_INFINITY;
         return;
       }
-      const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
-      // CRLF is one line end
-      scanned = end === cr && input.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      scanned = ends.nextStart(end);
       lineStarts.push(scanned);
     }
   };

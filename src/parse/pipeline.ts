@@ -2,6 +2,7 @@ import type { Article, Paragraph } from "../schema/article.js";
 import type { Author, Byline } from "../schema/author.js";
 import type { QuotedClaim } from "../schema/claim.js";
 import type { Dateline } from "../schema/dateline.js";
+import { isBlank } from "../util/chars.js";
 import { extractClaims } from "./claims/index.js";
 import { isSignOff } from "./extract/body.js";
 import { type BylineReading, readByline } from "./extract/byline.js";
@@ -12,7 +13,7 @@ import {
   isSubheadlineBlock,
   isTitleBlock,
 } from "./extract/headline.js";
-import { isWhitespace, writtenText } from "./extract/written.js";
+import { writtenText } from "./extract/written.js";
 import { type Block, type Context, type Segment, sourceOffset, subSegment } from "./types.js";
 
 /**
@@ -122,12 +123,6 @@ function opensWithDateline(block: Block, findDatelineIn: DatelineFinder): boolea
   const { dateline } = found;
   if (dateline.date !== undefined || dateline.agency !== undefined) return true;
   return block.text.length - found.rest > 100;
-}
-
-/** Whether a text is empty or all whitespace (`text.trim() === ""`, without a new string). */
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
-  return true;
 }
 
 const normalise = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();

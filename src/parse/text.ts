@@ -1,3 +1,5 @@
+import { LineEnds } from "../util/lines.js";
+import { writeOffsets } from "../util/offsets.js";
 import { createContext, finishDiagnostics } from "./context.js";
 import { isSignOff } from "./extract/body.js";
 import { isWhitespace } from "./extract/written.js";
@@ -25,15 +27,10 @@ interface Line {
 function splitLines(input: string): Line[] {
   const lines: Line[] = [];
   const n = input.length;
-  // the line ends are found with indexOf (native scanning), not by a loop over every
-  // character; each search starts after the last line end, so the whole split is linear
-  let lf = input.indexOf("\n");
-  let cr = input.indexOf("\r");
+  const ends = new LineEnds(input);
   let start = 0;
   for (;;) {
-    if (lf !== -1 && lf < start) lf = input.indexOf("\n", start);
-    if (cr !== -1 && cr < start) cr = input.indexOf("\r", start);
-    const end = lf === -1 ? (cr === -1 ? n : cr) : cr === -1 ? lf : Math.min(lf, cr);
+    const end = ends.endOf(start);
     let first = start;
     let indent = 0;
     while (first < end && isWhitespace(input.charCodeAt(first))) {
@@ -44,7 +41,7 @@ function splitLines(input: string): Line[] {
     while (last > first && isWhitespace(input.charCodeAt(last - 1))) last--;
     lines.push({ start, end, first, last, indent: first === end ? 0 : indent });
     if (end === n) return lines;
-    start = end + (end === cr && input.charCodeAt(end + 1) === 10 ? 2 : 1);
+    start = ends.nextStart(end);
   }
 }
 
@@ -177,27 +174,6 @@ function mapBuffer(size: number, reuse: boolean): Int32Array {
       Math.min(MAX_SHARED_MAPS, Math.max(size, 2 * (sharedMaps?.length ?? 0))),
     );
   return sharedMaps;
-}
-
-/** `OFFSETS[i] === i`: runs of a map are copied from it, see {@link writeOffsets}. */
-let OFFSETS = new Int32Array(0);
-
-/**
- * Write `from, from + 1, …, to - 1` into `buffer` from `k` on; returns the index after
- * them. A long run is one native copy from {@link OFFSETS} (kept from parse to parse and
- * grown as needed, up to {@link MAX_SHARED_MAPS} entries), a short one a loop.
- */
-function writeOffsets(buffer: Int32Array, k: number, from: number, to: number): number {
-  if (to - from < 16 || to > MAX_SHARED_MAPS) {
-    for (let m = from; m < to; m++) buffer[k++] = m;
-    return k;
-  }
-  if (OFFSETS.length < to) {
-    OFFSETS = new Int32Array(Math.min(MAX_SHARED_MAPS, Math.max(to, 2 * OFFSETS.length)));
-    for (let i = 0; i < OFFSETS.length; i++) OFFSETS[i] = i;
-  }
-  buffer.set(OFFSETS.subarray(from, to), k);
-  return k + to - from;
 }
 
 /** Line-length counts for {@link wrapWidth}, reused from parse to parse. */

@@ -21,3 +21,9 @@ export function isWhitespace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/** Whether a text is empty or all whitespace (`text.trim() === ""`, without a new string). */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
+  return true;
+}

@@ -5,6 +5,7 @@
  */
 import {
   type CueCategory,
+  cueAlone,
   DAY_WORDS,
   DETERMINERS_CORE,
   lookupCue,
@@ -101,10 +102,8 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
       quoteOnly: false,
     };
   }
-  const form = lookupCue(t.lower);
+  const form = cueAlone(t.lower);
   if (!form) return undefined;
-  // "point" only as "point out"; "known as" names
-  if (form.verb.lemma === "point" || t.lower === "known") return undefined;
   // "news reports", "Asian states": an -s form that is also a plural noun is a verb only
   // after a pronoun or an adverb, or before "that"
   if (NOUNISH.has(t.lower)) {

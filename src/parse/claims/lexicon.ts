@@ -533,13 +533,27 @@ export function mayStartCue(word: string): boolean {
   );
 }
 
+/**
+ * The lexicon form of a word that can be a cue on its own, outside a phrasal cue: every
+ * form but those of "point" (a cue only in "point out") and "known" ("known as" names).
+ *
+ * @param word
+ *   A word, lower case.
+ * @returns
+ *   Its form, or `undefined` when the word is no cue by itself.
+ */
+export function cueAlone(word: string): CueForm | undefined {
+  const form = lookupCue(word);
+  return form === undefined || form.verb.lemma === "point" || word === "known" ? undefined : form;
+}
+
 let phrasalOnlyIndex: Set<string> | undefined;
 
 /**
  * Whether a word that may start a cue starts one only as the head of a phrasal cue
  * ("can" in "can confirm", "made" in "made clear", "pointed" in "pointed out"): it is no
- * verb form of the lexicon, or one that `findCue` never takes on its own (the forms of
- * "point", and "known"). Such a word is a cue only when a phrase's next words follow it.
+ * verb form that is a cue on its own ({@link cueAlone}). Such a word is a cue only when a
+ * phrase's next words follow it.
  *
  * @param word
  *   A word, lower case, for which {@link mayStartCue} holds.
@@ -550,10 +564,7 @@ export function isPhrasalOnly(word: string): boolean {
   if (!phrasalOnlyIndex) {
     if (!startIndex) buildStartIndexes();
     const set = new Set<string>();
-    for (const w of startIndex as Set<string>) {
-      const form = lookupCue(w);
-      if (form === undefined || form.verb.lemma === "point" || w === "known") set.add(w);
-    }
+    for (const w of startIndex as Set<string>) if (cueAlone(w) === undefined) set.add(w);
     phrasalOnlyIndex = set;
   }
   return phrasalOnlyIndex.has(word);

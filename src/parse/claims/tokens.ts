@@ -488,32 +488,19 @@ function cueMayStart(word: string, text: string, end: number, to: number): boole
   if (phrases.length === 0) return false;
   // the next few tokens, from a window of the text: a token that ends well before the
   // window's end (a number or an abbreviation looks a few characters ahead) is the one
-  // the whole sentence's tokens have; one near the cut may not be, so it may match
+  // the whole sentence's tokens have; one near the cut (or past it) may not be
   const windowEnd = Math.min(to, end + PHRASE_WINDOW);
   const next = tokenize(text, end, windowEnd, phraseScratch);
-  const sure = (t: Token): boolean => windowEnd === to || t.end + LOOKAHEAD < windowEnd;
-  let may = false;
-  for (const phrase of phrases) {
-    let k = 1;
-    for (; k < phrase.length; k++) {
+  const cut = windowEnd !== to;
+  const may = phrases.some((phrase) => {
+    for (let k = 1; k < phrase.length; k++) {
       const t = next[k - 1];
-      if (t === undefined) {
-        // past the window: unknown, unless the sentence ends there
-        if (windowEnd !== to) k = phrase.length;
-        else k = -1;
-        break;
-      }
-      if (t.lower !== phrase[k]) {
-        if (sure(t)) k = -1;
-        else k = phrase.length;
-        break;
-      }
+      // past the window: unknown (or no token left at the sentence's end)
+      if (t === undefined) return cut;
+      if (t.lower !== phrase[k]) return cut && t.end + LOOKAHEAD >= windowEnd;
     }
-    if (k === phrase.length) {
-      may = true;
-      break;
-    }
-  }
+    return true;
+  });
   phraseScratch.length = 0;
   return may;
 }

@@ -48,6 +48,11 @@ const CREDIT_WORDS = new Set(
 /** Prefixes that mean "by" without giving a role. */
 const BY_PREFIXES = ["by ", "written by ", "story by ", "words by ", "text by ", "reported by "];
 
+/** What an end credit says was done ("Reporting by …"). */
+const CREDIT_ROLES = ["reporting", "editing", "writing", "compiled"];
+/** How end credits start ("Reporting by …", "Additional reporting by …"), lower case. */
+const CREDIT_START = new RegExp(`^(?:additional\\s)?(?:${CREDIT_ROLES.join("|")})\\sby\\s`);
+
 /** Collapse whitespace runs into single spaces and trim. */
 export function collapse(text: string): string {
   // most texts are collapsed already (single spaces between words): no new string
@@ -502,7 +507,7 @@ export function readByline(input: string, loose = false, sure = false): BylineRe
   if (/[\p{Ll}]{2}\.$/u.test(text)) text = text.slice(0, -1);
   const lower = text.toLowerCase();
   // End credits: "Reporting by A; Editing by B".
-  const credit = /^(?:additional\s)?(?:reporting|editing|writing|compiled)\sby\s/.test(lower);
+  const credit = CREDIT_START.test(lower);
   if (credit || text.includes(";")) {
     const authors = readCredit(text);
     if (authors) return { authors, by: false, credit: true, marker: true };
@@ -534,10 +539,9 @@ export function readByline(input: string, loose = false, sure = false): BylineRe
 
 /**
  * A quick test that passes every text {@link readByline} reads as sure, without making
- * a string: a credit needs a ";" or starts with "Reporting by", "Additional", …, and
- * "By" prefixes start with "by", "written", "story", "words", "text", "reported" (after
- * whitespace and a "(" that may be stripped). No character but these ASCII letters
- * lower-cases to their first letters.
+ * a string: a credit has a ";" or starts with a word of {@link CREDIT_START}, and a "By"
+ * reading starts with one of {@link BY_PREFIXES} (after whitespace and a "(" that may be
+ * stripped). No character but these ASCII letters lower-cases to their first letters.
  */
 function maybeSure(input: string): boolean {
   if (input.includes(";")) return true;
@@ -550,8 +554,9 @@ function maybeSure(input: string): boolean {
   return i < input.length && SURE_INITIALS.includes(input[i] as string);
 }
 
-/** First letters of the words a sure byline starts with (see {@link maybeSure}). */
-const SURE_INITIALS = "bwstraecBWSTRAEC";
+/** First letters, either case, of the words a sure byline starts with (see {@link maybeSure}). */
+const SURE_FIRST = [...BY_PREFIXES, "additional", ...CREDIT_ROLES].map((w) => w[0]).join("");
+const SURE_INITIALS = SURE_FIRST + SURE_FIRST.toUpperCase();
 
 /**
  * Read one group of a byline: names with their roles and affiliations, then pieces

@@ -22,10 +22,6 @@ const HEAD = 240;
 /** Longest place, as written. */
 const MAX_PLACE = 70;
 
-/** Whether `c` is a space in whitespace-collapsed text (or any whitespace). */
-const isSpace = (c: string | undefined): boolean =>
-  c === " " || c === "\t" || c === "\n" || c === "\r";
-
 /**
  * Find dash candidates: [start, end) of "-", "--", "–", "—", "_" used as a dash (the
  * first six, starting at most at `limit`).
@@ -52,7 +48,7 @@ function dashes(head: string, from: number, limit = head.length): Array<[number,
   return out;
 }
 
-/** {@link isSpace} for a code unit (NaN, before the start, is none). */
+/** Whether code `c` is a space, tab, LF or CR (NaN, outside the text, is none). */
 const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Words that start sentences, never places ("The company said on March 5 -"). */
@@ -286,7 +282,7 @@ function boldLeadDateline(
   if (!front) return undefined;
   let rest = from + lead.text.length;
   if (text[rest] === ":" || text[rest] === ",") rest++;
-  while (rest < text.length && isSpace(text[rest])) rest++;
+  while (rest < text.length && isSpaceCode(text.charCodeAt(rest))) rest++;
   if (rest >= text.length || !/^[\p{Lu}\p{N}"“‘'«]/u.test(text.slice(rest, rest + 1)))
     return undefined;
   const dateline = complete(segment, ctx, front, from, from + lead.text.length, front.date, from);
@@ -335,7 +331,7 @@ export function findDateline(
       }
     }
     let rest = end;
-    while (rest < segment.text.length && isSpace(segment.text[rest])) rest++;
+    while (rest < segment.text.length && isSpaceCode(segment.text.charCodeAt(rest))) rest++;
     const dateline = complete(segment, ctx, front, from, end, date, dateBase);
     return dateline ? { dateline, rest } : undefined;
   }

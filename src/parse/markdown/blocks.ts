@@ -4,7 +4,7 @@
  */
 import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
 import type { Span } from "../../schema/span.js";
-import { isWhitespace } from "../../util/chars.js";
+import { isBlank } from "../../util/chars.js";
 import type { Block, Segment } from "../types.js";
 import { TextBuilder } from "./inline.js";
 
@@ -234,7 +234,7 @@ function inlineBlock(
   let first: PhrasingContent | undefined;
   let contentNodes = 0;
   for (const child of children) {
-    if (child.type === "text" && isBlankText(child.value)) continue;
+    if (child.type === "text" && isBlank(child.value)) continue;
     if (
       child.type === "image" ||
       child.type === "imageReference" ||
@@ -370,10 +370,4 @@ function looksLikePipeTable(source: string, span: Span): boolean {
     line = end + 1;
   }
   return false;
-}
-
-/** Whether a text is empty or all whitespace (`text.trim() === ""`, without a new string). */
-function isBlankText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
-  return true;
 }

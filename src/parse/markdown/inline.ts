@@ -2,6 +2,8 @@
  * Plain text with an exact source map, built from mdast phrasing content.
  * Internal to the Markdown front end.
  */
+
+import { writeOffsets } from "../../util/offsets.js";
 import type { Segment } from "../types.js";
 import { NEUTRAL } from "./guard.js";
 
@@ -30,32 +32,6 @@ function keepMap(map: Int32Array, from: number, to: number): Int32Array {
   out.set(map.subarray(from, to));
   chunkUsed += length;
   return out;
-}
-
-/** `identityMap[i] === i`, grown as needed (see {@link identity}). */
-let identityMap = new Int32Array(0);
-
-/**
- * An array whose entry `i` is `i`, for `i < length`: a verbatim run's map is a copy
- * (`set`, a memory copy) of a part of it rather than a loop. Only ever holds these
- * values, so sharing it between calls shares no result.
- */
-function identity(length: number): Int32Array {
-  if (identityMap.length < length) {
-    const next = new Int32Array(Math.max(length, identityMap.length * 2, 4096));
-    for (let i = 0; i < next.length; i++) next[i] = i;
-    identityMap = next;
-  }
-  return identityMap;
-}
-
-/** Beyond this source offset the identity array is not grown (memory kept between calls). */
-const IDENTITY_MAX = 1 << 20;
-
-/** `map[at + k] = from + k` for `from + k < to`: a memory copy of {@link identity} when it is small enough. */
-function fillIdentity(map: Int32Array, at: number, from: number, to: number): void {
-  if (to <= IDENTITY_MAX) map.set(identity(to).subarray(from, to), at);
-  else for (let k = from; k < to; k++) map[at + k - from] = k;
 }
 
 /** The images of a builder that found none (shared, never written). */
@@ -130,7 +106,7 @@ export class TextBuilder {
         if (!plain)
           for (let nl = value.indexOf("\n"); nl >= 0; nl = value.indexOf("\n", nl + 1))
             this.lines++;
-        fillIdentity(this.map, this.text.length, start, end);
+        writeOffsets(this.map, this.text.length, start, end);
         this.text += plain ? value : value.replace(TAB_OR_LINE_FEED, " ");
         this.endOffset = end;
         return;
@@ -155,7 +131,7 @@ export class TextBuilder {
           body === src.slice(j, j + body.length) &&
           !body.includes("\t")
         ) {
-          fillIdentity(map, n, j, j + body.length);
+          writeOffsets(map, n, j, j + body.length);
           n += body.length;
           out += body;
           i += body.length;
