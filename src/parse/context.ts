@@ -58,16 +58,6 @@ export function finishDiagnostics(ctx: Context): Diagnostic[] {
       d.end = locate(d.span.end);
     }
   }
-  // most parses report in source order already: no sort then
-  const list = ctx.diagnostics;
-  let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++)
-    sorted =
-      ((list[i - 1] as Diagnostic).span?.start ?? -1) <=
-      ((list[i] as Diagnostic).span?.start ?? -1);
-  if (sorted) return list.slice();
-  return list
-    .map((d, i) => [d, i] as const)
-    .sort((a, b) => (a[0].span?.start ?? -1) - (b[0].span?.start ?? -1) || a[1] - b[1])
-    .map(([d]) => d);
+  // in source order; `sort` is stable, so diagnostics at one offset keep their order
+  return ctx.diagnostics.slice().sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
 }

@@ -541,7 +541,7 @@ export function readByline(input: string, loose = false, sure = false): BylineRe
  * A quick test that passes every text {@link readByline} reads as sure, without making
  * a string: a credit has a ";" or starts with a word of {@link CREDIT_START}, and a "By"
  * reading starts with one of {@link BY_PREFIXES} (after whitespace and a "(" that may be
- * stripped). No character but these ASCII letters lower-cases to their first letters.
+ * stripped), that word then whitespace.
  */
 function maybeSure(input: string): boolean {
   if (input.includes(";")) return true;
@@ -551,12 +551,30 @@ function maybeSure(input: string): boolean {
     i++;
     while (i < input.length && isWhitespace(input.charCodeAt(i))) i++;
   }
-  return i < input.length && SURE_INITIALS.includes(input[i] as string);
+  for (const word of SURE_WORDS) if (startsWithWord(input, i, word)) return true;
+  return false;
 }
 
-/** First letters, either case, of the words a sure byline starts with (see {@link maybeSure}). */
-const SURE_FIRST = [...BY_PREFIXES, "additional", ...CREDIT_ROLES].map((w) => w[0]).join("");
-const SURE_INITIALS = SURE_FIRST + SURE_FIRST.toUpperCase();
+/** The first words of a sure byline, lower case (see {@link maybeSure}). */
+const SURE_WORDS = [
+  ...new Set([...BY_PREFIXES, "additional", ...CREDIT_ROLES].map((p) => p.split(" ")[0] ?? "")),
+];
+
+/**
+ * Whether `input` has the lower-case ASCII `word`, in either case, at `at`, then
+ * whitespace. A non-ASCII character may lower-case to an ASCII letter (the Kelvin sign
+ * to "k"): it passes, for the full reading to decide.
+ */
+function startsWithWord(input: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = input.charCodeAt(at + k);
+    if (c >= 128) return true;
+    // `| 32` folds an ASCII capital to its small letter (and no other character to one)
+    if ((c | 32) !== word.charCodeAt(k)) return false;
+  }
+  const after = input.charCodeAt(at + word.length);
+  return after >= 128 || isWhitespace(after);
+}
 
 /**
  * Read one group of a byline: names with their roles and affiliations, then pieces
