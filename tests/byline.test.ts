@@ -199,3 +199,19 @@ describe("parseBylineText on the bylines of blogs", () => {
     expect(names("By Dr. Ruiz")).toEqual(["Dr. Ruiz"]);
   });
 });
+
+describe("byline reading helpers", () => {
+  it("reads names with whitespace runs, trailing punctuation and parentheses as before", () => {
+    expect(parseBylineText("By  Jane\tDoe,\u00a0Reuters")?.authors).toEqual([
+      { type: "Person", name: "Jane Doe", affiliation: "Reuters" },
+    ]);
+    expect(parseBylineText("Jane Doe (RCMP) & John Roe")?.authors).toEqual([
+      { type: "Person", name: "Jane Doe", affiliation: "RCMP" },
+      { type: "Person", name: "John Roe" },
+    ]);
+    expect(parseBylineText("Jane Doe AND John Roe;;")?.authors.map((a) => a.name)).toEqual([
+      "Jane Doe",
+      "John Roe",
+    ]);
+  });
+});

@@ -70,6 +70,24 @@ describe("datelines", () => {
     });
   });
 
+  it("reads day tokens with ordinals in either case, and only days 1 to 31", () => {
+    expect(dateAtEnd("March 5th")).toMatchObject({ month: 3, day: 5 });
+    expect(dateAtEnd("MARCH 05TH")).toMatchObject({ month: 3, day: 5 });
+    expect(dateAtEnd("3rd March")).toMatchObject({ month: 3, day: 3 });
+    for (const bad of ["March 0", "March 32", "March 123", "March 5x", "March 5tha", "March th"])
+      expect(dateAtEnd(bad)).toBeUndefined();
+  });
+
+  it("reads place words as written: capitals, small words, stop words only in capitals", () => {
+    expect(read("RIO DE JANEIRO, March 5 - x").dateline?.locality).toBe("Rio de Janeiro");
+    expect(read("STRATFORD-UPON-AVON, March 5 - x").dateline?.locality).toBe("Stratford-upon-Avon");
+    expect(read("SÃO PAULO, March 5 - x").dateline?.locality).toBe("São Paulo");
+    expect(read("ST. JOHN'S, March 5 - x").dateline?.locality).toBe("St. John's");
+    expect(read("On Monday, March 5 - x").dateline).toBeUndefined();
+    expect(read("london, March 5 - x").dateline).toBeUndefined();
+    expect(read("LONDON2, March 5 - x").dateline).toBeUndefined();
+  });
+
   it("does not read a sentence as a dateline", () => {
     expect(
       read("The president said on Monday - in a speech - that it was over.").dateline,

@@ -5,6 +5,7 @@ import { ArticleSchema, parseText } from "../src/index.js";
 import { createContext } from "../src/parse/context.js";
 import { buildArticle } from "../src/parse/pipeline.js";
 import { textToBlocks } from "../src/parse/text.js";
+import { type Block, sourceOffset } from "../src/parse/types.js";
 
 const seed = readFileSync(new URL("../examples/empty-alert.txt", import.meta.url), "utf8");
 
@@ -238,18 +239,40 @@ describe("textToBlocks", () => {
     expect(blocks.map((b) => b.text.slice(-4))).toEqual(["itle", "one.", "two."]);
   });
 
-  it("joins hard-wrapped lines within blank-line paragraphs, with a map back to the source", () => {
+  it("joins hard-wrapped lines within blank-line paragraphs, each character where it is in the source", () => {
     const line = "word ".repeat(14).trim();
-    const input = `Title\n\n${line}\n${line}\nend.\n\nNext.`;
-    const blocks = textToBlocks(input);
-    expect(blocks).toHaveLength(3);
-    const b = blocks[1];
-    expect(b?.text).toBe(`${line} ${line} end.`);
-    expect(b?.map).toBeDefined();
-    // every character maps back to the same character in the source
-    for (let i = 0; i < (b?.text.length ?? 0); i++) {
-      const at = b?.map?.[i] ?? -1;
-      const c = b?.text[i];
+    // single line breaks: no map (offset i is `start + i`); CRLF, indentation, two spaces
+    // or a tab in a line: a map
+    for (const [input, mapped] of [
+      [`Title\n\n${line}\n${line}\nend.\n\nNext.`, false],
+      [`Title\n\n${line}\r${line}\rend.\n\nNext.`, false],
+      [`Title\n\n${line}\r\n${line}\r\nend.\n\nNext.`, true],
+      [`Title\n\n ${line}\n ${line}\n end.\n\nNext.`, true],
+      [`Title\n\n${line}\n${line}  \nend.\n\nNext.`, true],
+      [`Title\n\n${line}\n${line.replace(" ", "\t")}\nend.\n\nNext.`, true],
+      [`Title\n\n${line}\n${line.replace(" ", "\u2003")}\nend.\n\nNext.`, true],
+    ] as const) {
+      const blocks = textToBlocks(input);
+      expect(blocks).toHaveLength(3);
+      const b = blocks[1] as Block;
+      expect(b.text).toBe(`${line} ${line} end.`);
+      expect(b.map !== undefined).toBe(mapped);
+      // every character maps back to the same character in the source
+      for (let i = 0; i < b.text.length; i++) {
+        const at = sourceOffset(b, i);
+        const c = b.text[i];
+        expect(c === " " ? /\s/.test(input[at] ?? "") : input[at] === c).toBe(true);
+      }
+    }
+  });
+
+  it("makes every whitespace run in a line one space", () => {
+    const input = "Title\n\nOne  two\tthree \u00a0four\u2003five \ufeffsix\u3000 seven.";
+    const b = textToBlocks(input)[1] as Block;
+    expect(b.text).toBe("One two three four five six seven.");
+    for (let i = 0; i < b.text.length; i++) {
+      const c = b.text[i];
+      const at = sourceOffset(b, i);
       expect(c === " " ? /\s/.test(input[at] ?? "") : input[at] === c).toBe(true);
     }
   });

@@ -40,20 +40,23 @@ type DatelineFinder = (block: Block, report: boolean) => FoundDateline | undefin
  * so the diagnostics are those of reading it there and then.
  */
 function datelineFinder(ctx: Context): DatelineFinder {
-  const read = new Map<Block, { found: FoundDateline | undefined; reports: Report[] }>();
+  // the blocks read so far (a few: those near the top, looked for in order)
+  const read: Array<{ block: Block; found: FoundDateline | undefined; reports: Report[] }> = [];
+  // what the reading under way reports
+  let reports: Report[] = [];
+  const recorder: Context = {
+    ...ctx,
+    diagnostics: [],
+    report: (...args) => {
+      reports.push(args);
+    },
+  };
   return (block, report) => {
-    let known = read.get(block);
+    let known = read.find((r) => r.block === block);
     if (!known) {
-      const reports: Report[] = [];
-      const recorder: Context = {
-        ...ctx,
-        diagnostics: [],
-        report: (...args) => {
-          reports.push(args);
-        },
-      };
-      known = { found: findDateline(block, recorder), reports };
-      read.set(block, known);
+      reports = [];
+      known = { block, found: findDateline(block, recorder), reports };
+      read.push(known);
     }
     if (report) for (const args of known.reports) ctx.report(...args);
     return known.found;
@@ -62,6 +65,9 @@ function datelineFinder(ctx: Context): DatelineFinder {
 
 /** The arguments of one `ctx.report` call. */
 type Report = Parameters<Context["report"]>;
+
+/** Whether a block is an item of the article: not a break, not blank. */
+const isItem = (block: Block): boolean => block.kind !== "break" && !isBlank(block.text);
 
 /** Whether a block is short enough (and not code) to be read as a byline. */
 const mayBeByline = (block: Block | undefined): block is Block =>
@@ -109,9 +115,9 @@ function topBylineOf(
 function trailingSignOff(text: string): number {
   const space = text.lastIndexOf(" ");
   if (space <= 0 || text.length - space > 20) return -1;
+  if (!/[.!?"”’')]/.test(text[space - 1] ?? "")) return -1;
   const tail = text.slice(space + 1);
   if (!isSignOff(tail) || !(/^[^\p{Ll}]+$/u.test(tail) || /^Reuter\b/.test(tail))) return -1;
-  if (!/[.!?"”’')]/.test(text[space - 1] ?? "")) return -1;
   return space;
 }
 
@@ -161,7 +167,7 @@ export function buildArticle(
   ctx: Context,
   known: KnownFields = {},
 ): Article {
-  const items = blocks.filter((b) => b.kind !== "break" && !isBlank(b.text));
+  const items = blocks.every(isItem) ? blocks : blocks.filter(isItem);
   const findDatelineIn = datelineFinder(ctx);
   let lo = 0;
   let hi = items.length;

@@ -9,7 +9,9 @@ import type { Span } from "../schema/span.js";
  * A piece of plain text with a way back to the source.
  * `map`, when present, has `text.length + 1` entries: `map[i]` is the source offset of
  * `text[i]` (and `map[text.length]` the source offset just after the last character).
- * When absent, `text` is a verbatim copy of `source.slice(start, start + text.length)`.
+ * When absent, `text[i]` is at `start + i` in the source: `text` is a verbatim copy of
+ * `source.slice(start, start + text.length)`, except that a whitespace character of the
+ * source may be a space in `text` (the plain-text front end joins lines that way).
  */
 export interface Segment {
   text: string;

@@ -41,6 +41,11 @@ function trimPiece(segments: readonly Segment[], piece: Piece): Piece | undefine
   return { paragraph: piece.paragraph, from, to };
 }
 
+/** The paragraph text a piece covers. */
+function textOf(p: Piece, segments: readonly Segment[]): string {
+  return (segments[p.paragraph]?.text ?? "").slice(p.from, p.to);
+}
+
 /** A number clamped into `0..sourceLength`. */
 function clamp(n: number, sourceLength: number): number {
   return Math.max(0, Math.min(sourceLength, n));
@@ -87,7 +92,7 @@ export function finishDraft(
   const spans: { start: number; end: number }[] = [];
   for (const p of pieces) spans.push(spanOf(p, segments, sourceLength));
   const text = pieces
-    .map((p) => (segments[p.paragraph]?.text ?? "").slice(p.from, p.to))
+    .map((p) => textOf(p, segments))
     .join(" ")
     .trim();
   if (text === "") return undefined;
@@ -100,11 +105,12 @@ export function finishDraft(
       (f) => f.start >= span.start && f.end <= span.end && f.end >= f.start,
     );
   }
-  if (draft.speaker && draft.speaker.name.trim() !== "") {
-    const speaker: NonNullable<QuotedClaim["speaker"]> = { name: draft.speaker.name.trim() };
+  const name = draft.speaker?.name.trim();
+  if (draft.speaker && name) {
+    const speaker: NonNullable<QuotedClaim["speaker"]> = { name };
     const m = draft.speaker.mention ? trimPiece(segments, draft.speaker.mention) : undefined;
     if (m) {
-      const mention = (segments[m.paragraph]?.text ?? "").slice(m.from, m.to);
+      const mention = textOf(m, segments);
       if (mention.trim() !== "") {
         speaker.mention = mention;
         speaker.span = spanOf(m, segments, sourceLength);
@@ -116,7 +122,7 @@ export function finishDraft(
   if (draft.cue) {
     const c = trimPiece(segments, draft.cue);
     if (c) {
-      const cueText = (segments[c.paragraph]?.text ?? "").slice(c.from, c.to);
+      const cueText = textOf(c, segments);
       if (cueText.trim() !== "")
         claim.cue = { text: cueText, span: spanOf(c, segments, sourceLength) };
     }

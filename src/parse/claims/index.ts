@@ -20,6 +20,7 @@ import {
   compactLean,
   finishLean,
   isSpaceCode,
+  LeanTokens,
   splitSentences,
   type Token,
   tokenizeLean,
@@ -134,7 +135,8 @@ function paragraph(
 ): void {
   const text = seg.text;
   const scan = scanQuotes(text);
-  const quotes: QuoteSpan[] = scan.quotes.slice();
+  // the scan's own array (made for this call), with the trailing quote at its end
+  const quotes: QuoteSpan[] = scan.quotes;
   if (scan.trailing) quotes.push(scan.trailing);
   // does this paragraph continue the previous one's open quote?
   let firstNonSpace = 0;
@@ -171,31 +173,23 @@ function paragraph(
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
     if (!sentence) continue;
-    const inSentence: QuoteSpan[] = [];
-    while (qi < quotes.length && (quotes[qi]?.open ?? Infinity) < sentence.end) {
-      const q = quotes[qi];
-      if (q) inSentence.push(q);
-      qi++;
-    }
+    // the quotes that open in the sentence (no array for the many sentences without one)
+    const firstQuote = qi;
+    while (qi < quotes.length && (quotes[qi]?.open ?? Infinity) < sentence.end) qi++;
+    const inSentence: readonly QuoteSpan[] =
+      qi > firstQuote ? quotes.slice(firstQuote, qi) : NO_QUOTES;
     // a sentence without quotes and without a cue word gives names only: lean tokens
     let tokens: Token[];
     if (inSentence.length === 0) {
-      const stop = tokenizeLean(
-        text,
-        sentence.start,
-        sentence.end,
-        leanTokens,
-        isNameConnector,
-        leanPlainAt,
-      );
+      const stop = tokenizeLean(text, sentence.start, sentence.end, lean, isNameConnector);
       if (stop < 0) {
-        // a copy: the registry reads it later, and the lean array is reused (none when
+        // a copy: the registry reads it later, and the lean buffers are reused (none when
         // the sentence has no capitalised word: no name to register)
-        const names = compactLean(leanTokens);
+        const names = compactLean(lean);
         if (names) state.registry.registerNames(names, orderOf(p, 0));
         continue;
       }
-      tokens = finishLean(text, leanTokens, leanPlainAt, stop, sentence.end);
+      tokens = finishLean(text, lean, stop, sentence.end);
     } else tokens = tokenizeSentence(text, sentence.start, sentence.end, inSentence);
     const view: SentenceView = {
       paragraph: p,
@@ -227,10 +221,11 @@ function paragraph(
   }
 }
 
+/** The quotes of a sentence without any. */
+const NO_QUOTES: readonly QuoteSpan[] = [];
+
 /** Reused by {@link tokenizeLean} from sentence to sentence. */
-const leanTokens: Token[] = [];
-/** Offsets of the shared plain words in {@link leanTokens}. */
-const leanPlainAt: number[] = [];
+const lean = new LeanTokens();
 
 /** The number of words (runs of non-space) in `text.slice(from, to)`, counting to 4 at most. */
 function wordCount(text: string, from: number, to: number): number {

@@ -534,6 +534,20 @@ export function mayStartCue(word: string): boolean {
 }
 
 /**
+ * {@link mayStartCue} without the hash filter: for a word whose hash is known to be in
+ * {@link cueStartHashes} (it may still be none: the hash has 16 bits).
+ *
+ * @param word
+ *   A word, lower case.
+ * @returns
+ *   Whether {@link lookupCue} or {@link phrasalCuesStartingWith} may find something.
+ */
+export function isCueStart(word: string): boolean {
+  if (!startIndex) buildStartIndexes();
+  return (startIndex as Set<string>).has(word);
+}
+
+/**
  * The lexicon form of a word that can be a cue on its own, outside a phrasal cue: every
  * form but those of "point" (a cue only in "point out") and "known" ("known as" names).
  *

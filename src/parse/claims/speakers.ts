@@ -713,7 +713,7 @@ export interface NounPhrase {
 }
 
 function isNameish(t: Token): boolean {
-  return t.type === "word" && (t.upper || /^\d/.test(t.text));
+  return t.type === "word" && (t.upper || startsWithDigit(t.text));
 }
 
 /**
@@ -736,7 +736,8 @@ export function plausibleSpeaker(tokens: readonly Token[], first: number, last: 
   if (first === last && PRONOUNS.has(head.lower)) return true;
   // "Today", "On Monday": time, not a speaker
   let timeOnly = true;
-  for (let i = first; i <= last; i++) if (!TIME_NOUNS.has(tokens[i]?.lower ?? "")) timeOnly = false;
+  for (let i = first; i <= last && timeOnly; i++)
+    if (!TIME_NOUNS.has(tokens[i]?.lower ?? "")) timeOnly = false;
   if (timeOnly) return false;
   let hasName = false;
   let hasNoun = false;
@@ -744,9 +745,9 @@ export function plausibleSpeaker(tokens: readonly Token[], first: number, last: 
     const t = tokens[i];
     if (!t) return false;
     if (t.type === "word" && t.upper && !(i === first && DETERMINERS.has(t.lower))) hasName = true;
-    if (t.type === "word" && SPEAKER_NOUNS.has(t.lower.replace(/['’]s$/, ""))) hasNoun = true;
+    if (t.type === "word" && SPEAKER_NOUNS.has(withoutPossessive(t.lower))) hasNoun = true;
     // "four in 10", "61 percent", "nearly half"
-    if (t.type === "word" && (/^\d/.test(t.text) || QUANTITIES.has(t.lower))) hasNoun = true;
+    if (t.type === "word" && (startsWithDigit(t.text) || QUANTITIES.has(t.lower))) hasNoun = true;
   }
   if (hasName || hasNoun) return true;
   return DETERMINERS.has(head.lower) && last - first <= 5;
@@ -868,7 +869,9 @@ export function subjectBefore(
       // "aides to Clinton", "officials in Washington": a preposition after a speaker noun
       const before = tokens[i - 1];
       const numeric =
-        u.lower === "in" && before && (/^\d/.test(before.text) || QUANTITIES.has(before.lower));
+        u.lower === "in" &&
+        before &&
+        (startsWithDigit(before.text) || QUANTITIES.has(before.lower));
       if (
         !numeric &&
         !(
@@ -1407,6 +1410,12 @@ const SENTENCE_START_WORDS = new Set([
   "update",
 ]);
 
+/** Whether a word starts with a digit 0-9 (what `/^\d/` tests, without a regular expression). */
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 /** "Trump's" → "Trump" (no regular expression: this runs for every name). */
 function withoutPossessive(word: string): string {
   const n = word.length;
@@ -1472,9 +1481,12 @@ const CONNECTORS = new Set([
   "&",
 ]);
 
+/** Length of the longest connector (a longer word needs no lookup). */
+const MAX_CONNECTOR = Math.max(...Array.from(CONNECTORS, (w) => w.length));
+
 /** Whether a lower-case word joins the words of a name ("Bank of America", "van Gogh"). */
 export function isNameConnector(lower: string): boolean {
-  return CONNECTORS.has(lower);
+  return lower.length <= MAX_CONNECTOR && CONNECTORS.has(lower);
 }
 
 function isAcronym(word: string): boolean {
@@ -1514,6 +1526,28 @@ function compatibleWith(
       : e.type !== "Organization" && (e.gender === undefined || e.gender === gender);
 }
 
+/** The text of a mention: its words joined by spaces. */
+function mentionText(words: readonly Token[]): string {
+  return words.length === 1 ? (words[0] as Token).text : words.map((t) => t.text).join(" ");
+}
+
+/** What the registry knows of one lower-case word. */
+interface WordEntry {
+  /** The entity whose name is this word alone. */
+  exact: Entity | undefined;
+  /** Indices into the entities of those with this word, in order (for short forms). */
+  with: number[];
+}
+
+/** Whether the run of capitalised words at `i` opens a sentence (or a quote). */
+function opensSentence(tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = tokens[i - 1];
+  if (prev === undefined) return false;
+  const t = prev.text;
+  return t === "." || t === "?" || t === "!" || t === "“" || t === '"';
+}
+
 /**
  * The names of the article, in the order they are mentioned, and the speakers seen so far.
  * `order` values are `paragraph * 1e9 + offset`.
@@ -1521,9 +1555,13 @@ function compatibleWith(
 export class SpeakerRegistry {
   /** Every entity, in order of first mention. */
   readonly entities: Entity[] = [];
+  /** The entities of several words by their key (lower-case words joined by spaces). */
   private readonly byKey = new Map<string, Entity>();
-  /** Indices into `entities` of the entities with a word, in order (for short forms). */
-  private readonly byWord = new Map<string, number[]>();
+  /**
+   * For each lower-case word: the entity of that one word, and every entity with the word
+   * (one lookup serves both questions for a one-word name, the common case).
+   */
+  private readonly byWord = new Map<string, WordEntry>();
   private readonly excluded: Set<string>;
   /** The entities looked at when resolving (the most recently added ones). */
   private recentStart(): number {
@@ -1532,6 +1570,8 @@ export class SpeakerRegistry {
 
   private readonly scratchTitles: string[] = [];
   private readonly scratchWords: Token[] = [];
+  /** The words' entries of the name being added (see `add`). */
+  private readonly scratchEntries: (WordEntry | undefined)[] = [];
 
   /** The most recent claim speaker (for carrying a speaker over). */
   lastSpeaker: { resolved: Resolved; order: number } | undefined;
@@ -1545,7 +1585,9 @@ export class SpeakerRegistry {
   }
 
   /** Token runs waiting to be registered, in order (see {@link registerNames}). */
-  private readonly pending: { tokens: readonly Token[]; orderBase: number }[] = [];
+  private readonly pending: (readonly Token[])[] = [];
+  /** The `orderBase` of each run in {@link pending}. */
+  private readonly pendingOrder: number[] = [];
 
   /**
    * Register the capitalised names in some tokens (outside quotes). Lazily: the names are
@@ -1558,23 +1600,25 @@ export class SpeakerRegistry {
    *   `paragraph * 1e9`.
    */
   registerNames(tokens: readonly Token[], orderBase: number): void {
-    this.pending.push({ tokens, orderBase });
+    this.pending.push(tokens);
+    this.pendingOrder.push(orderBase);
   }
 
   /** Register what {@link registerNames} was given, in order. */
   private flush(): void {
     const pending = this.pending;
     if (pending.length === 0) return;
-    for (let k = 0; k < pending.length; k++) {
-      const p = pending[k];
-      if (p) this.registerNow(p.tokens, p.orderBase);
-    }
+    const order = this.pendingOrder;
+    for (let k = 0; k < pending.length; k++)
+      this.registerNow(pending[k] as readonly Token[], order[k] as number);
     pending.length = 0;
+    order.length = 0;
   }
 
   private registerNow(tokens: readonly Token[], orderBase: number): void {
+    const n = tokens.length;
     let i = 0;
-    while (i < tokens.length) {
+    while (i < n) {
       // only words are capitalised (`upper` is false for punctuation)
       if (!(tokens[i] as Token).upper) {
         i++;
@@ -1584,22 +1628,13 @@ export class SpeakerRegistry {
       // reused from run to run: `add` copies what it keeps)
       const titles = this.scratchTitles;
       if (titles.length !== 0) titles.length = 0;
-      let j = i;
       const words = this.scratchWords;
       if (words.length !== 0) words.length = 0;
       let hadThe = false;
-      const prev = tokens[i - 1];
-      const sentenceStart =
-        i === 0 ||
-        (prev !== undefined &&
-          (prev.text === "." ||
-            prev.text === "?" ||
-            prev.text === "!" ||
-            prev.text === "“" ||
-            prev.text === '"'));
-      while (j < tokens.length) {
-        const u = tokens[j];
-        if (u?.type !== "word") break;
+      let j = i;
+      while (j < n) {
+        const u = tokens[j] as Token;
+        if (u.type !== "word") break;
         if (u.upper) {
           // one lookup tells whether the word is a title, a determiner or a sentence opener
           const info = nameWordInfo(u.lower);
@@ -1618,122 +1653,160 @@ export class SpeakerRegistry {
           } else if (u.lower === "the" && words.length === 0) hadThe = true;
           else if (
             words.length === 0 &&
-            (info.determiner || (info.startWord && (sentenceStart || j === i)))
+            (info.determiner || (info.startWord && (j === i || opensSentence(tokens, i))))
           ) {
             // "But", "The": not part of a name
           } else words.push(u);
           j++;
           continue;
         }
-        if (
-          words.length > 0 &&
-          CONNECTORS.has(u.lower) &&
-          tokens[j + 1]?.upper &&
-          tokens[j + 1]?.type === "word"
-        ) {
+        if (words.length > 0 && isNameConnector(u.lower) && tokens[j + 1]?.upper) {
           words.push(u);
           j++;
           continue;
         }
         break;
       }
-      if (words.length > 0) {
-        const last = words[words.length - 1];
-        const startTok = words[0];
-        if (last && startTok) this.add(words, titles, hadThe, orderBase + startTok.start);
-      }
+      if (words.length > 0) this.add(words, titles, hadThe, orderBase + (words[0] as Token).start);
       i = Math.max(j, i + 1);
     }
   }
 
-  private add(
-    original: readonly Token[],
-    titles: string[],
-    hadThe: boolean,
-    order: number,
-  ): Entity | undefined {
-    // the name without a possessive, and its lower case (from the tokens' lower case: no
-    // second pass over the name)
-    let name: string;
-    let key: string;
-    let cleaned: string[] | undefined;
-    let lowers: string[] | undefined;
+  private add(original: readonly Token[], titles: string[], hadThe: boolean, order: number): void {
     const only = original.length === 1 ? original[0] : undefined;
     if (only) {
-      // one word (the common case): its lower case is known already
-      name = withoutPossessive(only.text);
-      key = name === only.text ? only.lower : name.toLowerCase();
-    } else {
-      cleaned = [];
-      lowers = [];
-      for (let w = 0; w < original.length; w++) {
-        const t = original[w] as Token;
-        const bare = withoutPossessive(t.text);
-        cleaned.push(bare);
-        lowers.push(bare === t.text ? t.lower : bare.toLowerCase());
+      // one word (the common case): its lower case is known already, and one lookup finds
+      // both the entity of this word and the entities with it (for short forms)
+      const name = withoutPossessive(only.text);
+      if (name.length < 2) return;
+      const key = name === only.text ? only.lower : name.toLowerCase();
+      if (this.excluded.size !== 0 && this.excluded.has(key)) return;
+      let entry = this.byWord.get(key);
+      let entity = entry?.exact;
+      if (!entity) {
+        const words = [key];
+        // a surname or short form of a known entity refers to it
+        const known =
+          entry && titles.length === 0 ? this.shortFormAmong(entry.with, words, titles) : undefined;
+        if (known) {
+          known.last = order;
+          return;
+        }
+        entity = this.create(name, words, typeOfName(words, [name]), titles, hadThe, order);
+        const index = this.entities.length - 1;
+        if (entry) {
+          entry.exact = entity;
+          entry.with.push(index);
+        } else {
+          entry = { exact: entity, with: [index] };
+          this.byWord.set(key, entry);
+        }
       }
-      name = cleaned.join(" ");
-      key = lowers.join(" ");
+      this.noteTitles(entity, titles, order);
+      return;
     }
-    if (name.length < 2) return undefined;
-    if (this.excluded.size !== 0 && this.excluded.has(key)) return undefined;
-    let entity = this.byKey.get(key);
+    // several words: the name without possessives and its lower case (from the tokens'
+    // lower case: no second pass over the name), built as they go (cheaper than joins)
+    const cleaned: string[] = [];
+    const lowers: string[] = [];
+    // each word's entry: a name with a word never seen is new (no lookup of its key)
+    const entries = this.scratchEntries;
+    entries.length = 0;
+    let allSeen = true;
+    let name = "";
+    let key = "";
+    for (let w = 0; w < original.length; w++) {
+      const t = original[w] as Token;
+      const bare = withoutPossessive(t.text);
+      const lower = bare === t.text ? t.lower : bare.toLowerCase();
+      cleaned.push(bare);
+      lowers.push(lower);
+      name = w === 0 ? bare : `${name} ${bare}`;
+      key = w === 0 ? lower : `${key} ${lower}`;
+      const entry = this.byWord.get(lower);
+      entries.push(entry);
+      if (entry === undefined) allSeen = false;
+    }
+    if (this.excluded.size !== 0 && this.excluded.has(key)) return;
+    let entity = allSeen ? this.byKey.get(key) : undefined;
     if (!entity) {
-      const words = lowers ?? [key];
-      // a surname or short form of a known entity refers to it
-      const known =
-        words.length === 1 && titles.length === 0
-          ? this.findByShortForm(words, order, titles)
-          : undefined;
-      if (known) {
-        known.last = order;
-        return known;
+      entity = this.create(name, lowers, typeOfName(lowers, cleaned), titles, hadThe, order);
+      const index = this.entities.length - 1;
+      this.byKey.set(key, entity);
+      for (let w = 0; w < lowers.length; w++) {
+        const word = lowers[w] as string;
+        if (lowers.indexOf(word) !== w) continue;
+        const entry = entries[w];
+        if (entry) entry.with.push(index);
+        else this.byWord.set(word, { exact: undefined, with: [index] });
       }
-      const type =
-        typeOfName(words, cleaned ?? [name]) ??
+    }
+    this.noteTitles(entity, titles, order);
+  }
+
+  /** A new entity, appended to {@link entities} (the caller indexes it). */
+  private create(
+    name: string,
+    words: string[],
+    typed: SpeakerType | undefined,
+    titles: readonly string[],
+    hadThe: boolean,
+    order: number,
+  ): Entity {
+    const entity: Entity = {
+      name,
+      words,
+      type:
+        typed ??
         (titles.some((t) => !NON_PERSON_TITLES.has(t))
           ? "Person"
           : hadThe
             ? "Organization"
-            : undefined);
-      entity = {
-        name,
-        words,
-        type,
-        titles: [],
-        gender: undefined,
-        last: order,
-        lastSpoke: -1,
-      };
-      const index = this.entities.length;
-      this.entities.push(entity);
-      this.byKey.set(key, entity);
-      for (let w = 0; w < words.length; w++) {
-        const word = words[w] ?? "";
-        if (words.indexOf(word) !== w) continue;
-        const list = this.byWord.get(word);
-        if (list) list.push(index);
-        else this.byWord.set(word, [index]);
-      }
-    }
-    for (const t of titles) {
+            : undefined),
+      titles: [],
+      gender: undefined,
+      last: order,
+      lastSpoke: -1,
+    };
+    this.entities.push(entity);
+    return entity;
+  }
+
+  /** Note the titles a mention of an entity had, and the mention's order. */
+  private noteTitles(entity: Entity, titles: readonly string[], order: number): void {
+    for (let k = 0; k < titles.length; k++) {
+      const t = titles[k] as string;
       addTitle(entity, t);
       if (!entity.type && t !== "former") entity.type = "Person";
     }
     entity.last = Math.max(entity.last, order);
-    return entity;
   }
 
-  private findByShortForm(
-    words: readonly string[],
-    order: number,
-    titles: readonly string[],
-  ): Entity | undefined {
+  /** The entity named exactly by some lower-case words. */
+  private exact(words: readonly string[]): Entity | undefined {
+    return words.length === 1
+      ? this.byWord.get(words[0] as string)?.exact
+      : this.byKey.get(words.join(" "));
+  }
+
+  private findByShortForm(words: readonly string[], titles: readonly string[]): Entity | undefined {
     // a short form ends with the same word as the full name (or, for an organization,
     // is one of its words): only the entities with that word can match
     const lastWord = words[words.length - 1];
-    const candidates = lastWord === undefined ? undefined : this.byWord.get(lastWord);
-    if (!candidates) return undefined;
+    const entry = lastWord === undefined ? undefined : this.byWord.get(lastWord);
+    return entry ? this.shortFormAmong(entry.with, words, titles) : undefined;
+  }
+
+  /**
+   * The entity a short form refers to, among the candidates (the indices of the entities
+   * with the short form's last word, in order).
+   */
+  private shortFormAmong(
+    candidates: readonly number[],
+    words: readonly string[],
+    titles: readonly string[],
+  ): Entity | undefined {
+    const lastWord = words[words.length - 1];
     const low = Math.max(0, this.entities.length - RECENT);
     // a name that ends with the short form ("Trump" → "Donald Trump") wins over an
     // organization that merely contains it ("Trump University")
@@ -1764,7 +1837,6 @@ export class SpeakerRegistry {
         if (!best || e.last > best.last) best = e;
       } else if (!bestContaining || e.last > bestContaining.last) bestContaining = e;
     }
-    void order;
     return best ?? bestContaining;
   }
 
@@ -1789,15 +1861,14 @@ export class SpeakerRegistry {
     antecedent?: Resolved,
   ): Resolved {
     this.flush();
-    const mentionWords = tokens.slice(np.first, np.last + 1);
     // one word (a pronoun, a surname: the common case) has its text and lower case already
-    const single = np.first === np.last ? mentionWords[0] : undefined;
-    const mention = single ? single.text : mentionWords.map((t) => t.text).join(" ");
-    const lower = single ? single.lower : mention.toLowerCase();
-    if (np.first === np.last && PRONOUNS.has(lower)) {
+    const single = np.first === np.last ? tokens[np.first] : undefined;
+    if (single && PRONOUNS.has(single.lower)) {
+      const lower = single.lower;
       if ((lower === "who" || lower === "which") && antecedent) return antecedent;
-      return this.resolvePronoun(lower, order) ?? { name: mention };
+      return this.resolvePronoun(lower, order) ?? { name: single.text };
     }
+    const mentionWords = tokens.slice(np.first, np.last + 1);
     // "a Reagan administration official", "Helsinki analysts": a common noun heads the
     // phrase; the name only modifies it
     const headWord = mentionWords[mentionWords.length - 1];
@@ -1810,7 +1881,7 @@ export class SpeakerRegistry {
       // "the senator" is resolved by title below
       mentionWords.some((t) => t.type === "word" && t.upper && !DETERMINERS.has(t.lower))
     ) {
-      const name = mention.replace(/^(?:the|a|an)\s+/i, "");
+      const name = mentionText(mentionWords).replace(/^(?:the|a|an)\s+/i, "");
       const type =
         SPEAKER_NOUNS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower)
           ? "Person"
@@ -1884,7 +1955,7 @@ export class SpeakerRegistry {
       headNoun.type === "word" &&
       !headNoun.upper
     ) {
-      const name = mention.replace(/^(?:the|The)\s+/, "");
+      const name = mentionText(mentionWords).replace(/^(?:the|The)\s+/, "");
       const type = ORG_WORDS.has(headNoun.lower)
         ? "Organization"
         : SPEAKER_NOUNS.has(headNoun.lower)
@@ -1902,10 +1973,14 @@ export class SpeakerRegistry {
       best = best.slice(0, of);
     }
     if (best.length > 0) {
-      const original = best.map((w) => w.text.replace(/['’]s$/, ""));
-      const words = original.map((w) => w.toLowerCase());
-      const exact = this.byKey.get(words.join(" "));
-      const short = this.findByShortForm(words, order, titles);
+      // (a possessive token "'s" alone is never capitalised: no word of `best` is one)
+      const original = best.map((w) => withoutPossessive(w.text));
+      const words = best.map((w, k) => {
+        const bare = original[k] as string;
+        return bare === w.text ? w.lower : bare.toLowerCase();
+      });
+      const exact = this.exact(words);
+      const short = this.findByShortForm(words, titles);
       const entity = short && (!exact || exact.words.length < short.words.length) ? short : exact;
       if (entity) {
         for (const t of titles) addTitle(entity, t);
@@ -1946,6 +2021,7 @@ export class SpeakerRegistry {
       : words.some((w) => SPEAKER_NOUNS.has(w))
         ? "Person"
         : undefined;
+    const mention = mentionText(mentionWords);
     const name = mention.replace(/^(?:the|The)\s+/, "");
     return type ? { name: name || mention, type } : { name: name || mention };
   }

@@ -9,6 +9,7 @@ import {
   cueStartHashes,
   DETERMINERS_CORE,
   finishHash,
+  isCueStart,
   isPhrasalOnly,
   lookupCue,
   mayStartCue,
@@ -248,7 +249,7 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
         h = (Math.imul(h, 31) + c) | 0;
         c = text.charCodeAt(++k);
       }
-      if (k <= to && endsPlainWord(c)) {
+      if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const word = text.slice(i, k);
         tokens.push(
           CUE_HASHES[finishHash(h, k - i)] === 1
@@ -259,9 +260,10 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
         continue;
       }
     } else if (code >= 65 && code <= 90) {
-      // a capitalised word, A-Z then a-z only
+      // a capitalised word, A-Z then ASCII letters only
       const k = capitalisedEnd(text, i);
-      if (k <= to && endsPlainWord(text.charCodeAt(k))) {
+      const c = text.charCodeAt(k);
+      if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const word = text.slice(i, k);
         const lower = word.toLowerCase();
         tokens.push(
@@ -269,6 +271,15 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
             ? make(i, k, word, lower, "word", true, false)
             : noCueWord(i, k, word, lower, true),
         );
+        i = k;
+        continue;
+      }
+    } else if (code >= 48 && code <= 57) {
+      // a number, 0-9 only (no cue)
+      const k = numberEnd(text, i, to);
+      if (k > i) {
+        const word = text.slice(i, k);
+        tokens.push(noCueWord(i, k, word, word, false));
         i = k;
         continue;
       }
@@ -319,7 +330,10 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
 /** Hashes of the words that may start a cue (see `cueStartHashes`). */
 const CUE_HASHES = cueStartHashes();
 
-/** Stands for every lower-case word that is neither a name connector nor a cue (lean tokens). */
+/**
+ * Stands for every lower-case ASCII word (or number) that is neither a name connector nor a
+ * cue (lean tokens).
+ */
 const PLAIN_WORD: Token = {
   start: -1,
   end: -1,
@@ -332,9 +346,31 @@ const PLAIN_WORD: Token = {
 };
 
 /**
+ * The lean tokens of one sentence (see {@link tokenizeLean}), in buffers reused from
+ * sentence to sentence: only the first {@link LeanTokens.length} tokens and
+ * {@link LeanTokens.plainLength} offsets count, the rest are left over from an earlier
+ * sentence (no array is emptied or made anew for each sentence).
+ */
+export class LeanTokens {
+  /** The tokens. */
+  readonly tokens: Token[] = [];
+  /** How many of {@link tokens} count. */
+  length = 0;
+  /** Start and end offsets of each shared plain word in {@link tokens}, in order. */
+  readonly plainAt: number[] = [];
+  /** How many of {@link plainAt} count (two a plain word). */
+  plainLength = 0;
+
+  /** The tokens that count, as a new array. */
+  list(): Token[] {
+    return this.tokens.slice(0, this.length);
+  }
+}
+
+/**
  * The tokens of a sentence without quotes, for {@link SpeakerRegistry.registerNames} only:
- * the same tokens as {@link tokenize}, except that every lower-case ASCII word that is not a
- * name connector is the one shared {@link PLAIN_WORD} (no string, no object). Gives up
+ * the same tokens as {@link tokenize}, except that every lower-case ASCII word (or number)
+ * that is not a name connector is the one shared {@link PLAIN_WORD} (no string, no object). Gives up
  * at the first word that may start a cue: such a sentence needs its
  * real tokens.
  *
@@ -344,26 +380,26 @@ const PLAIN_WORD: Token = {
  *   Sentence start.
  * @param to
  *   Sentence end (exclusive).
- * @param into
- *   Array to fill (emptied first).
+ * @param lean
+ *   Buffers to fill (what they held before does not count any more).
  * @param isConnector
  *   Whether a lower-case word joins the words of a name ("of", "van").
- * @param plainAt
- *   Filled with the start and end offsets of each shared plain word (emptied first).
  * @returns
- *   -1 when the sentence has no cue (`into` holds its tokens), else the start of the
- *   first word that may start one (see {@link finishLean}).
+ *   -1 when the sentence has no cue (`lean` holds its tokens), else the start of the
+ *   first word that may start one (`lean` holds the tokens before it, see
+ *   {@link finishLean}).
  */
 export function tokenizeLean(
   text: string,
   from: number,
   to: number,
-  into: Token[],
+  lean: LeanTokens,
   isConnector: (lower: string) => boolean,
-  plainAt: number[],
 ): number {
-  if (into.length !== 0) into.length = 0;
-  if (plainAt.length !== 0) plainAt.length = 0;
+  const into = lean.tokens;
+  const plainAt = lean.plainAt;
+  lean.length = 0;
+  lean.plainLength = 0;
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -380,31 +416,43 @@ export function tokenizeLean(
         h = (Math.imul(h, 31) + c) | 0;
         c = text.charCodeAt(++k);
       }
-      if (k <= to && endsPlainWord(c)) {
+      if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         if (CUE_HASHES[finishHash(h, k - i)] === 1 && cueMayStart(text.slice(i, k), text, k, to))
           return i;
-        if (k - i <= MAX_CONNECTOR && CONNECTOR_FIRST.has(code)) {
+        if (mayBeConnector(code, k - i)) {
           const word = text.slice(i, k);
           if (isConnector(word)) {
-            into.push(noCueWord(i, k, word, word, false));
+            into[lean.length++] = noCueWord(i, k, word, word, false);
             i = k;
             continue;
           }
         }
-        plainAt.push(i, k);
-        into.push(PLAIN_WORD);
+        plainAt[lean.plainLength++] = i;
+        plainAt[lean.plainLength++] = k;
+        into[lean.length++] = PLAIN_WORD;
         i = k;
         continue;
       }
     } else if (code >= 65 && code <= 90) {
-      // a capitalised word, A-Z then a-z only: its lower-case hash made on the way
+      // a capitalised word, A-Z then ASCII letters only: its lower-case hash made on the way
       const k = capitalisedEnd(text, i);
-      if (k <= to && endsPlainWord(text.charCodeAt(k))) {
+      const c = text.charCodeAt(k);
+      if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const word = text.slice(i, k);
         const lower = word.toLowerCase();
         if (CUE_HASHES[finishHash(lowerHash, k - i)] === 1 && cueMayStart(lower, text, k, to))
           return i;
-        into.push(noCueWord(i, k, word, lower, true));
+        into[lean.length++] = noCueWord(i, k, word, lower, true);
+        i = k;
+        continue;
+      }
+    } else if (code >= 48 && code <= 57) {
+      // a number, 0-9 only: a plain word
+      const k = numberEnd(text, i, to);
+      if (k > i) {
+        plainAt[lean.plainLength++] = i;
+        plainAt[lean.plainLength++] = k;
+        into[lean.length++] = PLAIN_WORD;
         i = k;
         continue;
       }
@@ -427,16 +475,17 @@ export function tokenizeLean(
           // lower-case ASCII, no period after it: the word as written is its lower case
           if (mayStartCueIn(text, i, end) && cueMayStart(text.slice(i, end), text, end, to))
             return i;
-          if (end - i <= MAX_CONNECTOR && CONNECTOR_FIRST.has(code)) {
+          if (mayBeConnector(code, end - i)) {
             const word = text.slice(i, end);
             if (isConnector(word)) {
-              into.push(noCueWord(i, end, word, word, false));
+              into[lean.length++] = noCueWord(i, end, word, word, false);
               i = end;
               continue;
             }
           }
-          plainAt.push(i, end);
-          into.push(PLAIN_WORD);
+          plainAt[lean.plainLength++] = i;
+          plainAt[lean.plainLength++] = end;
+          into[lean.length++] = PLAIN_WORD;
           i = end;
           continue;
         }
@@ -452,14 +501,14 @@ export function tokenizeLean(
           lower += ".";
         }
         if (mayStartCue(lower) && cueMayStart(lower, text, end, to)) return i;
-        into.push(noCueWord(i, end, word, lower, folds && isUpper(word)));
+        into[lean.length++] = noCueWord(i, end, word, lower, folds && isUpper(word));
         i = end;
         continue;
       }
     }
     if (!STRAY_MARKS.has(code)) {
       const c = punct(code, text, i);
-      into.push(newToken(i, i + 1, c, c, "punct", false, false));
+      into[lean.length++] = newToken(i, i + 1, c, c, "punct", false, false);
     }
     i++;
   }
@@ -467,8 +516,9 @@ export function tokenizeLean(
 }
 
 /**
- * For a word that {@link mayStartCue}: whether a cue may start there, so that the lean
- * tokens must stop. A word that is a cue only as the head of a phrase ("can" of "can
+ * For a word whose hash is in {@link CUE_HASHES}: whether a cue may start there, so that
+ * the lean tokens must stop. No when the word is no cue start after all (a hash collision:
+ * "republican", "since"). A word that is a cue only as the head of a phrase ("can" of "can
  * confirm", "made" of "made clear") is one only when the phrase's next tokens follow it;
  * most sentences with "can" or "make" then stay lean. Exact: `cueAt` would find no cue
  * at a head whose phrases do not follow.
@@ -483,6 +533,7 @@ export function tokenizeLean(
  *   Sentence end (exclusive).
  */
 function cueMayStart(word: string, text: string, end: number, to: number): boolean {
+  if (!isCueStart(word)) return false;
   if (!isPhrasalOnly(word)) return true;
   const phrases = phrasalCuesStartingWith(word);
   if (phrases.length === 0) return false;
@@ -513,15 +564,37 @@ const LOOKAHEAD = 6;
 const phraseScratch: Token[] = [];
 
 /**
- * Whether the code after a run of a-z ends the word there as it is: not a letter, a digit,
- * a soft hyphen or a joiner (' ’ - . &), nor any other non-ASCII character (those take the
- * general path). `NaN` (the end of the text) ends it.
+ * Whether the period at `k` after a run of ASCII letters or digits `text.slice(from, k)`
+ * (a-z, a capital then letters, or 0-9) ends the word as it is in the sentence that ends
+ * at `to`, as {@link tokenize}'s general path would read it: no word character after it
+ * (not "U.S"), and the word does not keep it (no abbreviation, no initial: "Mr." "G.").
+ * When not, the word takes the general path. (The fast paths test the common ends,
+ * {@link endsPlainWord}, before calling this: faster, as measured, than one call for both.)
+ */
+function periodEndsWord(text: string, from: number, k: number, to: number): boolean {
+  if (!endsWordAfterJoiner(text.charCodeAt(k + 1))) return false;
+  return (
+    k === to ||
+    (k - from > 1 &&
+      (k - from > MAX_ABBREVIATION || !ABBREVIATIONS.has(text.slice(from, k).toLowerCase())))
+  );
+}
+
+/** The longest of the {@link ABBREVIATIONS}. */
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/**
+ * Whether the code after a run of a-z (or of ASCII letters after a capital, or of digits)
+ * ends the word there as it is: not a letter, a digit,
+ * a soft hyphen or a joiner (' ’ - . &), nor a non-ASCII character outside the general
+ * punctuation block (U+2000-206F: dashes, curly quotes, ellipsis; those take the general
+ * path). `NaN` (the end of the text) ends it.
  */
 function endsPlainWord(c: number): boolean {
+  if (c >= 128) return c >= 0x2000 && c <= 0x206f && c !== 0x2019;
   return !(
     (c >= 48 && c <= 57) ||
     (c >= 65 && c <= 90) ||
-    c >= 128 ||
     c === 39 ||
     c === 45 ||
     c === 46 ||
@@ -529,23 +602,51 @@ function endsPlainWord(c: number): boolean {
   );
 }
 
+/**
+ * Whether the code after a joiner (' ’ - . &) leaves it out of the word: no letter, digit
+ * or soft hyphen, nor a non-ASCII character outside U+2000-206F (those take the general
+ * path). `NaN` (the end of the text) leaves it out.
+ */
+function endsWordAfterJoiner(c: number): boolean {
+  if (c >= 128) return c >= 0x2000 && c <= 0x206f;
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+}
+
 /** The running cue hash of the lower case of the word {@link capitalisedEnd} last read. */
 let lowerHash = 0;
 
 /**
- * The end of the run of a-z after the capital at `i`; sets {@link lowerHash} to the running
- * hash of the run in lower case (see `finishHash`).
+ * The end of the run of ASCII letters after the capital at `i`; sets {@link lowerHash} to
+ * the running hash of the run in lower case (see `finishHash`).
  */
 function capitalisedEnd(text: string, i: number): number {
   let h = text.charCodeAt(i) + 32;
   let k = i + 1;
   let c = text.charCodeAt(k);
-  while (c >= 97 && c <= 122) {
-    h = (Math.imul(h, 31) + c) | 0;
+  for (;;) {
+    if (c >= 97 && c <= 122) h = (Math.imul(h, 31) + c) | 0;
+    else if (c >= 65 && c <= 90) h = (Math.imul(h, 31) + c + 32) | 0;
+    else break;
     c = text.charCodeAt(++k);
   }
   lowerHash = h;
   return k;
+}
+
+/**
+ * The end of the number (0-9 only) at `i` when it is a whole token of the sentence that
+ * ends at `to`, as {@link tokenize}'s general path would make it (not "2,400", "15.5",
+ * "1980s"); else `i` (take the general path).
+ */
+function numberEnd(text: string, i: number, to: number): number {
+  let k = i + 1;
+  let c = text.charCodeAt(k);
+  while (c >= 48 && c <= 57) c = text.charCodeAt(++k);
+  // "1980s" and "2,400" take the general path
+  if (c >= 97 && c <= 122) return i;
+  if (k > to) return i;
+  if (c === 44) return isDigitCode(text.charCodeAt(k + 1)) ? i : k;
+  return endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)) ? k : i;
 }
 
 /**
@@ -554,14 +655,16 @@ function capitalisedEnd(text: string, i: number): number {
  * kept as one: the registry only asks whether a token is a capitalised word, a connector
  * or the punctuation before a name, so one plain word reads as a run of them.
  */
-export function compactLean(lean: readonly Token[]): Token[] | undefined {
+export function compactLean(lean: LeanTokens): Token[] | undefined {
+  const tokens = lean.tokens;
+  const n = lean.length;
   let k = 0;
-  while (k < lean.length && !(lean[k] as Token).upper) k++;
-  if (k === lean.length) return undefined;
+  while (k < n && !(tokens[k] as Token).upper) k++;
+  if (k === n) return undefined;
   const out: Token[] = [];
   let prevPlain = false;
-  for (let j = 0; j < lean.length; j++) {
-    const t = lean[j] as Token;
+  for (let j = 0; j < n; j++) {
+    const t = tokens[j] as Token;
     if (t === PLAIN_WORD) {
       if (prevPlain) continue;
       prevPlain = true;
@@ -571,10 +674,19 @@ export function compactLean(lean: readonly Token[]): Token[] | undefined {
   return out;
 }
 
-/** Longest name connector ("van", "del"). */
-const MAX_CONNECTOR = 3;
-/** First letters of the name connectors (of for and de van von bin al la le del der on). */
-const CONNECTOR_FIRST = new Set([111, 102, 97, 100, 118, 98, 108]);
+/**
+ * Bits (1 << (code - 97)) of the first letters of the name connectors made of letters (of
+ * for and de van von bin al la le del der on), all two or three letters long.
+ */
+const CONNECTOR_FIRST = [..."ofadvbl"].reduce((bits, c) => bits | (1 << (c.charCodeAt(0) - 97)), 0);
+
+/**
+ * Whether a lower-case word that starts with `code` and is `length` long may be a name
+ * connector (most words are not looked up).
+ */
+function mayBeConnector(code: number, length: number): boolean {
+  return length >= 2 && length <= 3 && code >= 97 && ((CONNECTOR_FIRST >>> (code - 97)) & 1) === 1;
+}
 
 /**
  * The real tokens of a sentence whose lean tokens stopped at a word that may start a cue:
@@ -585,8 +697,6 @@ const CONNECTOR_FIRST = new Set([111, 102, 97, 100, 118, 98, 108]);
  *   Paragraph text.
  * @param lean
  *   The lean tokens before `stop`.
- * @param plainAt
- *   Start and end offsets of each shared plain word in `lean`, in order.
  * @param stop
  *   Where the lean tokens stopped (a token start).
  * @param to
@@ -594,18 +704,14 @@ const CONNECTOR_FIRST = new Set([111, 102, 97, 100, 118, 98, 108]);
  * @returns
  *   A new array of tokens.
  */
-export function finishLean(
-  text: string,
-  lean: readonly Token[],
-  plainAt: readonly number[],
-  stop: number,
-  to: number,
-): Token[] {
+export function finishLean(text: string, lean: LeanTokens, stop: number, to: number): Token[] {
   // pushed one by one: a packed array, as `tokenize` makes
   const tokens: Token[] = [];
+  const leanTokens = lean.tokens;
+  const plainAt = lean.plainAt;
   let p = 0;
   for (let k = 0; k < lean.length; k++) {
-    const t = lean[k] as Token;
+    const t = leanTokens[k] as Token;
     if (t === PLAIN_WORD) {
       const a = plainAt[p] ?? 0;
       const b = plainAt[p + 1] ?? 0;
@@ -806,6 +912,19 @@ function isOpeningMarkChar(c: string | undefined): boolean {
 }
 
 function startsSentence(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128)
+    return (
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 34 || // "
+      code === 39 || // '
+      code === 96 || // `
+      code === 40 // (
+    );
+  // general punctuation: no letter or digit, but “ „ ‘ open a quote
+  if (code >= 0x2000 && code <= 0x206f)
+    return code === 0x201c || code === 0x201e || code === 0x2018;
   const c = text[i];
   if (c === undefined) return false;
   return /[\p{Lu}\p{N}]/u.test(c) || isOpeningMarkChar(c);
@@ -921,7 +1040,9 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
     // . ? !
     if (c !== 46 && c !== 63 && c !== 33) continue;
     let j = i + 1;
-    while (j < n && (text[j] === "." || text[j] === "?" || text[j] === "!" || text[j] === ")")) j++;
+    for (let d = text.charCodeAt(j); d === 46 || d === 63 || d === 33 || d === 41; ) {
+      d = text.charCodeAt(++j);
+    }
     // ‘authorities."We …’: a quote opening right after the period
     const glued =
       quote !== undefined && quote.open === j && /\p{Lu}/u.test(text[j + quote.openLength] ?? "");
@@ -935,18 +1056,18 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
     while (k < n && isSpaceCode(text.charCodeAt(k))) k++;
     if (!startsSentence(text, k)) continue;
     if (c === 46) {
-      // the word before the period
+      // the word before the period (a longer one is no abbreviation: not read to its start)
       let w = i;
-      while (w > start) {
+      while (w > start && i - w <= MAX_ABBREVIATION) {
         const cc = text.charCodeAt(w - 1);
         const ascii = (cc >= 97 && cc <= 122) || (cc >= 65 && cc <= 90) || cc === 46;
         if (!ascii && (cc < 128 || !/\p{L}/u.test(text[w - 1] ?? ""))) break;
         w--;
       }
-      const word = text.slice(w, i).toLowerCase();
+      const word = i - w <= MAX_ABBREVIATION ? text.slice(w, i).toLowerCase() : "";
       if (
         ABBREVIATIONS.has(word) ||
-        /^\p{L}$/u.test(word) ||
+        (word.length <= 2 && /^\p{L}$/u.test(word)) ||
         (word.includes(".") && word.length <= 5 && word !== "u.s")
       ) {
         // "at 7 p.m. He said": an abbreviation can still end a sentence before "He", "The"

@@ -23,64 +23,78 @@ const REPLACED = new RegExp(
  *   Whitespace-collapsed block text.
  */
 export function isSignOff(text: string): boolean {
-  if (text.length > 40 || !maySignOff(text)) return false;
+  if (text.length > 40 || !maySignOff(text, 0, text.length)) return false;
   // without "&", "^" or a control character the replacements change nothing
-  const plain = !REPLACED.test(text);
-  const words = (
-    plain
-      ? text
-      : text
-          .replace(/&#\d+;/g, " ")
-          .replace(/\^[A-Z@[\\\]^_]/g, " ")
-          .replace(CONTROL, " ")
-  )
-    .split(" ")
-    .map(stripMarks)
-    .filter((w) => w !== "");
-  if (words.length === 0)
+  const words = REPLACED.test(text)
+    ? text
+        .replace(/&#\d+;/g, " ")
+        .replace(/\^[A-Z@[\\\]^_]/g, " ")
+        .replace(CONTROL, " ")
+    : text;
+  // the space-separated words without their marks: at most two, each an agency or an end
+  // word
+  let count = 0;
+  for (let from = 0; from <= words.length; ) {
+    const space = words.indexOf(" ", from);
+    const end = space < 0 ? words.length : space;
+    let a = from;
+    while (a < end && LEADING_MARKS.includes(words[a] as string)) a++;
+    let b = end;
+    while (b > a && TRAILING_MARKS.includes(words[b - 1] as string)) b--;
+    if (b > a) {
+      const word = words.slice(a, b);
+      if (++count > 2 || (normaliseAgency(word) === undefined && !END_WORD.test(word)))
+        return false;
+    }
+    from = end + 1;
+  }
+  if (count === 0)
     return (
       /(?:&#\d+;|###|-30-|\*\*\*)/.test(text) || (/^[-*#.\s]+$/.test(text) && text.length >= 3)
     );
-  if (words.length > 2) return false;
-  return words.every((w) => normaliseAgency(w) !== undefined || /^(?:END|ENDS|30)$/.test(w));
+  return true;
+}
+
+/** An end word of a sign-off. */
+const END_WORD = /^(?:END|ENDS|30)$/;
+
+/**
+ * Whether `text.slice(from, to)` is only a sign-off ({@link isSignOff}); most lines of
+ * prose fail without a string made.
+ */
+export function isSignOffAt(text: string, from: number, to: number): boolean {
+  return to - from <= 40 && maySignOff(text, from, to) && isSignOff(text.slice(from, to));
 }
 
 /**
- * A quick test that passes every sign-off (and rejects most lines of prose) without
- * making a string. A character that no rule below replaces or strips (a lower-case ASCII
- * letter, any non-ASCII character, or ASCII punctuation such as `,` `'` `:`) stays in a
- * word, so the space-separated pieces with such a character are at least that many
- * words: three of them are too many. And such punctuation is in no agency name nor end
+ * A quick test that `text.slice(from, to)` may be a sign-off: it passes every sign-off
+ * (and rejects most lines of prose) without making a string. A character that no rule
+ * below replaces or strips (a lower-case ASCII letter, any non-ASCII character, or ASCII
+ * punctuation such as `,` `'` `:`) stays in a word, so the space-separated pieces with
+ * such a character are at least that many words: three of them are too many. And such punctuation is in no agency name nor end
  * mark, so its word fails the test.
  */
-function maySignOff(text: string): boolean {
+function maySignOff(text: string, from: number, to: number): boolean {
   let pieces = 0;
   let counted = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 32) counted = false;
     else if ((c >= 97 && c <= 122) || c >= 128) {
       if (!counted && ++pieces > 2) return false;
       counted = true;
-    } else if (KEPT_PUNCTUATION.includes(text[i] as string)) return false;
+    } else if (KEPT_PUNCTUATION[c] === 1) return false;
   }
   return true;
 }
 
-/**
- * A word without the marks around it: `-(*#.` before, `-)*#.` after (what
- * `w.replace(/^[-(*#.]+|[-)*#.]+$/g, "")` gives, without a regex).
- */
-function stripMarks(word: string): string {
-  let a = 0;
-  while (a < word.length && LEADING_MARKS.includes(word[a] as string)) a++;
-  let b = word.length;
-  while (b > a && TRAILING_MARKS.includes(word[b - 1] as string)) b--;
-  return a === 0 && b === word.length ? word : word.slice(a, b);
-}
-
+/** Marks stripped from the start (`-(*#.`) and the end (`-)*#.`) of a sign-off's words. */
 const LEADING_MARKS = "-(*#.";
 const TRAILING_MARKS = "-)*#.";
 
-/** ASCII punctuation that {@link isSignOff} neither replaces nor strips from a word. */
-const KEPT_PUNCTUATION = "!\"$%'+,/:<=>?`{|}~";
+/**
+ * ASCII punctuation that {@link isSignOff} neither replaces nor strips from a word: 1 at
+ * its character codes.
+ */
+const KEPT_PUNCTUATION = new Uint8Array(128);
+for (const c of "!\"$%'+,/:<=>?`{|}~") KEPT_PUNCTUATION[c.charCodeAt(0)] = 1;

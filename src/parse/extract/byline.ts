@@ -4,6 +4,7 @@
  * by B"). Person vs Organization comes from word lists, never from substrings.
  */
 import type { Author } from "../../schema/author.js";
+import { splitOn } from "../../util/chars.js";
 import { monthNumber } from "./dates.js";
 import {
   COUNTRIES,
@@ -55,33 +56,30 @@ const CREDIT_START = new RegExp(`^(?:additional\\s)?(?:${CREDIT_ROLES.join("|")}
 
 /** Collapse whitespace runs into single spaces and trim. */
 export function collapse(text: string): string {
-  // most texts are collapsed already (single spaces between words): no new string
+  // most texts are collapsed already (single spaces between words): no new string (native
+  // searches, faster than a loop over the characters)
   const n = text.length;
   if (n === 0) return text;
-  let clean = !isWhitespace(text.charCodeAt(0)) && !isWhitespace(text.charCodeAt(n - 1));
-  for (let i = 1; clean && i < n - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) clean = !isWhitespace(text.charCodeAt(i + 1));
-    else if (c <= 32 || c >= 160) clean = !isWhitespace(c);
-  }
+  const clean =
+    !isWhitespace(text.charCodeAt(0)) &&
+    !isWhitespace(text.charCodeAt(n - 1)) &&
+    !text.includes("  ") &&
+    !NOT_A_SPACE.test(text);
   return clean ? text : text.replace(WHITESPACE_RUN, " ").trim();
 }
 
+/** Whitespace other than a space. */
+const NOT_A_SPACE = /[^\S ]/;
 const WHITESPACE_RUN = /\s+/g;
 
 /**
- * `text.split(" ")`, cheaper on the short texts of bylines (the native split is a runtime
- * call).
+ * `text` without the characters of `chars` at its end (what a regex `/[…]+$/` replaced by
+ * "" gives, without trying it at every offset).
  */
-function splitSpaces(text: string): string[] {
-  const out: string[] = [];
-  let from = 0;
-  for (let at = text.indexOf(" "); at >= 0; at = text.indexOf(" ", from)) {
-    out.push(text.slice(from, at));
-    from = at + 1;
-  }
-  out.push(from === 0 ? text : text.slice(from));
-  return out;
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /**
@@ -91,23 +89,26 @@ function splitSpaces(text: string): string[] {
 function splitOutside(text: string, separator: "," | ";", and = false): string[] {
   // nothing to split on (the common case): the text itself
   if (!text.includes(separator) && (!and || !AND_ANYWHERE.test(text))) return [text];
+  // no parenthesis, no "and": a plain split
+  if (!and && !text.includes("(")) return splitOn(text, separator);
+  const sep = separator.charCodeAt(0);
   const out: string[] = [];
   let depth = 0;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "(") depth++;
-    else if (c === ")") depth = Math.max(0, depth - 1);
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
-    if (c === separator) {
+    if (c === sep) {
       out.push(text.slice(from, i));
       from = i + 1;
-    } else if (and && c === " ") {
-      const m = /^ (?:and|AND|And|&) /.exec(text.slice(i, i + 5));
-      if (m) {
+    } else if (and && c === 32) {
+      const length = andAt(text, i);
+      if (length > 0) {
         out.push(text.slice(from, i));
-        from = i + m[0].length;
-        i += m[0].length - 1;
+        from = i + length;
+        i += length - 1;
       }
     }
   }
@@ -115,13 +116,34 @@ function splitOutside(text: string, separator: "," | ";", and = false): string[]
   return out;
 }
 
+/** The length of " and " (or " AND ", " And ") or " & " at `i` in `text`, or 0. */
+function andAt(text: string, i: number): number {
+  const c = text.charCodeAt(i + 1);
+  if (c === 38) return text.charCodeAt(i + 2) === 32 ? 3 : 0;
+  if (c !== 97 && c !== 65) return 0;
+  return text.startsWith(" and ", i) || text.startsWith(" AND ", i) || text.startsWith(" And ", i)
+    ? 5
+    : 0;
+}
+
 /** " and " / " & " anywhere (where {@link splitOutside} with `and` may split). */
 const AND_ANYWHERE = / (?:and|AND|And|&) /;
 
 /** Strip surrounding punctuation from a token for word-list lookups. */
 function bare(token: string): string {
-  return token.toLowerCase().replace(/^[("'“‘]+|[)"'”’,;:]+$/g, "");
+  const lower = token.toLowerCase();
+  // nothing to strip (the common case): no regex
+  if (
+    !OPENING_MARKS.includes(lower.charAt(0)) &&
+    !CLOSING_MARKS.includes(lower.charAt(lower.length - 1))
+  )
+    return lower;
+  return lower.replace(/^[("'“‘]+|[)"'”’,;:]+$/g, "");
 }
+
+/** What {@link bare} strips from the start of a token, and from its end. */
+const OPENING_MARKS = `("'“‘`;
+const CLOSING_MARKS = `)"'”’,;:`;
 
 const UPPER_START = /^\p{Lu}/u;
 const NAME_TOKEN = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
@@ -166,21 +188,22 @@ function isOrganisationToken(token: string): boolean {
  *   The author (type and name only), or undefined when the text is not a name.
  */
 export function readName(text: string): Author | undefined {
-  let name = collapse(text).replace(/[,;:]+$/, "");
+  let name = trimEnd(collapse(text), ",;:");
   // Honorifics are not part of the name ("The Honourable Jane Doe", "Dr. Jane Doe").
   const untitled = name.replace(HONORIFIC, "");
   if (untitled !== name && untitled.includes(" ")) name = untitled;
   if (name === "" || name.length > 80 || /\d/.test(name)) return undefined;
-  const tokens = splitSpaces(name);
+  const tokens = splitOn(name, " ");
   if (tokens.length > 7) return undefined;
   if (normaliseAgency(name) !== undefined) return { type: "Organization", name };
+  const words = tokens.map(bare);
   // Job titles are never names ("Staff Writer", "Brand Lead").
-  if (tokens.every((t) => JOB_WORDS.has(bare(t)))) return undefined;
+  if (words.every((w) => JOB_WORDS.has(w))) return undefined;
   // A field of work is never part of a personal name: "Health Canada" and "ABC Cyber
   // Security" are organisations, "Content Design" is a role.
-  const field = tokens.some((t) => FIELD_WORDS.has(bare(t)));
+  const field = words.some((w) => FIELD_WORDS.has(w));
   const isOrg =
-    tokens.some((t) => ORGANISATION_WORDS.has(bare(t))) ||
+    words.some((w) => ORGANISATION_WORDS.has(w)) ||
     (field && tokens.some((t) => isPlaceToken(t) || (ACRONYM.test(t) && /\p{Ll}/u.test(name))));
   if (isOrg) {
     if (!UPPER_START.test(name) || !tokens.every(isOrganisationToken)) return undefined;
@@ -230,7 +253,7 @@ function splitTrailingAgency(part: string): { name: string; agency: string } | u
 function readParenthesis(inner: string, by: boolean): { role?: string; affiliation?: string } {
   const roles: string[] = [];
   const affiliations: string[] = [];
-  for (const raw of inner.split(",")) {
+  for (const raw of splitOn(inner, ",")) {
     const part = raw.trim();
     if (part === "" || isDatePart(part)) continue;
     const q = readQualifier(part, true, by);
@@ -251,13 +274,13 @@ function readNames(text: string, by = false): Author[] | undefined {
   for (const raw of parts) {
     const part = raw.trim();
     if (part === "") continue;
-    if (NAME_SUFFIXES.has(part.toLowerCase()) && out.length > 0) {
+    if (out.length > 0 && NAME_SUFFIXES.has(part.toLowerCase())) {
       const prev = out[out.length - 1] as Author;
       prev.name = `${prev.name}, ${part}`;
       continue;
     }
     // "Jane Doe (RCMP)", "Jane Doe (Director General, RCMP)": role and affiliation.
-    const paren = /^([^()]+?)\s*\(([^()]{1,80})\)$/.exec(part);
+    const paren = part.endsWith(")") ? /^([^()]+?)\s*\(([^()]{1,80})\)$/.exec(part) : null;
     if (paren) {
       const named = readName(paren[1] ?? "");
       if (!named) return undefined;
@@ -306,13 +329,13 @@ function isDatePart(part: string): boolean {
   if (!/\d/.test(part) || part.length > 40) return false;
   if (/^\d{4}$/.test(part) || /\d{1,2}:\d{2}/.test(part) || /^\d{4}-\d{2}-\d{2}/.test(part))
     return true;
-  return splitSpaces(part).some((t) => monthNumber(t.replace(/,$/, "")) !== undefined);
+  return splitOn(part, " ").some((t) => monthNumber(t.replace(/,$/, "")) !== undefined);
 }
 
 /** Whether a comma part is a role or affiliation rather than names. */
 function isQualifierPart(part: string): boolean {
   // "Jane Doe (Design Researchers, CDS)": what is in the parenthesis does not count.
-  const tokens = splitSpaces(part.replace(/\s*\([^()]*\)$/, ""));
+  const tokens = splitOn(part.endsWith(")") ? part.replace(/\s*\([^()]*\)$/, "") : part, " ");
   if (normaliseAgency(part) !== undefined || normaliseAgency(tokens[0] ?? "") !== undefined)
     return true;
   return tokens.some((t) => STRONG_JOB.has(bare(t)));
@@ -328,16 +351,17 @@ function readQualifier(
   by: boolean,
   guard = false,
 ): { affiliation?: string; role?: string } | undefined {
-  const part = collapse(text).replace(/[.;:]+$/, "");
+  const part = trimEnd(collapse(text), ".;:");
   if (part === "" || /\d/.test(part)) return undefined;
   // "Researcher with the Help Renters find Housing Benefits partnership": a job title
   // with what it is about may run long in a byline on its own or after "By".
-  const job = STRONG_JOB.has(bare(part.split(" ", 1)[0] ?? ""));
+  const space = part.indexOf(" ");
+  const job = STRONG_JOB.has(bare(space < 0 ? part : part.slice(0, space)));
   const long = job && (loose || by) && part.length <= MAX_LONG_ROLE;
   if (part.length > 80 && !long) return undefined;
   const agency = normaliseAgency(part);
   if (agency !== undefined) return { affiliation: agency };
-  const tokens = splitSpaces(part);
+  const tokens = splitOn(part, " ");
   // "Reuters Correspondent": the agency is the affiliation, the rest the role.
   const lead = normaliseAgency(tokens[0] ?? "");
   if (
@@ -448,7 +472,7 @@ function readGroups(
 
 /** Read "Reporting by A in Paris; Additional reporting by B; Editing by C". */
 function readCredit(text: string): Author[] | undefined {
-  const parts = text.split(";");
+  const parts = splitOn(text, ";");
   const out: Author[] = [];
   for (const raw of parts) {
     const part = raw.trim().replace(/\.$/, "");
@@ -505,7 +529,8 @@ export function readByline(input: string, loose = false, sure = false): BylineRe
   if (text === "" || text.length > MAX_BYLINE) return undefined;
   if (text.startsWith("(") && text.endsWith(")")) text = text.slice(1, -1).trim();
   if (/[\p{Ll}]{2}\.$/u.test(text)) text = text.slice(0, -1);
-  const lower = text.toLowerCase();
+  // only how the text starts is looked at (a credit's or a "by" prefix's first words)
+  const lower = text.slice(0, 40).toLowerCase();
   // End credits: "Reporting by A; Editing by B".
   const credit = CREDIT_START.test(lower);
   if (credit || text.includes(";")) {
@@ -576,6 +601,9 @@ function startsWithWord(input: string, at: number, word: string): boolean {
   return after >= 128 || isWhitespace(after);
 }
 
+/** What separates the pieces of a byline group: a spaced `|`, `•`, `·` or dash. */
+const PIECE_SEPARATOR = /\s[|•·]\s|\s[—–-]\s/;
+
 /**
  * Read one group of a byline: names with their roles and affiliations, then pieces
  * after a separator (`|`, `•`, a spaced dash) that apply to all of them.
@@ -585,7 +613,8 @@ function readGroup(
   loose: boolean,
   by: boolean,
 ): { authors: Author[]; marker: boolean } | undefined {
-  const pieces = text.split(/\s[|•·]\s|\s[—–-]\s/);
+  // (no separator, the common case: no split, a runtime call)
+  const pieces = PIECE_SEPARATOR.test(text) ? text.split(PIECE_SEPARATOR) : [text];
   const first = pieces[0] ?? "";
   let read = readGroups(first, loose, by, loose);
   if (!read && loose) {

@@ -4,10 +4,11 @@
  * Internal: not part of the public API.
  */
 import type { Dateline } from "../../schema/dateline.js";
+import { splitOn } from "../../util/chars.js";
 import { type Context, type Segment, sourceOffset, sourceSpan } from "../types.js";
 import { dateAtEnd, dateAtStart, resolveDate, type WrittenDate } from "./dates.js";
 import { MULTI_WORD_REGIONS, normaliseAgency, REGIONS } from "./words.js";
-import { writtenText } from "./written.js";
+import { isWhitespace, writtenText } from "./written.js";
 
 /** A dateline found at the start of a segment. */
 export interface FoundDateline {
@@ -23,12 +24,11 @@ const HEAD = 240;
 const MAX_PLACE = 70;
 
 /**
- * Find dash candidates: [start, end) of "-", "--", "–", "—", "_" used as a dash (the
- * first six, starting at most at `limit`).
+ * Find the next dash candidate: [start, end) of the first "-", "--", "–", "—", "_" used
+ * as a dash that starts at or after `from` and at most at `limit`, or undefined.
  */
-function dashes(head: string, from: number, limit = head.length): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let i = from; i < head.length && i <= limit && out.length < 6; i++) {
+function nextDash(head: string, from: number, limit = head.length): [number, number] | undefined {
+  for (let i = from; i < head.length && i <= limit; i++) {
     const c = head.charCodeAt(i);
     // "—", "–", "―", "-", "_"
     if (c === 0x2014 || c === 0x2013 || c === 0x2015 || c === 45 || c === 95) {
@@ -41,12 +41,16 @@ function dashes(head: string, from: number, limit = head.length): Array<[number,
       else if (j - i >= 2) dash = true;
       else if (c === 45) dash = spaced || isSpaceCode(before);
       else dash = isSpaceCode(before) && spaced; // "_"
-      if (dash) out.push([i, j]);
+      if (dash) return [i, j];
       i = j - 1;
     }
   }
-  return out;
+  return undefined;
 }
+
+/** Whether code `c` is markup or whitespace before a dateline: `*•·#>` or `\s`. */
+const isLeadMark = (c: number): boolean =>
+  c === 42 || c === 0x2022 || c === 0xb7 || c === 35 || c === 62 || isWhitespace(c);
 
 /** Whether code `c` is a space, tab, LF or CR (NaN, outside the text, is none). */
 const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
@@ -66,24 +70,61 @@ const NOT_PLACES = new Set(
   alert fact check factbox timeline instant view wrapup preview review interview`.split(/\s+/),
 );
 
-const PLACE_SMALL = /^(?:of|de|del|la|le|el|es|du|da|di|do|am|an|upon|on|sur|en|y|and|the|al)$/;
+/** Small words of places ("Rio de Janeiro", "Stratford-upon-Avon"), as written. */
+const PLACE_SMALL = new Set(
+  "of de del la le el es du da di do am an upon on sur en y and the al".split(" "),
+);
 const PLACE_TOKEN = /^[\p{L}\p{M}][\p{L}\p{M}'’.&/-]*$/u;
+
+/**
+ * Whether `t` can be a word of a place: a capital, then letters, marks and `'’.&/-`; a
+ * word that starts sentences only in capitals ("ON", not "On"). ASCII words are read
+ * without a regex.
+ */
+function isPlaceWord(t: string): boolean {
+  let upper = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 65 && c <= 90) continue;
+    if (c >= 128) {
+      return (
+        PLACE_TOKEN.test(t) &&
+        /^\p{Lu}/u.test(t) &&
+        (!PLACE_STOP.has(t.toLowerCase()) || /^\p{Lu}+$/u.test(t))
+      );
+    }
+    // after an ASCII capital: small letters and `'.&/-`
+    const other = (c >= 97 && c <= 122) || c === 39 || c === 46 || c === 38 || c === 47 || c === 45;
+    if (i === 0 || !other) return false;
+    upper = false;
+  }
+  return upper || !PLACE_STOP.has(t.toLowerCase());
+}
 
 /** Validate a place; `strong` when a date or agency came with it. */
 function validPlace(place: string, strong: boolean): boolean {
   if (place === "" || place.length > MAX_PLACE || /\d/.test(place)) return false;
-  const comps = place.split(",").map((c) => c.trim());
-  if (comps.length > 4 || comps.some((c) => c === "")) return false;
+  const comps = splitOn(place, ",");
+  if (comps.length > 4) return false;
   for (let k = 0; k < comps.length; k++) {
-    const tokens = (comps[k] as string).split(" ").filter((t) => t !== "");
-    if (tokens.length === 0 || tokens.length > (k === 0 ? 5 : 4)) return false;
+    const comp = (comps[k] as string).trim();
+    comps[k] = comp;
+    // its words (split on spaces): one to five in the first part, to four in the others,
+    // at least one of them not a small word
+    let words = 0;
     let letters = 0;
-    for (const t of tokens) {
-      if (PLACE_SMALL.test(t)) continue;
-      if (!PLACE_TOKEN.test(t)) return false;
-      if (!/^\p{Lu}/u.test(t)) return false;
-      if (PLACE_STOP.has(t.toLowerCase()) && !/^\p{Lu}+$/u.test(t)) return false;
-      letters++;
+    for (let from = 0; from < comp.length; ) {
+      const space = comp.indexOf(" ", from);
+      const end = space < 0 ? comp.length : space;
+      if (end > from) {
+        if (++words > (k === 0 ? 5 : 4)) return false;
+        const t = comp.slice(from, end);
+        if (!PLACE_SMALL.has(t)) {
+          if (!isPlaceWord(t)) return false;
+          letters++;
+        }
+      }
+      from = end + 1;
     }
     if (letters === 0) return false;
   }
@@ -104,7 +145,11 @@ function validPlace(place: string, strong: boolean): boolean {
 /** Title-case a place written in capitals ("KANSAS CITY" -> "Kansas City"). */
 export function titleCasePlace(place: string): string {
   if (/\p{Ll}/u.test(place)) return place;
-  return initialCapitals(place.toLowerCase()).replace(
+  const titled = initialCapitals(place.toLowerCase());
+  // one word of word characters: no small word to lower-case (none but the first starts
+  // at a word boundary, and the last is kept)
+  if (!/\W/.test(titled)) return titled;
+  return titled.replace(
     /\b(Of|De|La|El|Es|Du|Da|Di|Upon|On|The|And)\b(?!$)/g,
     (w, _x, at: number) => (at === 0 ? w : w.toLowerCase()),
   );
@@ -137,29 +182,35 @@ function initialCapitals(lower: string): string {
   return copied === 0 ? lower : out + lower.slice(copied);
 }
 
-/** Split a place into locality, region and country where the words say so. */
-function placeParts(place: string): Pick<Dateline, "locality" | "region" | "country"> {
-  const comps = place
-    .split(",")
-    .map((c) => c.trim())
-    .filter((c) => c !== "");
-  const out: Pick<Dateline, "locality" | "region" | "country"> = {};
+/** Whether a part of a place names a region ("Ohio", "Md.", "New York"). */
+function isRegion(part: string): boolean {
+  const lower = part.toLowerCase();
+  return REGIONS.has(lower) || MULTI_WORD_REGIONS.has(lower.replace(/\s+/g, "_"));
+}
+
+/**
+ * Split a place into locality, region and country where the words say so, and set them
+ * on `dateline` (in that order).
+ */
+function setPlaceParts(dateline: Dateline, place: string): void {
+  const comps: string[] = [];
+  for (const part of splitOn(place, ",")) {
+    const comp = part.trim();
+    if (comp !== "") comps.push(comp);
+  }
   const first = comps[0];
-  if (first !== undefined && !first.includes("/")) out.locality = titleCasePlace(first);
-  const isRegion = (c: string): boolean =>
-    REGIONS.has(c.toLowerCase()) || MULTI_WORD_REGIONS.has(c.toLowerCase().replace(/\s+/g, "_"));
+  if (first !== undefined && !first.includes("/")) dateline.locality = titleCasePlace(first);
   if (comps.length === 2) {
     const c = comps[1] as string;
-    if (isRegion(c)) out.region = c;
-    else out.country = c;
+    if (isRegion(c)) dateline.region = c;
+    else dateline.country = c;
   } else if (comps.length === 3) {
     const r = comps[1] as string;
     const c = comps[2] as string;
-    if (isRegion(r)) out.region = r;
-    if (!isRegion(c)) out.country = c;
-    else out.region ??= c;
+    if (isRegion(r)) dateline.region = r;
+    if (!isRegion(c)) dateline.country = c;
+    else dateline.region ??= c;
   }
-  return out;
 }
 
 /** The front of a dateline (before the dash), read. */
@@ -167,6 +218,14 @@ interface Front {
   place: string;
   date?: WrittenDate | undefined;
   agency?: string | undefined;
+}
+
+/** `text` without the whitespace and commas at its end (`text.replace(/[\s,]+$/, "")`). */
+function trimCommas(text: string): string {
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); c === 44 || isWhitespace(c); c = text.charCodeAt(end - 1))
+    end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Read "PLACE[, DATE][ (AGENCY)| , AGENCY]" — the text before the dash. */
@@ -196,10 +255,9 @@ function readFront(prefix: string): Front | undefined {
       }
     }
   }
-  p = p.replace(/[\s,]+$/, "");
+  p = trimCommas(p);
   const date = dateAtEnd(p);
-  if (date) p = p.slice(0, date.start);
-  const place = p.replace(/[\s,]+$/, "");
+  const place = trimCommas(date ? p.slice(0, date.start) : p);
   if (!validPlace(place, date !== undefined || agency !== undefined)) return undefined;
   return { place, date, agency };
 }
@@ -222,11 +280,8 @@ function complete(
 ): Dateline | undefined {
   const written = writtenText(segment, from, end, ctx.source);
   if (!written) return undefined;
-  const dateline: Dateline = {
-    text: written.text,
-    place: front.place,
-    ...placeParts(front.place),
-  };
+  const dateline: Dateline = { text: written.text, place: front.place };
+  setPlaceParts(dateline, front.place);
   if (date) {
     const asWritten = segment.text.slice(date.start + dateBase, date.end + dateBase);
     const resolved = resolveDate(date, ctx.options.referenceDate);
@@ -307,11 +362,19 @@ export function findDateline(
 ): FoundDateline | undefined {
   const head = segment.text.slice(0, HEAD);
   let from = 0;
-  while (from < head.length && /[*•·#>\s]/.test(head[from] ?? "")) from++;
-  // a dash further than a place and a date from the start is none (not even looked for)
-  for (const [dashStart, dashEnd] of dashes(head, from, from + MAX_PLACE + 40)) {
+  while (from < head.length && isLeadMark(head.charCodeAt(from))) from++;
+  // a dash further than a place and a date from the start is none (not even looked for);
+  // each is looked for when the one before is no dateline
+  const limit = from + MAX_PLACE + 40;
+  let dash = nextDash(head, from, limit);
+  // the first six dashes are tried
+  for (let tried = 0; dash !== undefined && tried < 6; tried++) {
+    const [dashStart, dashEnd] = dash;
     const front = readFront(head.slice(from, dashStart));
-    if (!front) continue;
+    if (!front) {
+      dash = nextDash(head, dashEnd, limit);
+      continue;
+    }
     let end = dashEnd;
     let date = front.date;
     let dateBase = from;
@@ -321,7 +384,7 @@ export function findDateline(
       while (k < head.length && head[k] === " ") k++;
       const after = dateAtStart(head.slice(k));
       if (after) {
-        const next = dashes(head, k + after.end)[0];
+        const next = nextDash(head, k + after.end);
         const gap = next ? head.slice(k + after.end, next[0]).trim() : "x";
         if (next && gap === "") {
           date = { ...after, start: k + after.start, end: k + after.end };

@@ -22,19 +22,30 @@ export interface WrittenDate {
 
 /** The month number of a written month token ("Sept.", "MAR", "march"), or undefined. */
 export function monthNumber(token: string): number | undefined {
-  const key = token.toLowerCase().replace(/\.$/, "");
-  return MONTHS.get(key);
+  const key = token.toLowerCase();
+  return MONTHS.get(key.endsWith(".") ? key.slice(0, -1) : key);
 }
 
-const DAY = /^(\d{1,2})(?:st|nd|rd|th)?$/i;
-
-/** Read a day token ("5", "05", "5th"). */
+/**
+ * Read a day token ("5", "05", "5th"): one or two digits, maybe an ordinal suffix in
+ * either case (what `/^(\d{1,2})(?:st|nd|rd|th)?$/i` matches), 1 to 31.
+ */
 function dayNumber(token: string): number | undefined {
-  const m = DAY.exec(token);
-  if (!m) return undefined;
-  const n = Number(m[1]);
+  let n = 0;
+  let i = 0;
+  for (; i < 2 && i < token.length; i++) {
+    const d = token.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = 10 * n + d;
+  }
+  if (i === 0) return undefined;
+  if (i < token.length && !(i + 2 === token.length && ORDINAL.has(token.slice(i).toLowerCase())))
+    return undefined;
   return n >= 1 && n <= 31 ? n : undefined;
 }
+
+/** Ordinal suffixes of a day. */
+const ORDINAL = new Set(["st", "nd", "rd", "th"]);
 
 /** Tokens of `text` with their offsets, split on spaces (text is whitespace-collapsed). */
 interface Token {
@@ -126,7 +137,11 @@ export interface ResolvedDate {
   distance?: number;
 }
 
-const pad = (n: number): string => String(n).padStart(2, "0");
+/** Days of each month in 2000 (February of a leap year). */
+const DAYS_IN_2000 = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A month or day in two digits. */
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /**
  * Resolve a written date to ISO 8601: the written year if any; otherwise the year that
@@ -148,7 +163,8 @@ export function resolveDate(
       guessedYear: false,
     };
   }
-  if (!isExists(2000, month - 1, day)) return undefined;
+  // (2000 is a leap year: the day exists in some year)
+  if (day > (DAYS_IN_2000[month - 1] ?? 0)) return undefined;
   if (!reference) return { iso: `--${pad(month)}-${pad(day)}`, guessedYear: true };
   // Work on the calendar day of the reference in UTC, as a local date for date-fns.
   const ref = new Date(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());

@@ -51,7 +51,9 @@ export function isSubheadlineBlock(block: Block): boolean {
   if (block.kind !== "paragraph" && block.kind !== "line") return false;
   if ((block.lines ?? 1) > 1 || block.text.length > MAX_SUBHEADLINE) return false;
   if (/[.!?:;,…"”'’)]$/.test(block.text) || /^by\s/i.test(block.text)) return false;
-  return block.text.split(" ").length >= 3;
+  // three words or more: two spaces or more
+  const space = block.text.indexOf(" ");
+  return space >= 0 && block.text.indexOf(" ", space + 1) >= 0;
 }
 
 /**

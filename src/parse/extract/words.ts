@@ -3,6 +3,7 @@
  * dates apart. Every lookup is by whole word (lower-cased), never by substring.
  * Internal: not part of the public API.
  */
+import { isWhitespace } from "../../util/chars.js";
 
 /** Build a lookup set from a space-separated list. */
 function set(words: string): ReadonlySet<string> {
@@ -73,12 +74,14 @@ export const AGENCIES: ReadonlyMap<string, string> = new Map([
 /** Normalise an agency as written ("Reuter", "The Associated Press", "A.P.") or undefined. */
 export function normaliseAgency(written: string): string | undefined {
   // the key keeps every character but whitespace and periods (lower case is never shorter):
-  // more of them than the longest key is no agency, without making the key
+  // more of them than the longest key is no agency, without making the key; nor is an
+  // ASCII character that no key has (keys are ASCII letters and "-")
   let kept = 0;
   for (let i = 0; i < written.length && kept <= LONGEST_AGENCY; i++) {
     const c = written.charCodeAt(i);
-    if (c !== 46 && !(c === 32 || (c >= 9 && c <= 13) || (c >= 160 && /\s/.test(written[i] ?? ""))))
-      kept++;
+    if (c === 46 || isWhitespace(c)) continue;
+    if (c < 128 && c !== 45 && !((c | 32) >= 97 && (c | 32) <= 122)) return undefined;
+    kept++;
   }
   if (kept > LONGEST_AGENCY) return undefined;
   // nothing to remove (no character lower-cases to whitespace or a period): no regex

@@ -55,13 +55,12 @@ export function writtenText(
   const span = sourceSpan(segment, a, b);
   const map = segment.map;
   if (!map) return { text: source.slice(span.start, span.end), span };
+  // the characters between whitespace runs are copied as they are
   let text = "";
+  let copied = a;
   for (let i = a; i < b; i++) {
     const c = plain.charCodeAt(i);
-    if (!isWhitespace(c)) {
-      text += plain[i];
-      continue;
-    }
+    if (!isWhitespace(c)) continue;
     // A whitespace run of the plain text: the source's whitespace up to the next character.
     const runStart = map[i] ?? span.start;
     const runEnd = Math.min(map[i + 1] ?? runStart, span.end);
@@ -70,7 +69,9 @@ export function writtenText(
       const s = source.charCodeAt(k);
       if (isWhitespace(s)) ws += source[k];
     }
-    text += ws === "" ? plain[i] : ws;
+    text += plain.slice(copied, i) + (ws === "" ? plain[i] : ws);
+    copied = i + 1;
   }
+  text += plain.slice(copied, b);
   return { text, span };
 }
