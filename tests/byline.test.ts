@@ -214,4 +214,37 @@ describe("byline reading helpers", () => {
       "John Roe",
     ]);
   });
+
+  it("reads names at the limits of the quick test for body text", () => {
+    // long names after an honorific of three words, or before an agency
+    expect(names("The Right Honourable Ana Maria de la Cruz Vega")).toEqual([
+      "Ana Maria de la Cruz Vega",
+    ]);
+    expect(parseBylineText("Ana Maria de la Cruz Vega Reuters")?.authors).toEqual([
+      { type: "Person", name: "Ana Maria de la Cruz Vega", affiliation: "Reuters" },
+    ]);
+    // the first clause ends at a split point: a name, then anything
+    expect(names("Jane Doe in Washington said on Monday that the vote was delayed again")).toEqual([
+      "Jane Doe",
+    ]);
+    expect(names("Jane Doe and John Roe, 2024")).toEqual(["Jane Doe", "John Roe"]);
+    expect(names("and Jane Doe")).toEqual(["Jane Doe"]);
+    // sentences and numbers never start a byline
+    expect(parseBylineText("A common refrain is that demographics will doom his run")).toBe(
+      undefined,
+    );
+    expect(parseBylineText("Jane Doe 2 and John Roe")).toBe(undefined);
+    expect(parseBylineText("Hillary Clinton was declared the winner in Iowa")).toBe(undefined);
+    // small words of names and agencies are no sign of a sentence
+    expect(names("Jan van der Berg and Ann de la Cruz, Reuters")).toEqual([
+      "Jan van der Berg",
+      "Ann de la Cruz",
+    ]);
+    expect(parseBylineText("associated press")?.authors).toEqual([
+      { type: "Organization", name: "associated press" },
+    ]);
+    expect(parseBylineText("By Jane Doe who wrote this long sentence about the vote")).toBe(
+      undefined,
+    );
+  });
 });

@@ -53,4 +53,23 @@ describe("speaker registry", () => {
     resolveIn(registry, "he");
     expect(registry.entities.map((e) => e.name)).toEqual(["Ana Ortiz"]);
   });
+
+  it("types names by their words: organization words, acronyms, several words", () => {
+    const registry = registryOf(
+      "Nobody saw Sen. Lindsey Graham, the Party's chief, the FBI, U.S. officials, AT&T, " +
+        "A& and NATO IMF or Treasury Secretary James Baker in Paris.",
+    );
+    resolveIn(registry, "he");
+    expect(registry.entities.map((e) => [e.name, e.type])).toEqual([
+      ["Nobody", undefined],
+      ["Lindsey Graham", "Person"],
+      ["Party", "Organization"],
+      ["FBI", "Organization"],
+      ["U.S.", "Organization"],
+      ["AT&T", "Organization"],
+      ["NATO IMF", "Organization"],
+      ["James Baker", "Person"],
+      ["Paris", undefined],
+    ]);
+  });
 });

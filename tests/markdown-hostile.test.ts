@@ -143,5 +143,11 @@ describe("parseMarkdown on hostile input", () => {
     // Ordinary posts are left alone.
     const post = "---\ntitle: x\n---\n> quote\n\n*a* [b](c)\n";
     expect(guardMarkdown(post)).toBe(post);
+    // Many `>` (HTML) but no deep line: left alone; a deep line after them is neutralised.
+    const html = `${"<p>a</p>\n".repeat(40)}> > quote\n`;
+    expect(guardMarkdown(html)).toBe(html);
+    const deep = `${html}\n \t${"> ".repeat(MAX_QUOTE_DEPTH + 1)}deep\n`;
+    expect(guardMarkdown(deep).split(NEUTRAL)).toHaveLength(2);
+    expect(guardMarkdown(deep.replace(/\n/g, "\r\n")).split(NEUTRAL)).toHaveLength(2);
   });
 });

@@ -127,7 +127,7 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
         (after.upper ||
           OBJECT_STARTS.has(after.lower) ||
           // "Trump claims he's worth …": a subject pronoun opens the reported clause
-          CLAUSE_PRONOUNS.has(after.lower.replace(/['’].*$/, ""))));
+          CLAUSE_PRONOUNS.has(withoutClitic(after.lower))));
     if (!verbLike) return undefined;
   }
   // "a swing state", "the FEC report": a base form that is also a noun is a verb only
@@ -172,6 +172,23 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
     according: false,
     quoteOnly: QUOTE_ONLY_VERBS.has(form.verb.lemma),
   };
+}
+
+/**
+ * A word without its clitic, everything from its first apostrophe on: "he’s" → "he",
+ * "they're" → "they".
+ *
+ * @param word
+ *   A word (lower case).
+ * @returns
+ *   The word before the apostrophe, or the word itself.
+ */
+export function withoutClitic(word: string): string {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 0x27 || c === 0x2019) return word.slice(0, k);
+  }
+  return word;
 }
 
 /** Words before a noun: a cue word after them is a noun ("the state", "a report", "his claims"). */
@@ -987,6 +1004,5 @@ export function thatClauseFollows(tokens: readonly Token[], cue: CueMatch): bool
   if (NAMING.has(cue.lemma) || tokens[cue.last + 1]?.lower !== "that") return false;
   const next = tokens[cue.last + 2];
   if (next?.type !== "word") return false;
-  const base = next.lower.replace(/['’].*$/, "");
-  return CLAUSE_OPENERS.has(base) || next.upper || /^\d/.test(next.text);
+  return CLAUSE_OPENERS.has(withoutClitic(next.lower)) || next.upper || /^\d/.test(next.text);
 }

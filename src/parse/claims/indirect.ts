@@ -10,6 +10,7 @@ import {
   cueAt,
   previousSpeaker,
   thatClauseFollows,
+  withoutClitic,
 } from "./attribution.js";
 import type { Draft } from "./draft.js";
 import { DETERMINERS_CORE, TIME_WORDS_CORE } from "./lexicon.js";
@@ -332,8 +333,7 @@ const END_WORDS = new Set([
 function clauseStartOk(t: Token | undefined): boolean {
   if (t?.type !== "word") return false;
   // he’s, they’re, there’s
-  const base = t.lower.replace(/['’].*$/, "");
-  if (CLAUSE_SUBJECTS.has(base)) return true;
+  if (CLAUSE_SUBJECTS.has(withoutClitic(t.lower))) return true;
   if (/^\p{Ll}+ing$/u.test(t.text) && t.text.length > 5) return true;
   if (/^\d/.test(t.text)) return true;
   return t.upper && !TIME_WORDS.has(t.lower);
@@ -464,15 +464,26 @@ function clauseEndFrom(
   for (let k = from; k < to; k++) {
     const u = tokens[k];
     if (!u) return k;
-    // "asked X to disavow him and has repeatedly …": a finite verb cannot go on an
-    // infinitive, it is the speaker's next predicate
-    if (
-      infinitive &&
-      k > from &&
-      (u.lower === "and" || u.lower === "but") &&
-      FINITE.has(tokens[k + 1]?.lower ?? "")
-    )
-      return tokens[k - 1]?.text === "," ? k - 1 : k;
+    if (u.type === "word") {
+      // among the words, only "and" and "but" can end the clause
+      if (u.lower !== "and" && u.lower !== "but") continue;
+      // "asked X to disavow him and has repeatedly …": a finite verb cannot go on an
+      // infinitive, it is the speaker's next predicate
+      if (infinitive && k > from && FINITE.has(tokens[k + 1]?.lower ?? ""))
+        return tokens[k - 1]?.text === "," ? k - 1 : k;
+      // "said she regretted it and promised to …"
+      if (k > from + 1) {
+        const c = cueAt(tokens, k + 1);
+        if (c && !c.according && !c.gerund) return tokens[k - 1]?.text === "," ? k - 1 : k;
+        // "… and one in four said …": a new speaker's reported clause
+        if (clauseBefore(tokens, from, k) && newReport(tokens, k + 1, to))
+          return tokens[k - 1]?.text === "," ? k - 1 : k;
+        // "…, and he decided …": a new sentence of the writer's joined by a comma and "and"
+        if (tokens[k - 1]?.text === "," && MAIN_SUBJECTS.has(tokens[k + 1]?.lower ?? ""))
+          return k - 1;
+      }
+      continue;
+    }
     // an insertion inside the clause — (R-Conn.), — as X put it — — is skipped
     if ((u.text === "(" || u.text === "—" || u.text === "–") && k > from) {
       const close = insertionEnd(tokens, k, to);
@@ -508,17 +519,6 @@ function clauseEndFrom(
       }
       // ", he said." closing the sentence
       if (n && attributionAfter(tokens, k + 1, Math.min(to, k + 18))) return k;
-    }
-    // "said she regretted it and promised to …"
-    if (u.type === "word" && (u.lower === "and" || u.lower === "but") && k > from + 1) {
-      const c = cueAt(tokens, k + 1);
-      if (c && !c.according && !c.gerund) return tokens[k - 1]?.text === "," ? k - 1 : k;
-      // "… and one in four said …": a new speaker's reported clause
-      if (clauseBefore(tokens, from, k) && newReport(tokens, k + 1, to))
-        return tokens[k - 1]?.text === "," ? k - 1 : k;
-      // "…, and he decided …": a new sentence of the writer's joined by a comma and "and"
-      if (tokens[k - 1]?.text === "," && MAIN_SUBJECTS.has(tokens[k + 1]?.lower ?? ""))
-        return k - 1;
     }
   }
   let end = to;
@@ -693,18 +693,17 @@ export function indirectClaims(
     // the object of tell/inform/assure: told reporters / told The Huffington Post on Monday
     if (cue.object) {
       let m = k;
-      while (
-        m < n &&
-        m < k + 8 &&
-        tokens[m]?.type === "word" &&
-        tokens[m]?.lower !== "that" &&
-        !(
+      for (; m < n && m < k + 8; m++) {
+        const u = tokens[m];
+        if (u?.type !== "word" || u.lower === "that") break;
+        // the subject of the reported clause ends the object ("told reporters he …")
+        if (
           m > k &&
-          CLAUSE_SUBJECTS.has(tokens[m]?.lower.replace(/['’].*$/, "") ?? "") &&
-          !DETERMINER_OBJECTS.has(tokens[m]?.lower ?? "")
+          CLAUSE_SUBJECTS.has(withoutClitic(u.lower)) &&
+          !DETERMINER_OBJECTS.has(u.lower)
         )
-      )
-        m++;
+          break;
+      }
       if (m === k) continue;
       const stop = tokens[m];
       if (stop?.lower !== "that" && !(m <= k + 4 && clauseStartOk(stop))) continue;
@@ -736,7 +735,7 @@ export function indirectClaims(
       }
       if (u.type === "punct" && u.text !== "," && !u.quote) break;
       if (
-        !(u.type === "word" && (TIME_WORDS.has(u.lower) || u.upper)) &&
+        !(u.type === "word" && (u.upper || TIME_WORDS.has(u.lower))) &&
         u.text !== "," &&
         !u.quote
       )

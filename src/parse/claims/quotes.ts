@@ -62,10 +62,11 @@ function firstTokenFrom(tokens: readonly Token[], offset: number, from: number):
   return i;
 }
 
+/** The number of words (runs of non-space) in `text.slice(from, to)`, counting to 4 at most. */
 function words(text: string, from: number, to: number): number {
   let n = 0;
   let inWord = false;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to && n < 4; i++) {
     const c = text.charCodeAt(i);
     const w = !(c === 32 || c === 9 || c === 10 || c === 13 || c === 160);
     if (w && !inWord) n++;

@@ -1426,12 +1426,17 @@ function withoutPossessive(word: string): string {
   return mark === 39 || mark === 0x2019 ? word.slice(0, n - 2) : word;
 }
 
-/** What a capitalised word is besides a name: a title, a determiner, a sentence opener. */
+/**
+ * What a capitalised word is besides a plain name word: a title, a determiner, a sentence
+ * opener, a word that makes a name an organization's.
+ */
 interface NameWordInfo {
   title: string | undefined;
   titleModifier: boolean;
   determiner: boolean;
   startWord: boolean;
+  /** One of the {@link ORG_WORDS}. */
+  org: boolean;
 }
 
 let nameWords: Map<string, NameWordInfo> | undefined;
@@ -1443,7 +1448,13 @@ function nameWordInfo(lower: string): NameWordInfo | undefined {
     const entry = (w: string) => {
       let e = map.get(w);
       if (!e) {
-        e = { title: undefined, titleModifier: false, determiner: false, startWord: false };
+        e = {
+          title: undefined,
+          titleModifier: false,
+          determiner: false,
+          startWord: false,
+          org: false,
+        };
         map.set(w, e);
       }
       return e;
@@ -1452,6 +1463,7 @@ function nameWordInfo(lower: string): NameWordInfo | undefined {
     for (const w of TITLE_MODIFIERS) entry(w).titleModifier = true;
     for (const w of DETERMINERS) entry(w).determiner = true;
     for (const w of SENTENCE_START_WORDS) entry(w).startWord = true;
+    for (const w of ORG_WORDS) entry(w).org = true;
     entry("the");
     nameWords = map;
   }
@@ -1489,8 +1501,20 @@ export function isNameConnector(lower: string): boolean {
   return lower.length <= MAX_CONNECTOR && CONNECTORS.has(lower);
 }
 
+/**
+ * Whether a word is an acronym: a capital A-Z, then capitals, periods and ampersands
+ * only, two capitals at least ("FBI", "U.S.", "AT&T"). A loop, not a regular expression:
+ * this runs for every name.
+ */
 function isAcronym(word: string): boolean {
-  return /^[A-Z][A-Z.&]+$/.test(word) && word.replace(/[.&]/g, "").length >= 2;
+  if (word.length < 2) return false;
+  let capitals = 0;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) capitals++;
+    else if (k === 0 || (c !== 46 && c !== 38)) return false;
+  }
+  return capitals >= 2;
 }
 
 /** Guess the type of a name from its words. */
@@ -1498,11 +1522,18 @@ export function typeOfName(
   words: readonly string[],
   original: readonly string[],
 ): SpeakerType | undefined {
-  for (let w = 0; w < words.length; w++)
-    if (ORG_WORDS.has(words[w] as string)) return "Organization";
-  if (original.length > 0 && original.every(isAcronym)) return "Organization";
-  if (words.length >= 2) return "Person";
-  return undefined;
+  let org = false;
+  for (let w = 0; w < words.length && !org; w++) org = ORG_WORDS.has(words[w] as string);
+  return nameType(org, original.length > 0 && original.every(isAcronym), words.length);
+}
+
+/**
+ * The type of a name of `count` words, knowing whether one of them is one of the
+ * {@link ORG_WORDS} and whether all of them are acronyms.
+ */
+function nameType(org: boolean, acronyms: boolean, count: number): SpeakerType | undefined {
+  if (org || acronyms) return "Organization";
+  return count >= 2 ? "Person" : undefined;
 }
 
 /** Note a title seen with an entity; a gendered title ("Mrs.") tells its gender. */
@@ -1570,7 +1601,7 @@ export class SpeakerRegistry {
 
   private readonly scratchTitles: string[] = [];
   private readonly scratchWords: Token[] = [];
-  /** The words' entries of the name being added (see `add`). */
+  /** The words' entries of the name being added (see `add`): only the name's first count. */
   private readonly scratchEntries: (WordEntry | undefined)[] = [];
 
   /** The most recent claim speaker (for carrying a speaker over). */
@@ -1617,6 +1648,10 @@ export class SpeakerRegistry {
 
   private registerNow(tokens: readonly Token[], orderBase: number): void {
     const n = tokens.length;
+    // a run's words and titles, in arrays reused from run to run (`add` copies what it
+    // keeps): only the first `count` words count (no emptying for each run)
+    const words = this.scratchWords;
+    const titles = this.scratchTitles;
     let i = 0;
     while (i < n) {
       // only words are capitalised (`upper` is false for punctuation)
@@ -1624,62 +1659,92 @@ export class SpeakerRegistry {
         i++;
         continue;
       }
-      // collect a run of capitalised words, with connectors between them (into arrays
-      // reused from run to run: `add` copies what it keeps)
-      const titles = this.scratchTitles;
+      // collect a run of capitalised words, with connectors between them
       if (titles.length !== 0) titles.length = 0;
-      const words = this.scratchWords;
-      if (words.length !== 0) words.length = 0;
+      let count = 0;
+      // whether a word of the run is one of the ORG_WORDS (connectors never are)
+      let org = false;
       let hadThe = false;
       let j = i;
       while (j < n) {
         const u = tokens[j] as Token;
         if (u.type !== "word") break;
         if (u.upper) {
-          // one lookup tells whether the word is a title, a determiner or a sentence opener
+          // one lookup tells whether the word is a title, a determiner, a sentence opener
+          // or an organization's word
           const info = nameWordInfo(u.lower);
           if (info === undefined) {
-            words.push(u);
+            words[count++] = u;
             j++;
             continue;
           }
           const title = info.title;
-          if (title && words.length === 0) titles.push(title);
+          if (title && count === 0) titles.push(title);
           else if (title && tokens[j + 1]?.upper && !info.titleModifier) {
             // "Treasury Secretary James Baker": the name starts after the title
-            words.length = 0;
+            count = 0;
+            org = false;
             titles.length = 0;
             titles.push(title);
-          } else if (u.lower === "the" && words.length === 0) hadThe = true;
+          } else if (u.lower === "the" && count === 0) hadThe = true;
           else if (
-            words.length === 0 &&
+            count === 0 &&
             (info.determiner || (info.startWord && (j === i || opensSentence(tokens, i))))
           ) {
             // "But", "The": not part of a name
-          } else words.push(u);
+          } else {
+            words[count++] = u;
+            if (info.org) org = true;
+          }
           j++;
           continue;
         }
-        if (words.length > 0 && isNameConnector(u.lower) && tokens[j + 1]?.upper) {
-          words.push(u);
+        if (count > 0 && isNameConnector(u.lower) && tokens[j + 1]?.upper) {
+          words[count++] = u;
           j++;
           continue;
         }
         break;
       }
-      if (words.length > 0) this.add(words, titles, hadThe, orderBase + (words[0] as Token).start);
+      if (count > 0)
+        this.add(words, count, org, titles, hadThe, orderBase + (words[0] as Token).start);
       i = Math.max(j, i + 1);
     }
   }
 
-  private add(original: readonly Token[], titles: string[], hadThe: boolean, order: number): void {
-    const only = original.length === 1 ? original[0] : undefined;
-    if (only) {
+  /**
+   * Register a name: a new entity, or a new mention of a known one.
+   *
+   * @param original
+   *   The name's words: its first `count` tokens.
+   * @param count
+   *   How many words the name has.
+   * @param org
+   *   Whether the lower case of one of the words, as written, is one of the
+   *   {@link ORG_WORDS} (the bare words of possessives are looked up here).
+   * @param titles
+   *   The titles before the name.
+   * @param hadThe
+   *   Whether "the" came before it.
+   * @param order
+   *   Order of the mention.
+   */
+  private add(
+    original: readonly Token[],
+    count: number,
+    org: boolean,
+    titles: string[],
+    hadThe: boolean,
+    order: number,
+  ): void {
+    if (count === 1) {
       // one word (the common case): its lower case is known already, and one lookup finds
       // both the entity of this word and the entities with it (for short forms)
+      const only = original[0] as Token;
       const name = withoutPossessive(only.text);
       if (name.length < 2) return;
-      const key = name === only.text ? only.lower : name.toLowerCase();
+      const bare = name === only.text;
+      const key = bare ? only.lower : name.toLowerCase();
       if (this.excluded.size !== 0 && this.excluded.has(key)) return;
       let entry = this.byWord.get(key);
       let entity = entry?.exact;
@@ -1692,7 +1757,8 @@ export class SpeakerRegistry {
           known.last = order;
           return;
         }
-        entity = this.create(name, words, typeOfName(words, [name]), titles, hadThe, order);
+        const type = nameType(org || (!bare && ORG_WORDS.has(key)), isAcronym(name), 1);
+        entity = this.create(name, words, type, titles, hadThe, order);
         const index = this.entities.length - 1;
         if (entry) {
           entry.exact = entity;
@@ -1707,33 +1773,37 @@ export class SpeakerRegistry {
     }
     // several words: the name without possessives and its lower case (from the tokens'
     // lower case: no second pass over the name), built as they go (cheaper than joins)
-    const cleaned: string[] = [];
     const lowers: string[] = [];
     // each word's entry: a name with a word never seen is new (no lookup of its key)
     const entries = this.scratchEntries;
-    entries.length = 0;
     let allSeen = true;
+    let acronyms = true;
     let name = "";
     let key = "";
-    for (let w = 0; w < original.length; w++) {
+    for (let w = 0; w < count; w++) {
       const t = original[w] as Token;
       const bare = withoutPossessive(t.text);
-      const lower = bare === t.text ? t.lower : bare.toLowerCase();
-      cleaned.push(bare);
+      let lower = t.lower;
+      if (bare !== t.text) {
+        lower = bare.toLowerCase();
+        if (!org) org = ORG_WORDS.has(lower);
+      }
       lowers.push(lower);
+      if (acronyms) acronyms = isAcronym(bare);
       name = w === 0 ? bare : `${name} ${bare}`;
       key = w === 0 ? lower : `${key} ${lower}`;
       const entry = this.byWord.get(lower);
-      entries.push(entry);
+      entries[w] = entry;
       if (entry === undefined) allSeen = false;
     }
     if (this.excluded.size !== 0 && this.excluded.has(key)) return;
     let entity = allSeen ? this.byKey.get(key) : undefined;
     if (!entity) {
-      entity = this.create(name, lowers, typeOfName(lowers, cleaned), titles, hadThe, order);
+      const type = nameType(org, acronyms, count);
+      entity = this.create(name, lowers, type, titles, hadThe, order);
       const index = this.entities.length - 1;
       this.byKey.set(key, entity);
-      for (let w = 0; w < lowers.length; w++) {
+      for (let w = 0; w < count; w++) {
         const word = lowers[w] as string;
         if (lowers.indexOf(word) !== w) continue;
         const entry = entries[w];

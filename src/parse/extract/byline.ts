@@ -10,6 +10,7 @@ import {
   COUNTRIES,
   FIELD_WORDS,
   JOB_WORDS,
+  LONGEST_AGENCY,
   NAME_PARTICLES,
   NAME_SUFFIXES,
   NOT_NAME_WORDS,
@@ -167,12 +168,30 @@ function isPlaceToken(token: string): boolean {
 function isPersonToken(token: string): boolean {
   const lower = token.toLowerCase();
   if (NAME_SUFFIXES.has(lower)) return true;
+  if (isAsciiWord(token)) {
+    // (what the tests below give for a word of ASCII letters, without the regexes: no
+    // dots, apostrophes or hyphens, so only a single capital is an initial, no prefix)
+    const capital = token.charCodeAt(0) <= 90;
+    if (capital && token.length === 1) return true;
+    if (NAME_PARTICLES.has(lower)) return true;
+    return capital && !(token.length > 1 && NOT_NAME_WORDS.has(lower));
+  }
   if (INITIALS.test(token)) return true;
   if (NAME_PARTICLES.has(lower)) return true;
   if (PREFIXED.test(token)) return true;
   if (!NAME_TOKEN.test(token)) return false;
   if (token.length > 1 && NOT_NAME_WORDS.has(lower.replace(/\.$/, ""))) return false;
   return true;
+}
+
+/** Whether `token` is one or more ASCII letters and nothing else. */
+function isAsciiWord(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    // `| 32` folds a capital to its small letter (and no other character to one)
+    const c = token.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return token.length > 0;
 }
 
 /** Whether `token` can be a word of an organisation's name. */
@@ -548,6 +567,8 @@ export function readByline(input: string, loose = false, sure = false): BylineRe
   }
   // a credit was returned above: without "By" the reading could only be unsure
   if (text === "" || (sure && !by)) return undefined;
+  // body text (a sentence): no name can start it, the reading below would fail
+  if (noNameAtStart(text)) return undefined;
   // "A, Director - Team; B and C - Council": groups separated by ";", each read on its own.
   const authors: Author[] = [];
   let marker = false;
@@ -560,6 +581,77 @@ export function readByline(input: string, loose = false, sure = false): BylineRe
   }
   if (authors.length === 0) return undefined;
   return { authors, by, credit: false, marker };
+}
+
+/** Most words {@link readName} reads as a name (after an honorific is dropped). */
+const MAX_NAME_WORDS = 7;
+/** Most words an honorific takes ("The Right Honourable"). */
+const MAX_HONORIFIC_WORDS = 3;
+
+/**
+ * Whether the groups of a byline `text` (collapsed, trimmed, "By" dropped) cannot be
+ * read, because its first clause cannot start with a name: a quick scan that spares
+ * body text the full reading. The first part of the first group starts `text` and
+ * every name read from it ({@link readNames}: the part, the part without a trailing
+ * agency, the part before " in "/" from " or a parenthesis) holds the clause up to
+ * the first split point (`,`, `;`, `(`, a spaced separator, " and ", " & ", " in ",
+ * " from ") without its last word. No reading can succeed when that has a digit, more
+ * words than a name plus an honorific, or (too long for an agency, no honorific) a word
+ * that is neither a word of a person's name nor of an organisation's ("was"). Linear;
+ * stops at the first split point.
+ */
+function noNameAtStart(text: string): boolean {
+  // "and Jane Doe", "& Jane Doe": readNames drops the first word (rare: let the reading
+  // decide; the text is collapsed, and `/^and\s/i` folds ASCII capitals only)
+  if (text.startsWith("& ") || (text.charAt(3) === " " && text.slice(0, 3).toLowerCase() === "and"))
+    return false;
+  let spaces = 0;
+  let lastSpace = -1;
+  let digit = -1;
+  // characters an agency's key keeps (not spaces, periods) up to a space, colons left out
+  // (readName trims them at the end of a name)
+  let kept = 0;
+  let keptBefore = 0;
+  let wordStart = 0;
+  // a word before the last that no name has
+  let stranger = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 40) break; // , ; (
+    if (c >= 48 && c <= 57) digit = i;
+    else if (c === 32) {
+      if (splitsAt(text, i)) break;
+      spaces++;
+      lastSpace = i;
+      keptBefore = kept;
+      // (only a word in small letters is looked at: a capitalised one is a name's)
+      const first = text.charCodeAt(wordStart);
+      if (!stranger && first >= 97 && first <= 122) {
+        const word = text.slice(wordStart, i);
+        stranger = !isPersonToken(word) && !isOrganisationToken(word);
+      }
+      wordStart = i + 1;
+      continue;
+    }
+    if (c !== 46 && c !== 58) kept++;
+  }
+  if (digit >= 0 && digit < lastSpace) return true;
+  if (spaces <= MAX_NAME_WORDS && !stranger) return false;
+  const honorific = HONORIFIC.test(text);
+  if (spaces - (honorific ? MAX_HONORIFIC_WORDS : 0) > MAX_NAME_WORDS) return true;
+  return stranger && !honorific && keptBefore > LONGEST_AGENCY;
+}
+
+/**
+ * Whether the space at `i` starts a split point of a byline's first clause: a spaced
+ * separator of pieces ({@link PIECE_SEPARATOR}), " and " or " & " ({@link andAt}), or
+ * " in " / " from " (where {@link readNames} cuts a place off).
+ */
+function splitsAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i + 1);
+  if (c === 124 || c === 0x2022 || c === 0xb7 || c === 0x2014 || c === 0x2013 || c === 45)
+    return text.charCodeAt(i + 2) === 32;
+  return andAt(text, i) > 0 || text.startsWith(" in ", i) || text.startsWith(" from ", i);
 }
 
 /**
@@ -617,7 +709,8 @@ function readGroup(
   const pieces = PIECE_SEPARATOR.test(text) ? text.split(PIECE_SEPARATOR) : [text];
   const first = pieces[0] ?? "";
   let read = readGroups(first, loose, by, loose);
-  if (!read && loose) {
+  // (the guard only matters at an " and ": without one, a second reading is the same)
+  if (!read && loose && first.includes(" and ")) {
     // "Élise Cossette, Outreach and Yedida Zalik, Content Design"
     for (let at = first.indexOf(" and "); at > 0 && !read; at = first.indexOf(" and ", at + 1)) {
       const left = readGroups(first.slice(0, at), loose, by);

@@ -90,8 +90,11 @@ export function normaliseAgency(written: string): string | undefined {
   return AGENCIES.get(key);
 }
 
-/** Length of the longest key of {@link AGENCIES}. */
-const LONGEST_AGENCY = Math.max(...[...AGENCIES.keys()].map((k) => k.length));
+/**
+ * Length of the longest key of {@link AGENCIES}: a text with more characters than this
+ * besides whitespace and periods is no agency.
+ */
+export const LONGEST_AGENCY = Math.max(...[...AGENCIES.keys()].map((k) => k.length));
 
 /** Words that make a name an organisation ("Press", "Staff", "News"). */
 export const ORGANISATION_WORDS = set(`

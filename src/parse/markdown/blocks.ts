@@ -138,6 +138,7 @@ function flow(
   original: string | undefined,
 ): void {
   const stack: Frame[] = [{ children: nodes, index: 0, kind: "paragraph", quote: undefined }];
+  const bars: NextBar = { from: 0, at: source.indexOf("|") };
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
     if (frame.index >= frame.children.length) {
@@ -158,7 +159,7 @@ function flow(
       }
       case "paragraph": {
         const span = spanOf(node);
-        if (looksLikePipeTable(source, span)) {
+        if (looksLikePipeTable(source, span, bars)) {
           // A GFM table read without remark-gfm: not body text.
           result.skipped++;
           break;
@@ -345,13 +346,27 @@ function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult): void {
 }
 
 /**
+ * The first `|` at or after `from` in the source (`at`, -1 for none): paragraphs come in
+ * source order, so each looks for it from where the last search found it, and the
+ * source is searched once in all (not to its end once per paragraph).
+ */
+interface NextBar {
+  from: number;
+  at: number;
+}
+
+/**
  * Whether a paragraph is a pipe table (GFM) read as a paragraph: one of its lines, after
  * the first, is a delimiter row (`| --- | :-: |`).
  */
-function looksLikePipeTable(source: string, span: Span): boolean {
+function looksLikePipeTable(source: string, span: Span, bars: NextBar): boolean {
   const nl = source.indexOf("\n", span.start);
   if (nl < 0 || nl >= span.end) return false;
-  const bar = source.indexOf("|", span.start);
+  if (span.start < bars.from || (bars.at >= 0 && bars.at < span.start)) {
+    bars.from = span.start;
+    bars.at = source.indexOf("|", span.start);
+  }
+  const bar = bars.at;
   if (bar < 0 || bar >= span.end) return false;
   let line = nl + 1;
   while (line < span.end) {

@@ -69,8 +69,11 @@ function norm(key: string): string {
 export interface FrontMatterResult {
   /** Fields for `buildArticle`'s `known`. */
   known: KnownFields;
-  /** Keys that were present but unusable are reported through the context. */
-  data: Record<string, unknown>;
+  /**
+   * The values by normalised key (the first of the keys that normalise alike). A map:
+   * its lookups, unlike those of an object of any shape, cost the same in every post.
+   */
+  data: ReadonlyMap<string, unknown>;
 }
 
 /**
@@ -129,11 +132,11 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
     }
     raw = yaml.data;
   }
-  const data: Record<string, unknown> = {};
+  const data = new Map<string, unknown>();
   if (raw && typeof raw === "object" && !Array.isArray(raw) && !(raw instanceof Date)) {
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
       const k = norm(key);
-      if (!(k in data)) data[k] = value;
+      if (!data.has(k)) data.set(k, value);
     }
   } else if (raw !== undefined && raw !== null && node.value.trim() !== "") {
     ctx.report(
@@ -147,11 +150,11 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
 }
 
 function pick(
-  data: Record<string, unknown>,
+  data: ReadonlyMap<string, unknown>,
   keys: readonly string[],
 ): [string, unknown] | undefined {
   for (const key of keys) {
-    const value = data[key];
+    const value = data.get(key);
     if (value !== undefined && value !== null && value !== "" && value !== false)
       return [key, value];
   }
@@ -169,7 +172,7 @@ function text(value: unknown): string | undefined {
 }
 
 function mapFields(
-  data: Record<string, unknown>,
+  data: ReadonlyMap<string, unknown>,
   ctx: Context,
   node: FrontMatterNode,
 ): KnownFields {
@@ -191,7 +194,7 @@ function mapFields(
   const sub = pick(data, FRONT_MATTER_KEYS.alternativeHeadline);
   if (sub && text(sub[1])) known.alternativeHeadline = text(sub[1]);
   for (const key of FRONT_MATTER_KEYS.description) {
-    const t = text(data[key]);
+    const t = text(data.get(key));
     if (t && !(key === "dek" && known.alternativeHeadline === t)) {
       known.description = t;
       break;
@@ -233,7 +236,7 @@ function mapFields(
   const keywords: string[] = [];
   const seen = new Set<string>();
   for (const key of FRONT_MATTER_KEYS.keywords) {
-    const value = data[key];
+    const value = data.get(key);
     const list = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
     for (const item of list) {
       const t = text(item);
@@ -299,7 +302,9 @@ function mapFields(
  * has an organisation word ("the web team").
  */
 function authorsOfString(value: string): Author[] {
-  const read = parseBylineText(value);
+  // One word (`mbland`, `18F`: no separator, no "By", no parenthesis, no final period
+  // that the byline reader would drop): its reading would be `readName`'s, done below.
+  const read = NOT_ONE_WORD.test(value) || value.endsWith(".") ? parseBylineText(value) : undefined;
   if (read && read.authors.length > 0) return read.authors;
   const name = value.replace(/^by\s+(?=\S)/i, "");
   const named = readName(name);
@@ -309,6 +314,9 @@ function authorsOfString(value: string): Author[] {
     name.split(" ").some((w) => ORGANISATION_WORDS.has(w.toLowerCase()));
   return [{ type: organization ? "Organization" : "Person", name }];
 }
+
+/** What a (collapsed) author string of one word cannot have. */
+const NOT_ONE_WORD = /[ ,;()]/;
 
 function readAuthors(
   value: unknown,

@@ -29,8 +29,9 @@ export function guardMarkdown(input: string): string {
   if (length < MAX_QUOTE_DEPTH) return input;
   // Most input has too few of these characters in total for any limit to apply:
   // counted with native `indexOf` scans, far cheaper than the walk below.
+  // (HTML has many `>`: then the lines are looked at, not every character)
   if (
-    countAtMost(input, ">", MAX_QUOTE_DEPTH) <= MAX_QUOTE_DEPTH &&
+    (countAtMost(input, ">", MAX_QUOTE_DEPTH) <= MAX_QUOTE_DEPTH || !tooDeep(input)) &&
     countAtMost(input, "[", MAX_LINK_OPENERS) <= MAX_LINK_OPENERS &&
     countAtMost(input, "*", MAX_DELIMITER_RUNS) + countAtMost(input, "_", MAX_DELIMITER_RUNS) <=
       MAX_DELIMITER_RUNS
@@ -114,6 +115,28 @@ function skipFrontMatter(input: string): number {
     at = end + 1;
   }
   return 0;
+}
+
+/**
+ * Whether a line may start with more than {@link MAX_QUOTE_DEPTH} `>` (among spaces and
+ * tabs), which the walk in {@link guardMarkdown} neutralises: one look at the start of
+ * each line. With a carriage return (a line ending of its own) the walk decides.
+ */
+function tooDeep(input: string): boolean {
+  if (input.includes("\r")) return true;
+  for (let at = 0; at < input.length; ) {
+    let depth = 0;
+    for (; at < input.length; at++) {
+      const c = input.charCodeAt(at);
+      if (c === 62 /* > */) {
+        if (++depth > MAX_QUOTE_DEPTH) return true;
+      } else if (c !== 32 && c !== 9) break;
+    }
+    const nl = input.indexOf("\n", at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return false;
 }
 
 /** Occurrences of `char` in `input`, counting up to `limit + 1`. */

@@ -388,33 +388,39 @@ export function stripTemplating(
     i = cutTo;
   }
   if (cuts.length === 0) return { text, map, images };
+  // What is kept, with each run of spaces left behind collapsed into its first space and
+  // the leading ones dropped: copied run by run (a slice and a map copy each).
   let out = "";
   const m = new Int32Array(text.length + 1);
   let n = 0;
+  // whether the last character kept is a space (at the start: none kept, spaces dropped)
+  let afterSpace = true;
+  const keep = (s: number, e: number): void => {
+    let run = s;
+    for (let j = s; j < e; j++) {
+      const space = text.charCodeAt(j) === 32;
+      if (space && afterSpace) {
+        if (j > run) {
+          out += text.slice(run, j);
+          m.set(map.subarray(run, j), n);
+          n += j - run;
+        }
+        run = j + 1;
+      }
+      afterSpace = space;
+    }
+    if (e > run) {
+      out += text.slice(run, e);
+      m.set(map.subarray(run, e), n);
+      n += e - run;
+    }
+  };
   let from = 0;
   for (const [s, e] of cuts) {
-    if (s > from) {
-      out += text.slice(from, s);
-      m.set(map.subarray(from, s), n);
-      n += s - from;
-    }
+    if (s > from) keep(from, s);
     from = Math.max(from, e);
   }
-  if (from < text.length) {
-    out += text.slice(from);
-    m.set(map.subarray(from, text.length), n);
-    n += text.length - from;
-  }
+  if (from < text.length) keep(from, text.length);
   m[n] = map[text.length] ?? 0;
-  // Collapse the double spaces left behind.
-  let collapsed = "";
-  const cm = new Int32Array(n + 1);
-  let k = 0;
-  for (let j = 0; j < out.length; j++) {
-    if (out.charCodeAt(j) === 32 && (k === 0 || collapsed.charCodeAt(k - 1) === 32)) continue;
-    collapsed += out[j];
-    cm[k++] = m[j] ?? 0;
-  }
-  cm[k] = m[n] ?? 0;
-  return { text: collapsed, map: cm.slice(0, k + 1), images };
+  return { text: out, map: m.subarray(0, n + 1), images };
 }

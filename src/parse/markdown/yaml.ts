@@ -2,6 +2,7 @@
  * Reading YAML front matter the way Jekyll and Hugo accept it. Internal.
  */
 import { type Document, isAlias, isMap, isPair, parseDocument, visit } from "yaml";
+import { isBlank } from "../../util/chars.js";
 
 /** A YAML problem, with offsets into the front matter text. */
 export interface YamlProblem {
@@ -206,6 +207,9 @@ function closes(line: string, from: number, quote: '"' | "'"): boolean {
   return false;
 }
 
+/** The continuation lines of a key that has none (shared, never written). */
+const NO_LINES: readonly string[] = [];
+
 const SIMPLE_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
 const SIMPLE_ITEM = /^( {0,4})-[ \t]+(.*)$/;
 const PLAIN_NULL = /^(?:~|null|Null|NULL)?$/;
@@ -224,6 +228,8 @@ function simpleScalar(raw: string): { value: unknown } | undefined {
   if (c === '"') {
     if (text.length < 2 || !text.endsWith('"')) return undefined;
     const inner = text.slice(1, -1);
+    // no escape (the common case): the text between the quotes, unless it has a quote
+    if (!inner.includes("\\")) return inner.includes('"') ? undefined : { value: inner };
     if (/"/.test(inner.replace(/\\\\|\\"/g, ""))) return undefined;
     if (/\\[^"\\nt/]/.test(inner.replace(/\\\\/g, ""))) return undefined;
     return {
@@ -235,11 +241,18 @@ function simpleScalar(raw: string): { value: unknown } | undefined {
   if (c === "'") {
     if (text.length < 2 || !text.endsWith("'")) return undefined;
     const inner = text.slice(1, -1);
+    if (!inner.includes("'")) return { value: inner };
     if (/'/.test(inner.replace(/''/g, ""))) return undefined;
     return { value: inner.replace(/''/g, "'") };
   }
   if (/^[[\]{}&*!|>%@`#,?]/.test(text) || (c === "-" && /^-(?:\s|$)/.test(text))) return undefined;
   if (/:\s|:$|\s#/.test(text)) return undefined;
+  // an ASCII letter that starts no null, boolean or number (`null`, `true`, `false`,
+  // `.inf`, `0x1`…): a string (`| 32` folds a capital to its small letter, and no other
+  // character to a letter)
+  const letter = text.charCodeAt(0) | 32;
+  if (letter >= 97 && letter <= 122 && letter !== 102 && letter !== 110 && letter !== 116)
+    return { value: text };
   if (PLAIN_NULL.test(text)) return { value: null };
   if (PLAIN_BOOL.test(text)) return { value: text.toLowerCase() === "true" };
   if (PLAIN_INT.test(text)) {
@@ -330,7 +343,7 @@ export function readSimpleYaml(
   while (index < lines.length) {
     const line = lines[index] as string;
     index++;
-    if (line.trim() === "" || /^#/.test(line)) continue;
+    if (line.charCodeAt(0) === 35 /* # */ || isBlank(line)) continue;
     const m = SIMPLE_KEY.exec(line);
     if (!m) return undefined;
     const key = m[1] as string;
@@ -350,13 +363,15 @@ export function readSimpleYaml(
     }
     while (next < lines.length) {
       const l = lines[next] as string;
-      if (l.trim() === "" || /^[ ]/.test(l)) next++;
-      else if (/^-[ \t]/.test(l) && rest === "") next++;
+      // (no tab in the text: a space or nothing else is the indentation)
+      if (l.charCodeAt(0) === 32 || isBlank(l)) next++;
+      else if (l.charCodeAt(0) === 45 && l.charCodeAt(1) === 32 && rest === "") next++;
       else break;
     }
-    const more = lines.slice(index, next);
+    const more = next === index ? NO_LINES : lines.slice(index, next);
     index = next;
-    if (more.some((l) => /^\s*#/.test(l) && !/^[>|]/.test(rest))) return undefined;
+    if (more.length > 0 && !/^[>|]/.test(rest) && more.some((l) => /^\s*#/.test(l)))
+      return undefined;
     if (rest === "") {
       const items = more.filter((l) => l.trim() !== "");
       if (items.length === 0) {
