@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBylineText } from "../src/parse/extract/byline.js";
+import { normaliseAgency } from "../src/parse/extract/words.js";
 
 const names = (text: string): string[] | undefined =>
   parseBylineText(text)?.authors.map((a) => a.name);
@@ -246,5 +247,21 @@ describe("byline reading helpers", () => {
     expect(parseBylineText("By Jane Doe who wrote this long sentence about the vote")).toBe(
       undefined,
     );
+  });
+});
+
+describe("normaliseAgency", () => {
+  it("reads agencies in any case, with spaces, periods and non-ASCII look-alikes", () => {
+    expect(normaliseAgency("AGENCE FRANCE-PRESSE")).toBe("AFP");
+    expect(normaliseAgency("a.f.p.")).toBe("AFP");
+    // the Kelvin sign lower-cases to "k": the full lookup decides
+    expect(normaliseAgency("\u212Ayodo")).toBe("Kyodo");
+  });
+
+  it("rejects names and words that are no agency", () => {
+    expect(normaliseAgency("Tardif")).toBeUndefined();
+    expect(normaliseAgency("Philippe Tardif")).toBeUndefined();
+    expect(normaliseAgency("Reuterz")).toBeUndefined();
+    expect(normaliseAgency("AP2")).toBeUndefined();
   });
 });

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isNameConnector, SpeakerRegistry } from "../src/parse/claims/speakers.js";
+import {
+  isNameConnector,
+  namesNothingAlone,
+  SpeakerRegistry,
+} from "../src/parse/claims/speakers.js";
 import {
   compactLean,
   LeanTokens,
@@ -22,6 +26,15 @@ const piece = fc.constantFrom(
   "van",
   "the",
   "and",
+  "for",
+  "Bank",
+  "know",
+  "Learn",
+  "We",
+  "Senator",
+  "President",
+  "His",
+  "learning",
   "bank",
   "rates",
   "Smith’s",
@@ -52,7 +65,11 @@ describe("compact lean tokens", () => {
       fc.property(sentence, (s) => {
         const lean = new LeanTokens();
         if (tokenizeLean(s, 0, s.length, lean, isNameConnector) >= 0) return;
-        expect(entitiesOf(compactLean(lean))).toEqual(entitiesOf(lean.list()));
+        expect(entitiesOf(compactLean(lean, namesNothingAlone))).toEqual(entitiesOf(lean.list()));
+        // and the same as the sentence's real tokens
+        expect(entitiesOf(compactLean(lean, namesNothingAlone))).toEqual(
+          entitiesOf(tokenize(s, 0, s.length)),
+        );
       }),
       { numRuns: 1000 },
     );

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cueAt } from "../src/parse/claims/attribution.js";
-import { isNameConnector } from "../src/parse/claims/speakers.js";
+import { indirectClaims } from "../src/parse/claims/indirect.js";
+import { type ClaimState, noteIntroduction } from "../src/parse/claims/quotes.js";
+import { isNameConnector, SpeakerRegistry } from "../src/parse/claims/speakers.js";
 import {
   ABBREVIATIONS,
   finishLean,
@@ -58,6 +60,32 @@ const piece = fc.oneof(
     '"',
     "é",
     "\u00ad",
+    // cues that report only in some frames, and what makes those frames
+    "know",
+    "knows",
+    "Learn",
+    "learning",
+    "noted",
+    "think",
+    "thinking",
+    "start",
+    "post",
+    "asked",
+    "whether",
+    "that",
+    "That",
+    "which",
+    "is",
+    "isn’t",
+    "as",
+    "As",
+    "and",
+    "but",
+    "then",
+    ":",
+    "he",
+    "We",
+    "Smith",
     "😀",
     "İstanbul",
     // the fast paths: numbers, capitals inside a word, a period or general punctuation after a word
@@ -132,10 +160,28 @@ describe("lean tokens", () => {
         if (stop >= 0) {
           expect(finishLean(s, lean, stop, to).map(plain)).toEqual(full.map(plain));
         } else {
-          // no cue anywhere: a phrase head ("can", "made") without its phrase stays lean
+          // no cue that reports anything: a phrase head ("can", "made") without its phrase,
+          // or a cue without the frame it needs, stays lean
           const check = tokenize(s, from, to);
-          expect(check.some((_, i) => cueAt(check, i) !== undefined)).toBe(false);
+          const view = { paragraph: 0, index: 0, text: s, tokens: check, start: from, end: to };
+          const registry = new SpeakerRegistry();
+          expect(indirectClaims(view, registry)).toEqual([]);
+          const state: ClaimState = { registry, drafts: [], unattributed() {} };
+          noteIntroduction(view, state);
+          expect(state.introduction).toBeUndefined();
           expect(lean.length).toBe(full.length);
+          // a cue word kept in the lean tokens is looked up again (its `cue` is not null)
+          for (let i = 0; i < lean.length; i++) {
+            const t = lean.tokens[i];
+            if (t?.cue === null) expect(cueAt(tokenize(s, from, to), i)).toBeUndefined();
+          }
+        }
+        // a cue marked absent in the finished tokens is what cueAt finds
+        if (stop >= 0) {
+          const finished = finishLean(s, lean, stop, to);
+          const fresh = tokenize(s, from, to);
+          for (let i = 0; i < finished.length; i++)
+            if (finished[i]?.cue === null) expect(cueAt(fresh, i)).toBeUndefined();
         }
         // a cue marked absent at tokenising is what cueAt finds
         const fresh = tokenize(s, from, to);
@@ -152,11 +198,35 @@ describe("lean tokens", () => {
   });
 });
 
+describe("lean tokens at a cue without its frame", () => {
+  const leanStop = (s: string): number =>
+    tokenizeLean(s, 0, s.length, new LeanTokens(), isNameConnector);
+  it("stay lean past a cue that cannot report there", () => {
+    // the first token, a gerund without a coordinated subject, "know" without "that"
+    expect(leanStop("Learn more about Smith.")).toBe(-1);
+    expect(leanStop("We spent a week learning the tools.")).toBe(-1);
+    expect(leanStop("We know the tools well.")).toBe(-1);
+    // a verb that attributes only quotes, without "that" after it
+    expect(leanStop("We start with the tools.")).toBe(-1);
+  });
+  it("stop where the frame may be there", () => {
+    expect(leanStop("We know that the tools work.")).toBe("We ".length);
+    expect(leanStop("The tools, we know, work.")).toBe("The tools, we ".length);
+    expect(leanStop("The tools, which we know are old, work.")).toBe("The tools, which we ".length);
+    expect(leanStop("We start that it is over.")).toBe("We ".length);
+    expect(leanStop("He left and then learning that it was over.")).toBe(
+      "He left and then ".length,
+    );
+    expect(leanStop("Smith explained:")).toBe("Smith ".length);
+    expect(leanStop("Learn more:")).toBe(0);
+  });
+});
+
 describe("lean tokens at a phrase head", () => {
   const leanStop = (s: string): number =>
     tokenizeLean(s, 0, s.length, new LeanTokens(), isNameConnector);
   it("stay lean past a head whose phrase does not follow", () => {
-    expect(leanStop("We can build it and make tools that people know well.")).toBe(
+    expect(leanStop("We can build it and make tools that people know that well.")).toBe(
       "We can build it and make tools that people ".length,
     );
     expect(leanStop("They can build it and make tools.")).toBe(-1);
@@ -184,5 +254,37 @@ describe("extractor fast paths", () => {
     expect(normaliseAgency(" Reuter ")).toBe("Reuters");
     expect(normaliseAgency("The Associated Press")).toBe("AP");
     expect(normaliseAgency("Jaguar sees strong growth in new model sales")).toBeUndefined();
+  });
+});
+
+describe("lean tokens of sentences made of cue frames", () => {
+  /** Subjects, cues, the words of their frames ("that", a comma, "as", a finite verb) and marks. */
+  const word = fc.constantFrom(
+    ...[
+      "He|he|she|Smith|Ana|Ortiz|I|We|They|people|officials|the plan|it would|be|there|it|we",
+      "said|says|know|knows|knew|learned|learning|found|noted|notes|explained|wrote|think",
+      "thinks|believe|hopes|vowed|promised|urged|start|started|post|continued|responded",
+      "question|read|asked|asking|told|reporters|according|to|pointed|out|made|clear|can",
+      "confirm|that|That|which|who|whether|is|was|will|isn’t|as|As|and|but|then|,|,|:|.|—",
+      "(|)|“|”|the|a|report|Monday|on|in|an|interview",
+    ]
+      .join("|")
+      .split("|"),
+  );
+  const sentence = fc.array(word, { minLength: 1, maxLength: 18 }).map((p) => p.join(" "));
+  it("report nothing when they stay lean", () => {
+    fc.assert(
+      fc.property(sentence, (s) => {
+        if (tokenizeLean(s, 0, s.length, new LeanTokens(), isNameConnector) >= 0) return;
+        const tokens = tokenize(s, 0, s.length);
+        const view = { paragraph: 0, index: 0, text: s, tokens, start: 0, end: s.length };
+        const registry = new SpeakerRegistry();
+        expect(indirectClaims(view, registry)).toEqual([]);
+        const state: ClaimState = { registry, drafts: [], unattributed() {} };
+        noteIntroduction(view, state);
+        expect(state.introduction).toBeUndefined();
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

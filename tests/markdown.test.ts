@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArticleSchema, parseMarkdown } from "../src/index.js";
 import { walk } from "../src/parse/markdown/blocks.js";
+import { stripTemplating } from "../src/parse/markdown/inline.js";
 import { markdownParser } from "../src/parse/markdown/processor.js";
 
 const fixtures = join(import.meta.dirname, "fixtures", "markdown");
@@ -403,5 +404,26 @@ describe("parseMarkdown: byline and dateline text without markup", () => {
       const { article } = parseMarkdown(`# T\n\n${lead}\n\nMore.\n`);
       expect(article?.dateline, lead).toBeUndefined();
     }
+  });
+});
+
+describe("stripTemplating", () => {
+  const strip = (text: string): { text: string; map: number[] } => {
+    const map = new Int32Array(text.length + 1).map((_, i) => i);
+    const cut = stripTemplating(text, map);
+    return { text: cut.text, map: [...cut.map] };
+  };
+
+  it("collapses the runs of spaces left behind and drops the leading ones", () => {
+    expect(strip("  a  {{ x }}  b  ")).toEqual({ text: "a b ", map: [2, 3, 14, 15, 17] });
+    expect(strip("see {% if %}  the  {{ y }} end ").text).toBe("see the end ");
+  });
+
+  it("keeps a templated link's label, and text without a closing delimiter", () => {
+    expect(strip("[link]({{ u }}/p)  x")).toEqual({
+      text: "link x",
+      map: [1, 2, 3, 4, 17, 19, 20],
+    });
+    expect(strip("a {{ b").text).toBe("a {{ b");
   });
 });

@@ -15,7 +15,7 @@ import { indirectClaims } from "./indirect.js";
 import { type QuoteSpan, scanQuotes } from "./marks.js";
 import { type ClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
-import { isNameConnector, SpeakerRegistry } from "./speakers.js";
+import { isNameConnector, namesNothingAlone, SpeakerRegistry } from "./speakers.js";
 import {
   compactLean,
   finishLean,
@@ -185,7 +185,7 @@ function paragraph(
       if (stop < 0) {
         // a copy: the registry reads it later, and the lean buffers are reused (none when
         // the sentence has no capitalised word: no name to register)
-        const names = compactLean(lean);
+        const names = compactLean(lean, namesNothingAlone);
         if (names) state.registry.registerNames(names, orderOf(p, 0));
         continue;
       }

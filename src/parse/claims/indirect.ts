@@ -13,7 +13,13 @@ import {
   withoutClitic,
 } from "./attribution.js";
 import type { Draft } from "./draft.js";
-import { DETERMINERS_CORE, TIME_WORDS_CORE } from "./lexicon.js";
+import {
+  DETERMINERS_CORE,
+  FINITE_VERBS,
+  NEEDS_THAT,
+  REQUEST_VERBS,
+  TIME_WORDS_CORE,
+} from "./lexicon.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
 import {
   type NounPhrase,
@@ -66,9 +72,6 @@ const CLAUSE_SUBJECTS = new Set([
   "your",
 ]);
 
-/** Verbs that report a question or a request: `asked whether …`, `urged X to …`. */
-const REQUESTS = new Set(["ask", "urge", "tell", "press", "wonder"]);
-
 /** Words that open a reported question. */
 const WH_WORDS = new Set(["whether", "if", "what", "how", "why", "who", "when", "where", "which"]);
 
@@ -95,7 +98,7 @@ function requestStart(tokens: readonly Token[], cue: CueMatch, n: number): numbe
       if (!objectPhrase(tokens, k, m - 1)) return -1;
       return k;
     }
-    if (u.lower === "that" || u.lower === "about" || u.lower === "for" || FINITE.has(u.lower))
+    if (u.lower === "that" || u.lower === "about" || u.lower === "for" || FINITE_VERBS.has(u.lower))
       return -1;
   }
   return -1;
@@ -146,88 +149,13 @@ function personLike(tokens: readonly Token[], np: NounPhrase): boolean {
 
 const ARTICLES = new Set(["the", "a", "an", "this", "that", "these", "those"]);
 
-/** Cognition verbs that need "that" before an indirect clause (learned the news ≠ a claim). */
-const NEEDS_THAT = new Set([
-  "know",
-  "learn",
-  "hear",
-  "find",
-  "discover",
-  "understand",
-  "realize",
-  "realise",
-  "feel",
-  "suspect",
-  "doubt",
-  "assume",
-  "reckon",
-  "recall",
-  "mention",
-  "indicate",
-  "estimate",
-  "observe",
-  "remark",
-  "conclude",
-  "testify",
-  "reiterate",
-  "write",
-  "state",
-  "add",
-  "explain",
-  "note",
-]);
-
-/** Finite verbs that show a clause has started ("said company leaders had …"). */
-const FINITE = new Set([
-  "is",
-  "are",
-  "was",
-  "were",
-  "has",
-  "have",
-  "had",
-  "will",
-  "would",
-  "could",
-  "should",
-  "can",
-  "may",
-  "might",
-  "must",
-  "did",
-  "does",
-  "do",
-  "isn't",
-  "wasn't",
-  "won't",
-  "wouldn't",
-  "can't",
-  "couldn't",
-  "didn't",
-  "doesn't",
-  "don't",
-  "hasn't",
-  "haven't",
-  "isn’t",
-  "wasn’t",
-  "won’t",
-  "wouldn’t",
-  "can’t",
-  "couldn’t",
-  "didn’t",
-  "doesn’t",
-  "don’t",
-  "hasn’t",
-  "haven’t",
-]);
-
 /** Whether a clause with its own verb starts at `m`: a few words, then an auxiliary. */
 function finiteClauseAhead(tokens: readonly Token[], m: number): boolean {
   for (let k = m; k < tokens.length && k < m + 6; k++) {
     const t = tokens[k];
     if (t?.type !== "word") return false;
-    if (k > m && FINITE.has(t.lower)) return true;
-    if (k === m && FINITE.has(t.lower)) return false;
+    if (k > m && FINITE_VERBS.has(t.lower)) return true;
+    if (k === m && FINITE_VERBS.has(t.lower)) return false;
   }
   return false;
 }
@@ -445,7 +373,7 @@ function relativeEnd(tokens: readonly Token[], rel: number, to: number): number 
     if (u.type === "punct") {
       if (u.text !== ",") return -1;
       const next = tokens[m + 1];
-      return next !== undefined && next.type === "word" && FINITE.has(next.lower) ? m : -1;
+      return next !== undefined && next.type === "word" && FINITE_VERBS.has(next.lower) ? m : -1;
     }
   }
   return -1;
@@ -469,7 +397,7 @@ function clauseEndFrom(
       if (u.lower !== "and" && u.lower !== "but") continue;
       // "asked X to disavow him and has repeatedly …": a finite verb cannot go on an
       // infinitive, it is the speaker's next predicate
-      if (infinitive && k > from && FINITE.has(tokens[k + 1]?.lower ?? ""))
+      if (infinitive && k > from && FINITE_VERBS.has(tokens[k + 1]?.lower ?? ""))
         return tokens[k - 1]?.text === "," ? k - 1 : k;
       // "said she regretted it and promised to …"
       if (k > from + 1) {
@@ -571,6 +499,10 @@ function isFree(
 /**
  * Find the indirect claims of a sentence without quotation marks.
  *
+ * A sentence without quotes whose lean tokens never stop is not read here: what a cue needs
+ * before it can report (`CueNeed` in the lexicon, `cueMayStart` in the tokens) must stay in
+ * step with the rules below (a property test checks it).
+ *
  * @param view
  *   The sentence.
  * @param registry
@@ -620,7 +552,7 @@ export function indirectClaims(
       continue;
     }
     // S asked (X) whether …; S asked/urged/told X to …: reported questions and requests
-    if (REQUESTS.has(cue.lemma)) {
+    if (REQUEST_VERBS.has(cue.lemma)) {
       const start = requestStart(tokens, cue, n);
       if (start > 0) {
         const subject = subjectOf(tokens, cue);
@@ -750,7 +682,7 @@ export function indirectClaims(
       relative !== undefined &&
       (relative.lower === "which" || relative.lower === "that" || relative.lower === "who") &&
       subject.first - 1 > 0 &&
-      FINITE.has(tokens[k]?.lower ?? "")
+      FINITE_VERBS.has(tokens[k]?.lower ?? "")
     ) {
       start = subject.first - 1;
       const end = clauseEndFrom(tokens, k, n, true);

@@ -323,6 +323,93 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   "begin",
 ]);
 
+/** Verbs (lemmas) that report a question or a request: `asked whether …`, `urged X to …`. */
+export const REQUEST_VERBS: ReadonlySet<string> = new Set([
+  "ask",
+  "urge",
+  "tell",
+  "press",
+  "wonder",
+]);
+
+/**
+ * Verbs (lemmas) that report a clause only after "that" (learned the news ≠ a claim), unless
+ * parenthetical (`…, she notes`) or in a relative clause (`which we know is …`).
+ */
+export const NEEDS_THAT: ReadonlySet<string> = new Set([
+  "know",
+  "learn",
+  "hear",
+  "find",
+  "discover",
+  "understand",
+  "realize",
+  "realise",
+  "feel",
+  "suspect",
+  "doubt",
+  "assume",
+  "reckon",
+  "recall",
+  "mention",
+  "indicate",
+  "estimate",
+  "observe",
+  "remark",
+  "conclude",
+  "testify",
+  "reiterate",
+  "write",
+  "state",
+  "add",
+  "explain",
+  "note",
+]);
+
+/** Finite verbs that show a clause has started ("said company leaders had …"). */
+export const FINITE_VERBS: ReadonlySet<string> = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "could",
+  "should",
+  "can",
+  "may",
+  "might",
+  "must",
+  "did",
+  "does",
+  "do",
+  "isn't",
+  "wasn't",
+  "won't",
+  "wouldn't",
+  "can't",
+  "couldn't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "hasn't",
+  "haven't",
+  "isn’t",
+  "wasn’t",
+  "won’t",
+  "wouldn’t",
+  "can’t",
+  "couldn’t",
+  "didn’t",
+  "doesn’t",
+  "don’t",
+  "hasn’t",
+  "haven’t",
+]);
+
 /** Every verb of the lexicon. */
 export const CUE_VERBS: readonly CueVerb[] = [
   ...NEUTRAL_VERBS,
@@ -474,10 +561,11 @@ export function phrasalCuesStartingWith(word: string): readonly string[][] {
 
 let startIndex: Set<string> | undefined;
 /**
- * A 16-bit hash of each word in `startIndex` (see {@link hashRange}): most words are passed
- * over without making a string or looking it up.
+ * One bit for the 16-bit hash of each word in `startIndex` (see {@link hashRange}): most
+ * words are passed over without making a string or looking it up. Bits (8 kB), not bytes:
+ * the table stays in the processor's cache while other work runs between lookups.
  */
-let startHashes: Uint8Array | undefined;
+let startHashes: Int32Array | undefined;
 
 /**
  * A 16-bit hash of the character codes of `text.slice(from, to)`: `h = h * 31 + code` over
@@ -510,8 +598,11 @@ function buildStartIndexes(): void {
   for (const verb of CUE_VERBS) for (const form of inflect(verb.lemma)) set.add(form);
   phrasalCuesStartingWith("");
   for (const head of phrasalIndex?.keys() ?? []) set.add(head);
-  const hashes = new Uint8Array(0x10000);
-  for (const w of set) hashes[hashRange(w, 0, w.length)] = 1;
+  const hashes = new Int32Array(0x10000 >>> 5);
+  for (const w of set) {
+    const h = hashRange(w, 0, w.length);
+    hashes[h >>> 5] = (hashes[h >>> 5] ?? 0) | (1 << (h & 31));
+  }
   startIndex = set;
   startHashes = hashes;
 }
@@ -528,23 +619,9 @@ function buildStartIndexes(): void {
 export function mayStartCue(word: string): boolean {
   if (!startHashes) buildStartIndexes();
   return (
-    (startHashes as Uint8Array)[hashRange(word, 0, word.length)] === 1 &&
+    hasCueHash(startHashes as Int32Array, hashRange(word, 0, word.length)) &&
     (startIndex as Set<string>).has(word)
   );
-}
-
-/**
- * {@link mayStartCue} without the hash filter: for a word whose hash is known to be in
- * {@link cueStartHashes} (it may still be none: the hash has 16 bits).
- *
- * @param word
- *   A word, lower case.
- * @returns
- *   Whether {@link lookupCue} or {@link phrasalCuesStartingWith} may find something.
- */
-export function isCueStart(word: string): boolean {
-  if (!startIndex) buildStartIndexes();
-  return (startIndex as Set<string>).has(word);
 }
 
 /**
@@ -561,27 +638,67 @@ export function cueAlone(word: string): CueForm | undefined {
   return form === undefined || form.verb.lemma === "point" || word === "known" ? undefined : form;
 }
 
-let phrasalOnlyIndex: Set<string> | undefined;
+/**
+ * What `indirectClaims` needs around a cue word before it can report anything from it, in
+ * a sentence without quotes (besides a subject, and the cue not being the sentence's first
+ * token):
+ * - `"that"`: a verb that attributes only quotes (no request): "that" right after it
+ *   (`responded that …`, see `thatClauseFollows`);
+ * - `"thatLater"`: a verb of {@link NEEDS_THAT}: "that" a few words after it, a finite verb
+ *   right after it (`which we know is …`), or a parenthetical (`…, she notes`, `As we
+ *   know, …`: a comma or "as" before it);
+ * - `"any"`: no such test (the other verbs, and the heads of phrasal cues).
+ */
+export type CueNeed = "any" | "that" | "thatLater";
+
+/** A word that may start a cue (see {@link cueStart}). */
+export interface CueStart {
+  /**
+   * Whether it starts a cue only as the head of a phrasal cue ("can" in "can confirm",
+   * "made" in "made clear", "pointed" in "pointed out"): it is no verb form that is a cue on
+   * its own ({@link cueAlone}), so a cue only when a phrase's next words follow it.
+   */
+  phrasalOnly: boolean;
+  /** Whether it is a gerund ("saying", "pointing"). */
+  gerund: boolean;
+  /** What a clause reported by it needs (see {@link CueNeed}). */
+  need: CueNeed;
+}
+
+let cueStartIndex: Map<string, CueStart> | undefined;
 
 /**
- * Whether a word that may start a cue starts one only as the head of a phrasal cue
- * ("can" in "can confirm", "made" in "made clear", "pointed" in "pointed out"): it is no
- * verb form that is a cue on its own ({@link cueAlone}). Such a word is a cue only when a
- * phrase's next words follow it.
+ * What is known of a word whose hash is in {@link cueStartHashes} (it may still be no cue
+ * start: the hash has 16 bits).
  *
  * @param word
- *   A word, lower case, for which {@link mayStartCue} holds.
+ *   A word, lower case.
  * @returns
- *   Whether only {@link phrasalCuesStartingWith} can make it a cue.
+ *   Its entry when {@link lookupCue} or {@link phrasalCuesStartingWith} may find something
+ *   for it ({@link mayStartCue}), else `undefined`.
  */
-export function isPhrasalOnly(word: string): boolean {
-  if (!phrasalOnlyIndex) {
+export function cueStart(word: string): CueStart | undefined {
+  if (!cueStartIndex) {
     if (!startIndex) buildStartIndexes();
-    const set = new Set<string>();
-    for (const w of startIndex as Set<string>) if (cueAlone(w) === undefined) set.add(w);
-    phrasalOnlyIndex = set;
+    const index = new Map<string, CueStart>();
+    for (const w of startIndex as Set<string>) {
+      const alone = cueAlone(w);
+      let need: CueNeed = "any";
+      if (alone && phrasalCuesStartingWith(w).length === 0 && !REQUEST_VERBS.has(alone.verb.lemma))
+        need = !alone.verb.indirect
+          ? "that"
+          : NEEDS_THAT.has(alone.verb.lemma)
+            ? "thatLater"
+            : "any";
+      index.set(w, {
+        phrasalOnly: alone === undefined,
+        gerund: lookupCue(w)?.gerund ?? false,
+        need,
+      });
+    }
+    cueStartIndex = index;
   }
-  return phrasalOnlyIndex.has(word);
+  return cueStartIndex.get(word);
 }
 
 /**
@@ -600,19 +717,34 @@ export function isPhrasalOnly(word: string): boolean {
 export function mayStartCueIn(text: string, from: number, to: number): boolean {
   if (!startHashes) buildStartIndexes();
   return (
-    (startHashes as Uint8Array)[hashRange(text, from, to)] === 1 &&
+    hasCueHash(startHashes as Int32Array, hashRange(text, from, to)) &&
     (startIndex as Set<string>).has(text.slice(from, to))
   );
 }
 
 /**
- * The table of {@link finishHash} values of the words that may start a cue: 1 where some
- * word has that hash (look it up), 0 where none has (surely no cue).
+ * The table of {@link finishHash} values of the words that may start a cue, read with
+ * {@link hasCueHash}: set where some word has that hash (look it up), clear where none has
+ * (surely no cue).
  *
  * @returns
- *   The table (65,536 entries).
+ *   The table (65,536 bits).
  */
-export function cueStartHashes(): Uint8Array {
+export function cueStartHashes(): Int32Array {
   if (!startHashes) buildStartIndexes();
-  return startHashes as Uint8Array;
+  return startHashes as Int32Array;
+}
+
+/**
+ * Whether a hash is set in the table of {@link cueStartHashes}.
+ *
+ * @param table
+ *   The table.
+ * @param hash
+ *   A {@link finishHash} value.
+ * @returns
+ *   Whether some word that may start a cue has that hash.
+ */
+export function hasCueHash(table: Int32Array, hash: number): boolean {
+  return (((table[hash >>> 5] ?? 0) >>> (hash & 31)) & 1) === 1;
 }

@@ -119,8 +119,16 @@ function compatible(open: MarkKind, close: MarkKind): boolean {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
-/** Every character {@link kindAt} can read as (part of) a mark. */
-const MARK_CANDIDATE = /["'`“”„«»「」『』‘’]/g;
+/**
+ * Every place where {@link kindAt} reads a mark: a double mark, or a pair of single ones
+ * (a lone apostrophe, as in "it’s", is none).
+ */
+const MARK_CANDIDATE = /["“”„«»「」『』]|''|``|‘‘|’’/g;
+
+/** Whether a code is one of the single marks that pair: ' ` ‘ ’. */
+function isSingleMark(c: number): boolean {
+  return c === 39 || c === 96 || c === 0x2018 || c === 0x2019;
+}
 
 function hasWord(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -152,10 +160,12 @@ export function scanQuotes(text: string): QuoteScan {
   let openKind: MarkKind = "straight";
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    // jump to the next character that can be a mark (the expression scans faster than a loop)
+    // jump to the next mark (the expression scans faster than a loop); a pair of single
+    // marks ends with one of them, a double mark is none of them
     MARK_CANDIDATE.lastIndex = i;
     if (!MARK_CANDIDATE.test(text)) break;
-    i = MARK_CANDIDATE.lastIndex - 1;
+    const end = MARK_CANDIDATE.lastIndex;
+    i = isSingleMark(text.charCodeAt(end - 1)) ? end - 2 : end - 1;
     const kind = kindAt(text, i);
     if (!kind) continue;
     const length =

@@ -1470,6 +1470,24 @@ function nameWordInfo(lower: string): NameWordInfo | undefined {
   return nameWords.get(lower);
 }
 
+/**
+ * Whether a capitalised word that opens a sentence, with no capitalised word after it,
+ * names nothing (the registry reads a title, "The", a determiner or a sentence opener there
+ * as no name).
+ *
+ * @param lower
+ *   The word, lower case.
+ * @returns
+ *   Whether registering it alone finds no name.
+ */
+export function namesNothingAlone(lower: string): boolean {
+  const info = nameWordInfo(lower);
+  return (
+    info !== undefined &&
+    (info.title !== undefined || lower === "the" || info.determiner || info.startWord)
+  );
+}
+
 /** Title words that do not make a name a person's by themselves. */
 const NON_PERSON_TITLES = new Set(["former", "candidate", "chief"]);
 

@@ -6,14 +6,16 @@
 import { isWhitespace } from "../../util/chars.js";
 import type { CueMatch } from "./attribution.js";
 import {
+  cueStart,
   cueStartHashes,
   DETERMINERS_CORE,
+  FINITE_VERBS,
   finishHash,
-  isCueStart,
-  isPhrasalOnly,
+  hasCueHash,
   lookupCue,
   mayStartCue,
   mayStartCueIn,
+  PHRASAL_CUES,
   phrasalCuesStartingWith,
 } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
@@ -252,7 +254,7 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
       if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const word = text.slice(i, k);
         tokens.push(
-          CUE_HASHES[finishHash(h, k - i)] === 1
+          hasCueHash(CUE_HASHES, finishHash(h, k - i))
             ? make(i, k, word, word, "word", false, false)
             : noCueWord(i, k, word, word, false),
         );
@@ -267,7 +269,7 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
         const word = text.slice(i, k);
         const lower = word.toLowerCase();
         tokens.push(
-          CUE_HASHES[finishHash(lowerHash, k - i)] === 1
+          hasCueHash(CUE_HASHES, finishHash(lowerHash, k - i))
             ? make(i, k, word, lower, "word", true, false)
             : noCueWord(i, k, word, lower, true),
         );
@@ -331,8 +333,8 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
 const CUE_HASHES = cueStartHashes();
 
 /**
- * Stands for every lower-case ASCII word (or number) that is neither a name connector nor a
- * cue (lean tokens).
+ * Stands for every lower-case ASCII word (or number) that is neither a name connector after
+ * a capitalised word nor a cue (lean tokens).
  */
 const PLAIN_WORD: Token = {
   start: -1,
@@ -360,6 +362,16 @@ export class LeanTokens {
   readonly plainAt: number[] = [];
   /** How many of {@link plainAt} count (two a plain word). */
   plainLength = 0;
+  /** The sentence start (see {@link asBefore}). */
+  asFrom = 0;
+  /** Where the search for "as" got to (see {@link asBefore}). */
+  asTo = 0;
+  /** Whether that search found "as". */
+  asSeen = false;
+  /** Where the last "that" found is, or the sentence end when none (see {@link thatAfter}); -1: not searched yet. */
+  thatAt = -1;
+  /** Whether the sentence's last token may be a colon (-1: not looked yet). */
+  colon: -1 | 0 | 1 = -1;
 
   /** The tokens that count, as a new array. */
   list(): Token[] {
@@ -370,9 +382,10 @@ export class LeanTokens {
 /**
  * The tokens of a sentence without quotes, for {@link SpeakerRegistry.registerNames} only:
  * the same tokens as {@link tokenize}, except that every lower-case ASCII word (or number)
- * that is not a name connector is the one shared {@link PLAIN_WORD} (no string, no object). Gives up
- * at the first word that may start a cue: such a sentence needs its
- * real tokens.
+ * that is not a name connector after a capitalised word is the one shared {@link PLAIN_WORD}
+ * (no string, no object; the same to the registry). Gives up
+ * at the first word that may start a cue that reports something ({@link cueMayStart}): such a
+ * sentence needs its real tokens.
  *
  * @param text
  *   Paragraph text.
@@ -385,8 +398,8 @@ export class LeanTokens {
  * @param isConnector
  *   Whether a lower-case word joins the words of a name ("of", "van").
  * @returns
- *   -1 when the sentence has no cue (`lean` holds its tokens), else the start of the
- *   first word that may start one (`lean` holds the tokens before it, see
+ *   -1 when no cue of the sentence may report anything (`lean` holds its tokens), else the
+ *   start of the first word where one may start (`lean` holds the tokens before it, see
  *   {@link finishLean}).
  */
 export function tokenizeLean(
@@ -400,6 +413,11 @@ export function tokenizeLean(
   const plainAt = lean.plainAt;
   lean.length = 0;
   lean.plainLength = 0;
+  lean.asFrom = from;
+  lean.asTo = from;
+  lean.asSeen = false;
+  lean.thatAt = -1;
+  lean.colon = -1;
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -417,9 +435,17 @@ export function tokenizeLean(
         c = text.charCodeAt(++k);
       }
       if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
-        if (CUE_HASHES[finishHash(h, k - i)] === 1 && cueMayStart(text.slice(i, k), text, k, to))
-          return i;
-        if (mayBeConnector(code, k - i)) {
+        if (hasCueHash(CUE_HASHES, finishHash(h, k - i))) {
+          const word = text.slice(i, k);
+          const found = cueMayStart(word, text, i, k, to, lean);
+          if (found === CUE) return i;
+          if (found === SILENT_CUE) {
+            into[lean.length++] = newToken(i, k, word, word, "word", false, false);
+            i = k;
+            continue;
+          }
+        }
+        if (mayBeConnector(code, k - i, lean)) {
           const word = text.slice(i, k);
           if (isConnector(word)) {
             into[lean.length++] = noCueWord(i, k, word, word, false);
@@ -440,9 +466,14 @@ export function tokenizeLean(
       if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const word = text.slice(i, k);
         const lower = word.toLowerCase();
-        if (CUE_HASHES[finishHash(lowerHash, k - i)] === 1 && cueMayStart(lower, text, k, to))
-          return i;
-        into[lean.length++] = noCueWord(i, k, word, lower, true);
+        const found = hasCueHash(CUE_HASHES, finishHash(lowerHash, k - i))
+          ? cueMayStart(lower, text, i, k, to, lean)
+          : NO_CUE;
+        if (found === CUE) return i;
+        into[lean.length++] =
+          found === SILENT_CUE
+            ? newToken(i, k, word, lower, "word", true, false)
+            : noCueWord(i, k, word, lower, true);
         i = k;
         continue;
       }
@@ -473,9 +504,17 @@ export function tokenizeLean(
         const folds = scannedFolds || end !== wordEnd;
         if (!folds && !(text.charCodeAt(end) === 46 && end < to)) {
           // lower-case ASCII, no period after it: the word as written is its lower case
-          if (mayStartCueIn(text, i, end) && cueMayStart(text.slice(i, end), text, end, to))
-            return i;
-          if (mayBeConnector(code, end - i)) {
+          if (mayStartCueIn(text, i, end)) {
+            const word = text.slice(i, end);
+            const found = cueMayStart(word, text, i, end, to, lean);
+            if (found === CUE) return i;
+            if (found === SILENT_CUE) {
+              into[lean.length++] = newToken(i, end, word, word, "word", false, false);
+              i = end;
+              continue;
+            }
+          }
+          if (mayBeConnector(code, end - i, lean)) {
             const word = text.slice(i, end);
             if (isConnector(word)) {
               into[lean.length++] = noCueWord(i, end, word, word, false);
@@ -500,8 +539,12 @@ export function tokenizeLean(
           word += ".";
           lower += ".";
         }
-        if (mayStartCue(lower) && cueMayStart(lower, text, end, to)) return i;
-        into[lean.length++] = noCueWord(i, end, word, lower, folds && isUpper(word));
+        const found = mayStartCue(lower) ? cueMayStart(lower, text, i, end, to, lean) : NO_CUE;
+        if (found === CUE) return i;
+        into[lean.length++] =
+          found === SILENT_CUE
+            ? newToken(i, end, word, lower, "word", folds && isUpper(word), false)
+            : noCueWord(i, end, word, lower, folds && isUpper(word));
         i = end;
         continue;
       }
@@ -516,52 +559,193 @@ export function tokenizeLean(
 }
 
 /**
- * For a word whose hash is in {@link CUE_HASHES}: whether a cue may start there, so that
- * the lean tokens must stop. No when the word is no cue start after all (a hash collision:
- * "republican", "since"). A word that is a cue only as the head of a phrase ("can" of "can
- * confirm", "made" of "made clear") is one only when the phrase's next tokens follow it;
- * most sentences with "can" or "make" then stay lean. Exact: `cueAt` would find no cue
- * at a head whose phrases do not follow.
+ * For a word whose hash is in {@link CUE_HASHES}: whether a cue that `indirectClaims` or
+ * `noteIntroduction` may read can start there, so that the lean tokens must stop. Exact, in
+ * that a sentence whose lean tokens never stop gets nothing from those two, only its names
+ * registered. No cue (`cueAt` finds none) when the word is no cue start after all (a hash
+ * collision: "republican", "since") or the head of phrasal cues only whose second word does
+ * not follow it (see {@link phraseMayFollow}). A cue that reports nothing (the word keeps its
+ * own token, for `cueAt` to look up) when the sentence does not end with a colon (else
+ * `noteIntroduction` may read any cue), and:
+ * - the word is the sentence's first token ("Learn more …": `indirectClaims` reads no cue
+ *   there but "according"), or
+ * - a gerund without "and", "but", "then" or a comma before it (its only subject is a
+ *   coordinated one), or
+ * - a verb that reports a clause only in some frames ({@link CueNeed}) without them.
  *
  * @param word
  *   The word, lower case.
  * @param text
  *   Paragraph text.
+ * @param start
+ *   Start of the word in `text`.
  * @param end
  *   End of the word (the head's token) in `text`.
  * @param to
  *   Sentence end (exclusive).
+ * @param lean
+ *   The lean tokens before the word.
  */
-function cueMayStart(word: string, text: string, end: number, to: number): boolean {
-  if (!isCueStart(word)) return false;
-  if (!isPhrasalOnly(word)) return true;
-  const phrases = phrasalCuesStartingWith(word);
-  if (phrases.length === 0) return false;
-  // the next few tokens, from a window of the text: a token that ends well before the
-  // window's end (a number or an abbreviation looks a few characters ahead) is the one
-  // the whole sentence's tokens have; one near the cut (or past it) may not be
-  const windowEnd = Math.min(to, end + PHRASE_WINDOW);
-  const next = tokenize(text, end, windowEnd, phraseScratch);
-  const cut = windowEnd !== to;
-  const may = phrases.some((phrase) => {
-    for (let k = 1; k < phrase.length; k++) {
-      const t = next[k - 1];
-      // past the window: unknown (or no token left at the sentence's end)
-      if (t === undefined) return cut;
-      if (t.lower !== phrase[k]) return cut && t.end + LOOKAHEAD >= windowEnd;
-    }
-    return true;
-  });
-  phraseScratch.length = 0;
-  return may;
+function cueMayStart(
+  word: string,
+  text: string,
+  start: number,
+  end: number,
+  to: number,
+  lean: LeanTokens,
+): CueFound {
+  const entry = cueStart(word);
+  if (entry === undefined) return NO_CUE;
+  if (entry.phrasalOnly && !phraseMayFollow(word, text, end, to)) return NO_CUE;
+  if (lean.colon === -1) lean.colon = endsWithColon(text, end, to) ? 1 : 0;
+  if (
+    lean.colon === 0 &&
+    ((lean.length === 0 && word !== "according") ||
+      (entry.gerund && !coordinating(text, lean)) ||
+      (entry.need === "that" && nextLetters(text, end, to) !== "that") ||
+      (entry.need === "thatLater" &&
+        !thatAfter(text, end, to, lean) &&
+        !FINITE_PREFIXES.has(nextLetters(text, end, to)) &&
+        (entry.gerund || !(commaBefore(lean) || asBefore(text, start, lean)))))
+  )
+    return SILENT_CUE;
+  return CUE;
 }
 
-/** How much text after a phrase head {@link cueMayStart} tokenizes (the longest phrase is 4 words). */
-const PHRASE_WINDOW = 64;
-/** How far past a token's end the tokenizer may look ("2,400", "U.S."). */
-const LOOKAHEAD = 6;
-/** Reused by {@link cueMayStart}. */
-const phraseScratch: Token[] = [];
+/**
+ * What {@link cueMayStart} finds at a word: no cue (`cueAt` finds none there), a cue that
+ * reports nothing in the sentence (`cueAt` may find one: the word needs its own token), or
+ * a cue that may report something (the lean tokens stop).
+ */
+type CueFound = 0 | 1 | 2;
+const NO_CUE = 0;
+const SILENT_CUE = 1;
+const CUE = 2;
+
+/**
+ * Whether the last token of the sentence that ends at `to` may be a colon: the last
+ * character that is neither white space nor a stray mark (dropped) is one. Looks back no
+ * further than `from` (a word of the sentence: its last character ends the search).
+ */
+function endsWithColon(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && (isSpaceCode(text.charCodeAt(k)) || STRAY_MARKS.has(text.charCodeAt(k)))) k--;
+  return k >= from && text.charCodeAt(k) === 58;
+}
+
+/** Whether the last lean token is "and", "but", "then" or a comma (it coordinates a gerund). */
+function coordinating(text: string, lean: LeanTokens): boolean {
+  if (lean.length === 0) return false;
+  const t = lean.tokens[lean.length - 1] as Token;
+  let word: string;
+  if (t === PLAIN_WORD) {
+    const a = lean.plainAt[lean.plainLength - 2] ?? 0;
+    const b = lean.plainAt[lean.plainLength - 1] ?? 0;
+    if (b - a < 3 || b - a > 4) return false;
+    word = text.slice(a, b);
+  } else word = t.lower;
+  return word === "," || word === "and" || word === "but" || word === "then";
+}
+
+/**
+ * Whether the second word of a phrasal cue that starts with `word` may follow it ("can"
+ * of "can confirm"). When not, `cueAt` finds no cue at a head that is a cue only in its
+ * phrases ({@link CueStart.phrasalOnly}): most sentences with "can" or "make" stay lean.
+ */
+function phraseMayFollow(word: string, text: string, end: number, to: number): boolean {
+  const next = nextLetters(text, end, to);
+  for (const phrase of phrasalCuesStartingWith(word)) if (phrase[1] === next) return true;
+  return false;
+}
+
+/**
+ * The ASCII letters that start the token after `end`, lower case, {@link MAX_NEXT} at most
+ * ("" when the token starts otherwise): when the token is a word of ASCII letters no
+ * longer than that, the word itself. A stray mark before it is dropped by the tokenizer:
+ * then the letters after the mark.
+ */
+function nextLetters(text: string, end: number, to: number): string {
+  let k = end;
+  while (k < to && (isSpaceCode(text.charCodeAt(k)) || STRAY_MARKS.has(text.charCodeAt(k)))) k++;
+  let e = k;
+  while (e < to && e - k < MAX_NEXT && isAsciiLetter(text.charCodeAt(e))) e++;
+  return text.slice(k, e).toLowerCase();
+}
+
+/** The letters before the apostrophe of each finite verb ("is", "isn" of "isn’t"). */
+const FINITE_PREFIXES: ReadonlySet<string> = new Set(
+  [...FINITE_VERBS].map((w) => w.split(/['’]/)[0] ?? w),
+);
+
+/**
+ * How many letters {@link nextLetters} reads: more than the longest word it is compared
+ * with (a finite verb, a phrasal cue's second word), so that a longer word never matches.
+ */
+const MAX_NEXT =
+  1 +
+  Math.max(
+    ...[...FINITE_PREFIXES, ...PHRASAL_CUES.map((p) => p.split(" ")[1] ?? "")].map((w) => w.length),
+  );
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Whether a comma is the last punctuation token among the ten lean tokens before this one,
+ * not the first token (where `postParenthetical` looks for the comma before `S said`).
+ */
+function commaBefore(lean: LeanTokens): boolean {
+  const tokens = lean.tokens;
+  for (let k = lean.length - 1; k >= 1 && k >= lean.length - 10; k--) {
+    const t = tokens[k] as Token;
+    if (t.type === "punct") return t.text === ",";
+  }
+  return false;
+}
+
+/**
+ * Whether "as" (in any case, between non-letters) is in the sentence before `start`. Reads
+ * on from where the last search stopped: each character is read once a sentence.
+ */
+function asBefore(text: string, start: number, lean: LeanTokens): boolean {
+  if (!lean.asSeen) {
+    for (let k = lean.asTo; k + 2 <= start; k++) {
+      if (
+        (text.charCodeAt(k) | 32) === 97 &&
+        (text.charCodeAt(k + 1) | 32) === 115 &&
+        (k === lean.asFrom || !isAsciiLetter(text.charCodeAt(k - 1))) &&
+        !isAsciiLetter(text.charCodeAt(k + 2))
+      ) {
+        lean.asSeen = true;
+        break;
+      }
+    }
+    lean.asTo = Math.max(lean.asTo, start - 1);
+  }
+  return lean.asSeen;
+}
+
+/**
+ * Whether "that" (in any case) is in the sentence after `end`. Each character is read once
+ * a sentence: the last match (or its absence) is remembered.
+ */
+function thatAfter(text: string, end: number, to: number, lean: LeanTokens): boolean {
+  if (lean.thatAt < end) {
+    let k = end;
+    for (; k + 4 <= to; k++) {
+      if (
+        (text.charCodeAt(k) | 32) === 116 &&
+        (text.charCodeAt(k + 1) | 32) === 104 &&
+        (text.charCodeAt(k + 2) | 32) === 97 &&
+        (text.charCodeAt(k + 3) | 32) === 116
+      )
+        break;
+    }
+    lean.thatAt = k + 4 <= to ? k : to;
+  }
+  return lean.thatAt < to;
+}
 
 /**
  * Whether the period at `k` after a run of ASCII letters or digits `text.slice(from, k)`
@@ -650,17 +834,32 @@ function numberEnd(text: string, i: number, to: number): number {
 }
 
 /**
- * A copy of some lean tokens for the speaker registry, or `undefined` when they hold no
- * capitalised word (the registry finds no name in them). Runs of shared plain words are
- * kept as one: the registry only asks whether a token is a capitalised word, a connector
- * or the punctuation before a name, so one plain word reads as a run of them.
+ * A copy of some lean tokens for the speaker registry, or `undefined` when the registry
+ * finds no name in them: no capitalised word, or only a first one that names nothing on its
+ * own ("The", "We"). Runs of shared plain words are kept as one: the registry only asks
+ * whether a token is a capitalised word, a connector or the punctuation before a name, so
+ * one plain word reads as a run of them.
+ *
+ * @param lean
+ *   The lean tokens of a sentence.
+ * @param namesNothing
+ *   Whether a capitalised word (lower case) that opens a sentence, alone, is no name.
  */
-export function compactLean(lean: LeanTokens): Token[] | undefined {
+export function compactLean(
+  lean: LeanTokens,
+  namesNothing: (lower: string) => boolean,
+): Token[] | undefined {
   const tokens = lean.tokens;
   const n = lean.length;
   let k = 0;
   while (k < n && !(tokens[k] as Token).upper) k++;
   if (k === n) return undefined;
+  if (k === 0) {
+    // the first word: the only capitalised one?
+    let m = 1;
+    while (m < n && !(tokens[m] as Token).upper) m++;
+    if (m === n && namesNothing((tokens[0] as Token).lower)) return undefined;
+  }
   const out: Token[] = [];
   let prevPlain = false;
   for (let j = 0; j < n; j++) {
@@ -681,11 +880,20 @@ export function compactLean(lean: LeanTokens): Token[] | undefined {
 const CONNECTOR_FIRST = [..."ofadvbl"].reduce((bits, c) => bits | (1 << (c.charCodeAt(0) - 97)), 0);
 
 /**
- * Whether a lower-case word that starts with `code` and is `length` long may be a name
- * connector (most words are not looked up).
+ * Whether a lower-case word that starts with `code` and is `length` long, after the lean
+ * tokens so far, may be a name connector that the registry reads: one right after a
+ * capitalised word ("Bank of"), since the registry reads a connector only inside a name
+ * (elsewhere it is a plain word to it). Most words are not looked up.
  */
-function mayBeConnector(code: number, length: number): boolean {
-  return length >= 2 && length <= 3 && code >= 97 && ((CONNECTOR_FIRST >>> (code - 97)) & 1) === 1;
+function mayBeConnector(code: number, length: number, lean: LeanTokens): boolean {
+  return (
+    length >= 2 &&
+    length <= 3 &&
+    code >= 97 &&
+    ((CONNECTOR_FIRST >>> (code - 97)) & 1) === 1 &&
+    lean.length > 0 &&
+    (lean.tokens[lean.length - 1] as Token).upper
+  );
 }
 
 /**

@@ -132,7 +132,11 @@ const AND_ANYWHERE = / (?:and|AND|And|&) /;
 
 /** Strip surrounding punctuation from a token for word-list lookups. */
 function bare(token: string): string {
-  const lower = token.toLowerCase();
+  return bareLower(token.toLowerCase());
+}
+
+/** {@link bare} of a token already lower-cased. */
+function bareLower(lower: string): string {
   // nothing to strip (the common case): no regex
   if (
     !OPENING_MARKS.includes(lower.charAt(0)) &&
@@ -140,6 +144,11 @@ function bare(token: string): string {
   )
     return lower;
   return lower.replace(/^[("'“‘]+|[)"'”’,;:]+$/g, "");
+}
+
+/** `text` lower-cased (a function to map tokens with). */
+function toLower(text: string): string {
+  return text.toLowerCase();
 }
 
 /** What {@link bare} strips from the start of a token, and from its end. */
@@ -158,15 +167,13 @@ const HONORIFIC =
 /** An acronym ("CDS", "RCMP", "TBS"). */
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 
-/** Whether `token` names a country, state or province ("Canada", "Ontario"). */
-function isPlaceToken(token: string): boolean {
-  const word = bare(token);
+/** Whether a word ({@link bare}) names a country, state or province ("canada", "ontario"). */
+function isPlaceWord(word: string): boolean {
   return COUNTRIES.has(word) || (word.length > 4 && REGIONS.has(word));
 }
 
-/** Whether `token` can be a word of a personal name. */
-function isPersonToken(token: string): boolean {
-  const lower = token.toLowerCase();
+/** Whether `token` (lower-cased: `lower`) can be a word of a personal name. */
+function isPersonToken(token: string, lower: string = token.toLowerCase()): boolean {
   if (NAME_SUFFIXES.has(lower)) return true;
   if (isAsciiWord(token)) {
     // (what the tests below give for a word of ASCII letters, without the regexes: no
@@ -215,7 +222,10 @@ export function readName(text: string): Author | undefined {
   const tokens = splitOn(name, " ");
   if (tokens.length > 7) return undefined;
   if (normaliseAgency(name) !== undefined) return { type: "Organization", name };
-  const words = tokens.map(bare);
+  // each token lower-cased, and bare (see `bare`), once: one string (hashed once) for
+  // all the word-list lookups of a token
+  const lowers = tokens.map(toLower);
+  const words = lowers.map(bareLower);
   // Job titles are never names ("Staff Writer", "Brand Lead").
   if (words.every((w) => JOB_WORDS.has(w))) return undefined;
   // A field of work is never part of a personal name: "Health Canada" and "ABC Cyber
@@ -223,18 +233,26 @@ export function readName(text: string): Author | undefined {
   const field = words.some((w) => FIELD_WORDS.has(w));
   const isOrg =
     words.some((w) => ORGANISATION_WORDS.has(w)) ||
-    (field && tokens.some((t) => isPlaceToken(t) || (ACRONYM.test(t) && /\p{Ll}/u.test(name))));
+    (field &&
+      tokens.some(
+        (t, k) => isPlaceWord(words[k] as string) || (ACRONYM.test(t) && /\p{Ll}/u.test(name)),
+      ));
   if (isOrg) {
     if (!UPPER_START.test(name) || !tokens.every(isOrganisationToken)) return undefined;
     return { type: "Organization", name };
   }
   if (field) return undefined;
   if (tokens.length < 2 || tokens.length > 6) return undefined;
-  if (!tokens.every(isPersonToken)) return undefined;
-  const core = tokens.filter((t) => {
-    const l = t.toLowerCase();
-    return !NAME_PARTICLES.has(l) && !NAME_SUFFIXES.has(l);
-  });
+  if (!tokens.every((t, k) => isPersonToken(t, lowers[k]))) return undefined;
+  // the tokens besides particles and suffixes, and their bare words
+  const core: string[] = [];
+  const coreWords: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const l = lowers[k] as string;
+    if (NAME_PARTICLES.has(l) || NAME_SUFFIXES.has(l)) continue;
+    core.push(tokens[k] as string);
+    coreWords.push(words[k] as string);
+  }
   if (
     core.length < 2 &&
     !(core.length === 1 && tokens.length >= 2 && !INITIALS.test(core[0] ?? ""))
@@ -249,7 +267,7 @@ export function readName(text: string): Author | undefined {
   if (NAME_PARTICLES.has(last) && !UPPER_START.test(last)) return undefined;
   if (core.every((t) => monthNumber(t) !== undefined)) return undefined;
   // Job titles are never names ("Staff Writer", "Brand Lead").
-  if (core.every((t) => JOB_WORDS.has(bare(t)))) return undefined;
+  if (coreWords.every((w) => JOB_WORDS.has(w))) return undefined;
   return { type: "Person", name };
 }
 

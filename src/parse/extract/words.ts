@@ -75,19 +75,30 @@ export const AGENCIES: ReadonlyMap<string, string> = new Map([
 export function normaliseAgency(written: string): string | undefined {
   // the key keeps every character but whitespace and periods (lower case is never shorter):
   // more of them than the longest key is no agency, without making the key; nor is an
-  // ASCII character that no key has (keys are ASCII letters and "-")
+  // ASCII character that no key has (keys are ASCII letters and "-"); nor, when the
+  // characters kept are ASCII, a key whose hash no key has (no string made, none hashed)
   let kept = 0;
+  let hash = 0;
+  let ascii = true;
   for (let i = 0; i < written.length && kept <= LONGEST_AGENCY; i++) {
     const c = written.charCodeAt(i);
     if (c === 46 || isWhitespace(c)) continue;
-    if (c < 128 && c !== 45 && !((c | 32) >= 97 && (c | 32) <= 122)) return undefined;
+    if (c >= 128) ascii = false;
+    else if (c !== 45 && !((c | 32) >= 97 && (c | 32) <= 122)) return undefined;
+    // `| 32` folds an ASCII capital to its small letter (and leaves "-" as it is)
+    hash = keyHash(hash, c | 32);
     kept++;
   }
-  if (kept > LONGEST_AGENCY) return undefined;
+  if (kept > LONGEST_AGENCY || (ascii && !AGENCY_HASHES.has(hash))) return undefined;
   // nothing to remove (no character lower-cases to whitespace or a period): no regex
   const key =
     kept === written.length ? written.toLowerCase() : written.toLowerCase().replace(/[\s.]/g, "");
   return AGENCIES.get(key);
+}
+
+/** One step of the hash of an agency key, over its character codes. */
+function keyHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
 }
 
 /**
@@ -95,6 +106,15 @@ export function normaliseAgency(written: string): string | undefined {
  * besides whitespace and periods is no agency.
  */
 export const LONGEST_AGENCY = Math.max(...[...AGENCIES.keys()].map((k) => k.length));
+
+/** The hashes ({@link keyHash}) of the keys of {@link AGENCIES}. */
+const AGENCY_HASHES: ReadonlySet<number> = new Set(
+  [...AGENCIES.keys()].map((k) => {
+    let hash = 0;
+    for (let i = 0; i < k.length; i++) hash = keyHash(hash, k.charCodeAt(i));
+    return hash;
+  }),
+);
 
 /** Words that make a name an organisation ("Press", "Staff", "News"). */
 export const ORGANISATION_WORDS = set(`

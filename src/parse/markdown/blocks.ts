@@ -231,30 +231,36 @@ function inlineBlock(
   const builder = new TextBuilder(source, original);
   let leadFrom = -1;
   let leadTo = -1;
-  // Lead: the first non-blank child is strong (or emphasis).
+  // Lead: the first content child (not blank text, an image, HTML or a break), when it
+  // is strong (or emphasis).
   let first: PhrasingContent | undefined;
   let contentNodes = 0;
   for (const child of children) {
-    if (child.type === "text" && isBlank(child.value)) continue;
-    if (
-      child.type === "image" ||
-      child.type === "imageReference" ||
-      child.type === "html" ||
-      child.type === "break"
-    )
-      continue;
-    contentNodes++;
-    first ??= child;
-  }
-  for (const child of children) {
-    const isLead = child === first && (child.type === "strong" || child.type === "emphasis");
-    if (isLead) leadFrom = builder.length;
-    if (child.type === "text") {
+    const type = child.type;
+    if (type === "text") {
       // Most children are text: no stack for them (what `phrasing` does with one).
-      const start = child.position?.start.offset;
-      const end = child.position?.end.offset;
-      if (start !== undefined && end !== undefined) builder.addValue(child.value, start, end);
-    } else phrasing(child, builder, result);
+      const value = child.value;
+      if (!isBlank(value)) {
+        contentNodes++;
+        first ??= child;
+      }
+      const position = child.position;
+      if (position) {
+        const start = position.start.offset;
+        const end = position.end.offset;
+        if (start !== undefined && end !== undefined) builder.addValue(value, start, end);
+      }
+      continue;
+    }
+    const content =
+      type !== "image" && type !== "imageReference" && type !== "html" && type !== "break";
+    if (content) {
+      contentNodes++;
+      first ??= child;
+    }
+    const isLead = content && child === first && (type === "strong" || type === "emphasis");
+    if (isLead) leadFrom = builder.length;
+    phrasing(child, builder, result);
     if (isLead) leadTo = builder.length;
   }
   const segment = builder.finish();

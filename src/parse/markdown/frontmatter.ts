@@ -62,7 +62,13 @@ export const FRONT_MATTER_KEYS = {
 
 /** Normalise a front-matter key: `featured_image`, `featuredImage` → `featuredimage`. */
 function norm(key: string): string {
-  return key.toLowerCase().replace(/[_\-\s]/g, "");
+  // already normal (the common case: ASCII small letters and digits): the key itself
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57)))
+      return key.toLowerCase().replace(/[_\-\s]/g, "");
+  }
+  return key;
 }
 
 /** The front matter read, with the offsets needed for diagnostics. */

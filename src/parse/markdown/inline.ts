@@ -395,25 +395,27 @@ export function stripTemplating(
   let n = 0;
   // whether the last character kept is a space (at the start: none kept, spaces dropped)
   let afterSpace = true;
+  const copy = (s: number, e: number): void => {
+    out += text.slice(s, e);
+    m.set(map.subarray(s, e), n);
+    n += e - s;
+  };
+  // The first two spaces in a row at or after where the last search started (-1: none):
+  // the kept ranges come in order, so each search starts past the last one found and the
+  // text is searched once in all (a native search, not a loop over every character).
+  let double = text.indexOf("  ");
   const keep = (s: number, e: number): void => {
     let run = s;
-    for (let j = s; j < e; j++) {
-      const space = text.charCodeAt(j) === 32;
-      if (space && afterSpace) {
-        if (j > run) {
-          out += text.slice(run, j);
-          m.set(map.subarray(run, j), n);
-          n += j - run;
-        }
-        run = j + 1;
-      }
-      afterSpace = space;
+    if (afterSpace) while (run < e && text.charCodeAt(run) === 32) run++;
+    for (;;) {
+      if (double >= 0 && double < run) double = text.indexOf("  ", run);
+      if (double < 0 || double + 1 >= e) break;
+      copy(run, double + 1);
+      run = double + 2;
+      while (run < e && text.charCodeAt(run) === 32) run++;
     }
-    if (e > run) {
-      out += text.slice(run, e);
-      m.set(map.subarray(run, e), n);
-      n += e - run;
-    }
+    if (e > run) copy(run, e);
+    if (e > s) afterSpace = text.charCodeAt(e - 1) === 32;
   };
   let from = 0;
   for (const [s, e] of cuts) {

@@ -207,6 +207,13 @@ function closes(line: string, from: number, quote: '"' | "'"): boolean {
   return false;
 }
 
+/** Offset of line `index` in the text that was split into `lines` on `\n` (linear). */
+function lineStart(lines: readonly string[], index: number): number {
+  let offset = 0;
+  for (let k = 0; k < index; k++) offset += (lines[k] as string).length + 1;
+  return offset;
+}
+
 /** The continuation lines of a key that has none (shared, never written). */
 const NO_LINES: readonly string[] = [];
 
@@ -333,12 +340,6 @@ export function readSimpleYaml(
   const data: Record<string, unknown> = {};
   const lines = text.split("\n");
   let repairedAt: number | undefined;
-  let offset = 0;
-  const starts: number[] = [];
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
   let index = 0;
   while (index < lines.length) {
     const line = lines[index] as string;
@@ -356,7 +357,7 @@ export function readSimpleYaml(
     if ((quote === '"' || quote === "'") && !closes(rest, 1, quote)) {
       while (next < lines.length && next - index < 200) {
         const l = lines[next] as string;
-        if (!/^[ ]/.test(l) && l.trim() !== "") repairedAt ??= starts[next];
+        if (!/^[ ]/.test(l) && l.trim() !== "") repairedAt ??= lineStart(lines, next);
         next++;
         if (closes(l, 0, quote)) break;
       }
