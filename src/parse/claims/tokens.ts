@@ -348,6 +348,22 @@ const PLAIN_WORD: Token = {
 };
 
 /**
+ * Stands for every punctuation character but `. ? ! ,` (lean tokens): what reads lean
+ * tokens tells no other mark apart (the registry sees a token that is no word and opens
+ * no sentence), and a long run of marks makes no object per mark.
+ */
+const PLAIN_PUNCT: Token = {
+  start: -1,
+  end: -1,
+  text: "",
+  lower: "",
+  type: "punct",
+  upper: false,
+  quote: false,
+  cue: undefined,
+};
+
+/**
  * The lean tokens of one sentence (see {@link tokenizeLean}), in buffers reused from
  * sentence to sentence: only the first {@link LeanTokens.length} tokens and
  * {@link LeanTokens.plainLength} offsets count, the rest are left over from an earlier
@@ -550,8 +566,15 @@ export function tokenizeLean(
       }
     }
     if (!STRAY_MARKS.has(code)) {
-      const c = punct(code, text, i);
-      into[lean.length++] = newToken(i, i + 1, c, c, "punct", false, false);
+      if (code === 46 || code === 63 || code === 33 || code === 44) {
+        // ". ? !" open a sentence to the registry, "," is read before a cue: real tokens
+        const c = punct(code, text, i);
+        into[lean.length++] = newToken(i, i + 1, c, c, "punct", false, false);
+      } else {
+        plainAt[lean.plainLength++] = i;
+        plainAt[lean.plainLength++] = i + 1;
+        into[lean.length++] = PLAIN_PUNCT;
+      }
     }
     i++;
   }
@@ -836,9 +859,9 @@ function numberEnd(text: string, i: number, to: number): number {
 /**
  * A copy of some lean tokens for the speaker registry, or `undefined` when the registry
  * finds no name in them: no capitalised word, or only a first one that names nothing on its
- * own ("The", "We"). Runs of shared plain words are kept as one: the registry only asks
- * whether a token is a capitalised word, a connector or the punctuation before a name, so
- * one plain word reads as a run of them.
+ * own ("The", "We"). Runs of shared plain words and marks are kept as one: the registry
+ * only asks whether a token is a capitalised word, a connector or the punctuation that opens
+ * a sentence (neither of which they are), so one of them reads as a run of them.
  *
  * @param lean
  *   The lean tokens of a sentence.
@@ -864,7 +887,7 @@ export function compactLean(
   let prevPlain = false;
   for (let j = 0; j < n; j++) {
     const t = tokens[j] as Token;
-    if (t === PLAIN_WORD) {
+    if (t === PLAIN_WORD || t === PLAIN_PUNCT) {
       if (prevPlain) continue;
       prevPlain = true;
     } else prevPlain = false;
@@ -926,6 +949,11 @@ export function finishLean(text: string, lean: LeanTokens, stop: number, to: num
       p += 2;
       const word = text.slice(a, b);
       tokens.push(noCueWord(a, b, word, word, false));
+    } else if (t === PLAIN_PUNCT) {
+      const a = plainAt[p] ?? 0;
+      p += 2;
+      const c = punct(text.charCodeAt(a), text, a);
+      tokens.push(newToken(a, a + 1, c, c, "punct", false, false));
     } else tokens.push(t);
   }
   return tokenize(text, stop, to, tokens);
