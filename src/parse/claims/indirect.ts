@@ -608,19 +608,8 @@ export function indirectClaims(
       }
     }
     // S said (that) CLAUSE
-    let subject = cue.gerund ? undefined : subjectBefore(tokens, cue.first, 0);
-    if (!subject) {
-      const prev = tokens[cue.first - 1];
-      const coordinated =
-        prev &&
-        (prev.lower === "and" ||
-          prev.lower === "but" ||
-          prev.lower === "then" ||
-          (cue.gerund && prev.text === ","));
-      if (!coordinated) continue;
-      subject = sentenceSubject(tokens, cue.first) ?? previousSpeaker(tokens, cue.first);
-      if (!subject) continue;
-    }
+    const subject = subjectOf(tokens, cue);
+    if (!subject) continue;
     let k = cue.last + 1;
     // the object of tell/inform/assure: told reporters / told The Huffington Post on Monday
     if (cue.object) {

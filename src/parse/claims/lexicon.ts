@@ -748,3 +748,21 @@ export function cueStartHashes(): Int32Array {
 export function hasCueHash(table: Int32Array, hash: number): boolean {
   return (((table[hash >>> 5] ?? 0) >>> (hash & 31)) & 1) === 1;
 }
+
+/** Words that join the words of a name ("Bank of America", "van Gogh", "AT & T"). */
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
+  "of",
+  "for",
+  "and",
+  "de",
+  "van",
+  "von",
+  "bin",
+  "al",
+  "la",
+  "le",
+  "del",
+  "der",
+  "on",
+  "&",
+]);

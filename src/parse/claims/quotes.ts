@@ -13,6 +13,7 @@ import {
   PRONOUNS,
   SPEAKER_NOUNS,
   type SpeakerRegistry,
+  SUBORDINATE_LEADS,
   sentenceSubject,
   speakerAfter,
 } from "./speakers.js";
@@ -411,21 +412,8 @@ const PREPOSITIONS_BEFORE_WHICH = new Set([
   "through",
 ]);
 
-/** Conjunctions that open a sentence with a subordinate clause. */
-const SUBORDINATE_LEADS = new Set([
-  "when",
-  "after",
-  "before",
-  "as",
-  "while",
-  "if",
-  "because",
-  "since",
-  "once",
-  "although",
-  "though",
-  "until",
-]);
+/** Conjunctions that open a sentence with a subordinate clause (also "until" here). */
+const CLAUSE_LEADS: ReadonlySet<string> = new Set([...SUBORDINATE_LEADS, "until"]);
 
 /** Words that open a main clause (its subject). */
 const MAIN_CLAUSE_STARTS = new Set([
@@ -464,7 +452,7 @@ function breakFollows(tokens: readonly Token[], i: number): boolean {
   if (PREPOSITIONS_BEFORE_WHICH.has(t.lower) && tokens[i + 1]?.lower === "which") return true;
   // "When she said she would “rebuild,” the crowd cheered": the subordinate clause that
   // opened the sentence ends at the comma, the main clause follows
-  if (SUBORDINATE_LEADS.has(tokens[0]?.lower ?? "") && MAIN_CLAUSE_STARTS.has(t.lower)) return true;
+  if (CLAUSE_LEADS.has(tokens[0]?.lower ?? "") && MAIN_CLAUSE_STARTS.has(t.lower)) return true;
   return attributionAfter(tokens, i, Math.min(tokens.length, i + 20)) !== undefined;
 }
 

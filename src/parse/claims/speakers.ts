@@ -4,7 +4,7 @@
  * "the senator") to the full name mentioned earlier.
  */
 
-import { DAY_WORDS, DETERMINERS_CORE, MONTH_WORDS } from "./lexicon.js";
+import { DAY_WORDS, DETERMINERS_CORE, MONTH_WORDS, NAME_CONNECTORS } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /** Words that lead a time phrase ("on Monday", "last week"). */
@@ -1093,7 +1093,7 @@ const NUMBER_WORDS = new Set([
 const SENTENCE_CONJUNCTIONS = new Set(["and", "but", "so", "yet", "or", "then"]);
 
 /** Conjunctions that open a subordinate clause with its own subject ("When the mayor …"). */
-const SUBORDINATE_LEADS = new Set([
+export const SUBORDINATE_LEADS: ReadonlySet<string> = new Set([
   "when",
   "after",
   "before",
@@ -1494,29 +1494,12 @@ const NON_PERSON_TITLES = new Set(["former", "candidate", "chief"]);
 /** How many of the latest entities resolution looks at (keeps it linear in the article). */
 const RECENT = 256;
 
-const CONNECTORS = new Set([
-  "of",
-  "for",
-  "and",
-  "de",
-  "van",
-  "von",
-  "bin",
-  "al",
-  "la",
-  "le",
-  "del",
-  "der",
-  "on",
-  "&",
-]);
-
 /** Length of the longest connector (a longer word needs no lookup). */
-const MAX_CONNECTOR = Math.max(...Array.from(CONNECTORS, (w) => w.length));
+const MAX_CONNECTOR = Math.max(...Array.from(NAME_CONNECTORS, (w) => w.length));
 
 /** Whether a lower-case word joins the words of a name ("Bank of America", "van Gogh"). */
 export function isNameConnector(lower: string): boolean {
-  return lower.length <= MAX_CONNECTOR && CONNECTORS.has(lower);
+  return lower.length <= MAX_CONNECTOR && NAME_CONNECTORS.has(lower);
 }
 
 /**
@@ -2008,7 +1991,7 @@ export class SpeakerRegistry {
       }
       if (
         t.type === "word" &&
-        CONNECTORS.has(t.lower) &&
+        NAME_CONNECTORS.has(t.lower) &&
         run.length > 0 &&
         mentionWords[i + 1]?.upper
       ) {

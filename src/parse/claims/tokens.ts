@@ -15,6 +15,7 @@ import {
   lookupCue,
   mayStartCue,
   mayStartCueIn,
+  NAME_CONNECTORS,
   PHRASAL_CUES,
   phrasalCuesStartingWith,
 } from "./lexicon.js";
@@ -426,7 +427,6 @@ export function tokenizeLean(
   isConnector: (lower: string) => boolean,
 ): number {
   const into = lean.tokens;
-  const plainAt = lean.plainAt;
   lean.length = 0;
   lean.plainLength = 0;
   lean.asFrom = from;
@@ -451,27 +451,8 @@ export function tokenizeLean(
         c = text.charCodeAt(++k);
       }
       if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
-        if (hasCueHash(CUE_HASHES, finishHash(h, k - i))) {
-          const word = text.slice(i, k);
-          const found = cueMayStart(word, text, i, k, to, lean);
-          if (found === CUE) return i;
-          if (found === SILENT_CUE) {
-            into[lean.length++] = newToken(i, k, word, word, "word", false, false);
-            i = k;
-            continue;
-          }
-        }
-        if (mayBeConnector(code, k - i, lean)) {
-          const word = text.slice(i, k);
-          if (isConnector(word)) {
-            into[lean.length++] = noCueWord(i, k, word, word, false);
-            i = k;
-            continue;
-          }
-        }
-        plainAt[lean.plainLength++] = i;
-        plainAt[lean.plainLength++] = k;
-        into[lean.length++] = PLAIN_WORD;
+        const cue = hasCueHash(CUE_HASHES, finishHash(h, k - i));
+        if (!leanLowerWord(text, i, k, to, lean, isConnector, cue)) return i;
         i = k;
         continue;
       }
@@ -497,9 +478,7 @@ export function tokenizeLean(
       // a number, 0-9 only: a plain word
       const k = numberEnd(text, i, to);
       if (k > i) {
-        plainAt[lean.plainLength++] = i;
-        plainAt[lean.plainLength++] = k;
-        into[lean.length++] = PLAIN_WORD;
+        pushShared(lean, PLAIN_WORD, i, k);
         i = k;
         continue;
       }
@@ -520,27 +499,8 @@ export function tokenizeLean(
         const folds = scannedFolds || end !== wordEnd;
         if (!folds && !(text.charCodeAt(end) === 46 && end < to)) {
           // lower-case ASCII, no period after it: the word as written is its lower case
-          if (mayStartCueIn(text, i, end)) {
-            const word = text.slice(i, end);
-            const found = cueMayStart(word, text, i, end, to, lean);
-            if (found === CUE) return i;
-            if (found === SILENT_CUE) {
-              into[lean.length++] = newToken(i, end, word, word, "word", false, false);
-              i = end;
-              continue;
-            }
-          }
-          if (mayBeConnector(code, end - i, lean)) {
-            const word = text.slice(i, end);
-            if (isConnector(word)) {
-              into[lean.length++] = noCueWord(i, end, word, word, false);
-              i = end;
-              continue;
-            }
-          }
-          plainAt[lean.plainLength++] = i;
-          plainAt[lean.plainLength++] = end;
-          into[lean.length++] = PLAIN_WORD;
+          const cue = mayStartCueIn(text, i, end);
+          if (!leanLowerWord(text, i, end, to, lean, isConnector, cue)) return i;
           i = end;
           continue;
         }
@@ -570,11 +530,7 @@ export function tokenizeLean(
         // ". ? !" open a sentence to the registry, "," is read before a cue: real tokens
         const c = punct(code, text, i);
         into[lean.length++] = newToken(i, i + 1, c, c, "punct", false, false);
-      } else {
-        plainAt[lean.plainLength++] = i;
-        plainAt[lean.plainLength++] = i + 1;
-        into[lean.length++] = PLAIN_PUNCT;
-      }
+      } else pushShared(lean, PLAIN_PUNCT, i, i + 1);
     }
     i++;
   }
@@ -897,10 +853,63 @@ export function compactLean(
 }
 
 /**
- * Bits (1 << (code - 97)) of the first letters of the name connectors made of letters (of
- * for and de van von bin al la le del der on), all two or three letters long.
+ * Add a lower-case ASCII word (`text.slice(i, k)`, as written) to the lean tokens: its own
+ * token when it is a cue that reports nothing here or a name connector after a capitalised
+ * word, else the shared {@link PLAIN_WORD}.
+ *
+ * @param cue
+ *   Whether the word may start a cue (its hash or its letters say so).
+ * @returns
+ *   `false` when a cue may start at the word: the lean tokens stop there.
  */
-const CONNECTOR_FIRST = [..."ofadvbl"].reduce((bits, c) => bits | (1 << (c.charCodeAt(0) - 97)), 0);
+function leanLowerWord(
+  text: string,
+  i: number,
+  k: number,
+  to: number,
+  lean: LeanTokens,
+  isConnector: (lower: string) => boolean,
+  cue: boolean,
+): boolean {
+  if (cue) {
+    const word = text.slice(i, k);
+    const found = cueMayStart(word, text, i, k, to, lean);
+    if (found === CUE) return false;
+    if (found === SILENT_CUE) {
+      lean.tokens[lean.length++] = newToken(i, k, word, word, "word", false, false);
+      return true;
+    }
+  }
+  if (mayBeConnector(text.charCodeAt(i), k - i, lean)) {
+    const word = text.slice(i, k);
+    if (isConnector(word)) {
+      lean.tokens[lean.length++] = noCueWord(i, k, word, word, false);
+      return true;
+    }
+  }
+  pushShared(lean, PLAIN_WORD, i, k);
+  return true;
+}
+
+/** Add a shared token ({@link PLAIN_WORD}, {@link PLAIN_PUNCT}) and its offsets. */
+function pushShared(lean: LeanTokens, token: Token, start: number, end: number): void {
+  lean.plainAt[lean.plainLength++] = start;
+  lean.plainAt[lean.plainLength++] = end;
+  lean.tokens[lean.length++] = token;
+}
+
+/** The name connectors made of lower-case ASCII letters ("&" is a mark to the tokenizer). */
+const LETTER_CONNECTORS = [...NAME_CONNECTORS].filter((w) => /^[a-z]+$/.test(w));
+
+/** Bits (1 << (code - 97)) of the first letters of {@link LETTER_CONNECTORS}. */
+const CONNECTOR_FIRST = LETTER_CONNECTORS.reduce(
+  (bits, w) => bits | (1 << (w.charCodeAt(0) - 97)),
+  0,
+);
+
+/** Shortest and longest of {@link LETTER_CONNECTORS}. */
+const MIN_CONNECTOR = Math.min(...LETTER_CONNECTORS.map((w) => w.length));
+const MAX_CONNECTOR = Math.max(...LETTER_CONNECTORS.map((w) => w.length));
 
 /**
  * Whether a lower-case word that starts with `code` and is `length` long, after the lean
@@ -910,8 +919,8 @@ const CONNECTOR_FIRST = [..."ofadvbl"].reduce((bits, c) => bits | (1 << (c.charC
  */
 function mayBeConnector(code: number, length: number, lean: LeanTokens): boolean {
   return (
-    length >= 2 &&
-    length <= 3 &&
+    length >= MIN_CONNECTOR &&
+    length <= MAX_CONNECTOR &&
     code >= 97 &&
     ((CONNECTOR_FIRST >>> (code - 97)) & 1) === 1 &&
     lean.length > 0 &&
