@@ -290,27 +290,12 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
     if (isWordStart(code, text, i)) {
       const wordEnd = scanWord(text, i);
       if (wordEnd > i && wordEnd <= to) {
-        let end = wordEnd;
-        // 2,400 and 1,000,000: one number
-        while (
-          text.charCodeAt(end) === 44 &&
-          isDigits(text, end + 1, end + 4) &&
-          !isDigitCode(text.charCodeAt(end + 4)) &&
-          end + 4 <= to &&
-          isDigitCode(text.charCodeAt(end - 1))
-        ) {
-          end += 4;
-        }
+        let end = groupsEnd(text, wordEnd, to);
         const folds = scannedFolds || end !== wordEnd;
         let word = text.slice(i, end);
         // most words are lower case already: no new string for them
         let lower = folds ? word.toLowerCase() : word;
-        // "Mr." "U.S." "G." keep their period
-        if (
-          text.charCodeAt(end) === 46 &&
-          end < to &&
-          (ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word)) || lower.includes("."))
-        ) {
+        if (keepsPeriod(text, end, to, word, lower)) {
           end++;
           word += ".";
           lower += ".";
@@ -486,16 +471,7 @@ export function tokenizeLean(
     if (isWordStart(code, text, i)) {
       const wordEnd = scanWord(text, i);
       if (wordEnd > i && wordEnd <= to) {
-        let end = wordEnd;
-        while (
-          text.charCodeAt(end) === 44 &&
-          isDigits(text, end + 1, end + 4) &&
-          !isDigitCode(text.charCodeAt(end + 4)) &&
-          end + 4 <= to &&
-          isDigitCode(text.charCodeAt(end - 1))
-        ) {
-          end += 4;
-        }
+        let end = groupsEnd(text, wordEnd, to);
         const folds = scannedFolds || end !== wordEnd;
         if (!folds && !(text.charCodeAt(end) === 46 && end < to)) {
           // lower-case ASCII, no period after it: the word as written is its lower case
@@ -506,11 +482,7 @@ export function tokenizeLean(
         }
         let word = text.slice(i, end);
         let lower = folds ? word.toLowerCase() : word;
-        if (
-          text.charCodeAt(end) === 46 &&
-          end < to &&
-          (ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word)) || lower.includes("."))
-        ) {
+        if (keepsPeriod(text, end, to, word, lower)) {
           end++;
           word += ".";
           lower += ".";
@@ -1038,6 +1010,30 @@ export function tokenizeSentence(
   }
   if (at < to) tokenize(text, at, to, tokens);
   return tokens;
+}
+
+/** The end of a word with the thousands groups after it ("2,400", "1,000,000": one number). */
+function groupsEnd(text: string, wordEnd: number, to: number): number {
+  let end = wordEnd;
+  while (
+    text.charCodeAt(end) === 44 &&
+    isDigits(text, end + 1, end + 4) &&
+    !isDigitCode(text.charCodeAt(end + 4)) &&
+    end + 4 <= to &&
+    isDigitCode(text.charCodeAt(end - 1))
+  ) {
+    end += 4;
+  }
+  return end;
+}
+
+/** Whether a word ending at `end` keeps the period after it ("Mr." "U.S." "G."). */
+function keepsPeriod(text: string, end: number, to: number, word: string, lower: string): boolean {
+  return (
+    text.charCodeAt(end) === 46 &&
+    end < to &&
+    (ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word)) || lower.includes("."))
+  );
 }
 
 function isDigitCode(code: number): boolean {
