@@ -438,11 +438,18 @@ function baseOf(data: Corpus | undefined): string | undefined {
   }
   return out || data.inputs[0];
 }
+// Each operation beside its floor on the same inputs: what grows faster than 10x per step
+// in both is the input's nature (a longer document: more to keep, more GC), not our code.
 const textBase = baseOf(text[0]);
-if (textBase) console.log(growth("parseText", textBase, (input) => void parseText(input)));
+if (textBase) {
+  console.log(growth("parseText", textBase, (input) => void parseText(input)));
+  console.log(growth("  its floor", textBase, (input) => void textFloor(input)));
+}
 const markdownBase = baseOf(markdown[0]);
-if (markdownBase)
+if (markdownBase) {
   console.log(growth("parseMarkdown", markdownBase, (input) => void parseMarkdown(input)));
+  console.log(growth("  remark alone", markdownBase, (input) => void markdownFloor(input)));
+}
 
 console.log(`\n(${((performance.now() - benchStarted) / 1000).toFixed(0)} s in all)`);
 if (sink === -1) console.log("(unreachable)");

@@ -166,7 +166,15 @@ describe("lean tokens", () => {
           const view = { paragraph: 0, index: 0, text: s, tokens: check, start: from, end: to };
           const registry = new SpeakerRegistry();
           expect(indirectClaims(view, registry)).toEqual([]);
-          const state: ClaimState = { registry, drafts: [], unattributed() {} };
+          const state: ClaimState = {
+            registry,
+            drafts: [],
+            lastQuote: undefined,
+            introduction: undefined,
+            trailingWords: 0,
+            pending: undefined,
+            unattributed() {},
+          };
           noteIntroduction(view, state);
           expect(state.introduction).toBeUndefined();
           expect(lean.length).toBe(full.length);
@@ -280,7 +288,15 @@ describe("lean tokens of sentences made of cue frames", () => {
         const view = { paragraph: 0, index: 0, text: s, tokens, start: 0, end: s.length };
         const registry = new SpeakerRegistry();
         expect(indirectClaims(view, registry)).toEqual([]);
-        const state: ClaimState = { registry, drafts: [], unattributed() {} };
+        const state: ClaimState = {
+          registry,
+          drafts: [],
+          lastQuote: undefined,
+          introduction: undefined,
+          trailingWords: 0,
+          pending: undefined,
+          unattributed() {},
+        };
         noteIntroduction(view, state);
         expect(state.introduction).toBeUndefined();
       }),

@@ -47,7 +47,7 @@ describe("YAML front matter", () => {
     );
     const read = readYaml(text);
     expect(read.repaired).toBe(true);
-    expect(read.data).toEqual({
+    expect(Object.fromEntries(read.data as Map<string, unknown>)).toEqual({
       title: "A",
       excerpt: "one two: still the excerpt three",
       image: "/a.png",
@@ -57,7 +57,40 @@ describe("YAML front matter", () => {
   it("keeps the keys before an error it cannot repair", () => {
     const read = readYaml("title: Kept\ntags: [a, b\ndate: 2024-01-01\n");
     expect(read.partial).toBe(true);
-    expect(read.data).toEqual({ title: "Kept" });
+    expect(Object.fromEntries(read.data as Map<string, unknown>)).toEqual({ title: "Kept" });
+  });
+
+  it("the fast path reads `key:` lines as the yaml package does (key scanner edge cases)", () => {
+    const texts = [
+      "a: 1",
+      "a:",
+      "a :  x",
+      "A_b-2: y",
+      "_k: v",
+      "a:b",
+      "1a: x",
+      "-a: x",
+      "a b: x",
+      "a: x\u2028y",
+      "k:: x",
+      "a: 'x'\nb: \"y\"",
+    ];
+    for (const text of texts) {
+      const fast = readSimpleYaml(text);
+      if (fast === undefined) continue;
+      const full = parseYamlStrict(text, { schema: "core", uniqueKeys: false });
+      expect(Object.fromEntries(fast.data)).toEqual(full);
+    }
+    expect(readSimpleYaml("a:b")).toBeUndefined();
+    expect(readSimpleYaml("a: x\u2028y")).toBeUndefined();
+    expect(readSimpleYaml("a :  x")?.data).toEqual(new Map([["a", "x"]]));
+    expect(readSimpleYaml("a: 1\nb:\n- x\nc: >-\n  one\n  two")?.data).toEqual(
+      new Map<string, unknown>([
+        ["a", 1],
+        ["b", ["x"]],
+        ["c", "one two"],
+      ]),
+    );
   });
 
   it("the fast path gives what the yaml package gives (property)", () => {
@@ -129,7 +162,7 @@ describe("YAML front matter", () => {
         } catch {
           throw new Error(`fast path read YAML the full reader rejects: ${JSON.stringify(text)}`);
         }
-        expect(fast.data).toEqual(full);
+        expect(Object.fromEntries(fast.data)).toEqual(full);
       }),
       { numRuns: 1500 },
     );

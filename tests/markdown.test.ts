@@ -321,6 +321,18 @@ describe("parseMarkdown: structure without front matter", () => {
     expect(blocks[3]?.kind).toBe("list-item");
   });
 
+  it("keeps the maps of a walk without reuse through later parses (which reuse theirs)", () => {
+    const source = "# Title\n\nSome *text* here, &amp; more.\n\n> A quote\n";
+    const { blocks } = walk(markdownParser(false)(source), source);
+    const before = blocks.map((b) => Array.from(b.map ?? []));
+    for (const other of ["# Other\n\nA different post.\n", "Third *post* with text.\n"]) {
+      parseMarkdown(other);
+      walk(markdownParser(false)(other), other, other, true);
+    }
+    expect(blocks.map((b) => Array.from(b.map ?? []))).toEqual(before);
+    expectExactMaps(source);
+  });
+
   it("marks a strong lead and a wholly emphasised block", () => {
     const source = "**TEHRAN** – Text.\n\n*By Jane Doe*\n";
     const { blocks } = walk(markdownParser(false)(source), source);

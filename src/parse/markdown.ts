@@ -9,7 +9,7 @@ import { markdownParser } from "./markdown/processor.js";
 import { addBlockquoteClaims } from "./markdown/quotes.js";
 import { resolveUrl, stripUrlTemplating } from "./markdown/urls.js";
 import type { ParseOptions, ParseResult } from "./options.js";
-import { buildArticle, type KnownFields } from "./pipeline.js";
+import { buildArticle, type KnownFields, sameText } from "./pipeline.js";
 import type { Context } from "./types.js";
 
 /**
@@ -71,7 +71,8 @@ function parseSource(input: string, options: ParseOptions | null | undefined): P
     );
     return { diagnostics: finishDiagnostics(ctx) };
   }
-  const walked = walk(tree, guarded, input);
+  // (nothing of the blocks outlives this parse: their maps may be written over by the next)
+  const walked = walk(tree, guarded, input, true);
   let known: KnownFields = {};
   if (walked.frontMatter) known = readFrontMatter(walked.frontMatter, ctx).known;
 
@@ -96,11 +97,7 @@ function parseSource(input: string, options: ParseOptions | null | undefined): P
   const first = blocks[0];
   if (known.headline !== undefined) {
     // A title heading that differs from the front matter's: the front matter wins.
-    if (
-      first?.kind === "heading" &&
-      first.depth === 1 &&
-      squash(first.text) !== squash(known.headline)
-    ) {
+    if (first?.kind === "heading" && first.depth === 1 && !sameText(first.text, known.headline)) {
       ctx.report(
         "front-matter-conflict",
         "warning",
@@ -157,11 +154,6 @@ function resolveImages(
     out.push(result);
   }
   return out;
-}
-
-/** Whitespace-collapsed, lower-cased text for comparisons. */
-function squash(text: string): string {
-  return text.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /** Shift every span in a result by one code unit (a dropped byte order mark). */

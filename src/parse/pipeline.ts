@@ -133,6 +133,12 @@ function opensWithDateline(block: Block, findDatelineIn: DatelineFinder): boolea
 
 const normalise = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
 
+/**
+ * Whether two texts are the same with whitespace collapsed and case ignored (equal
+ * strings without a look at either).
+ */
+export const sameText = (a: string, b: string): boolean => a === b || normalise(a) === normalise(b);
+
 /** Lower-cased names of the authors, sorted, for comparisons. */
 const nameKey = (authors: readonly Author[]): string =>
   authors
@@ -179,7 +185,7 @@ export function buildArticle(
   let titled = false;
   const first = items[0];
   if (headline !== undefined) {
-    if (first?.kind === "heading" && normalise(first.text) === normalise(headline)) lo = 1;
+    if (first?.kind === "heading" && sameText(first.text, headline)) lo = 1;
   } else if (
     first &&
     isTitleBlock(first) &&
@@ -301,7 +307,7 @@ export function buildArticle(
     if (hit) {
       firstRest = hit.rest;
       if (!known.dateline) dateline = hit.dateline;
-      else if (normalise(known.dateline.place) !== normalise(hit.dateline.place)) {
+      else if (!sameText(known.dateline.place, hit.dateline.place)) {
         ctx.report(
           "front-matter-conflict",
           "warning",

@@ -24,7 +24,7 @@ import {
   speakerAfter,
   subjectBefore,
 } from "./speakers.js";
-import type { Token } from "./tokens.js";
+import { type Token, tokenAt } from "./tokens.js";
 
 /** Words that chain a second clause to the first ("and then", "later"). */
 const SEQUENCE_WORDS: ReadonlySet<string> = new Set([
@@ -107,14 +107,14 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
   // "news reports", "Asian states": an -s form that is also a plural noun is a verb only
   // after a pronoun or an adverb, or before "that"
   if (NOUNISH.has(t.lower)) {
-    const before = tokens[i - 1];
+    const before = tokenAt(tokens, i - 1);
     const after = tokens[i + 1];
     const verbLike =
       after?.lower === "that" ||
       SUBJECT_PRONOUNS.has(before?.lower ?? "") ||
       // “…,” reads an editorial / “…,” notes the report: inverted right after the quote
       before?.quote === true ||
-      (before?.text === "," && tokens[i - 2]?.quote === true) ||
+      (before?.text === "," && tokenAt(tokens, i - 2)?.quote === true) ||
       // "the newspaper calls it …", "Sullivan calls her record …"
       (before !== undefined &&
         (before.upper ||
@@ -133,7 +133,7 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
   // "a swing state", "the FEC report": a base form that is also a noun is a verb only
   // after a pronoun ("they claim") or a plural ("Democrats claim")
   if (form.base && NOUN_BASES.has(form.verb.lemma)) {
-    const before = tokens[i - 1];
+    const before = tokenAt(tokens, i - 1);
     const ok =
       before !== undefined &&
       before.type === "word" &&
@@ -145,14 +145,16 @@ function findCue(tokens: readonly Token[], i: number, t: Token): CueMatch | unde
   if (
     form.base &&
     form.verb.lemma !== "say" &&
-    BASE_BLOCKERS.has(tokens[i - 1]?.lower ?? "") &&
+    BASE_BLOCKERS.has(tokenAt(tokens, i - 1)?.lower ?? "") &&
     // "continued to complain that …", "declined to claim …": the verb before "to" is the
     // subject's, the cue reports
-    !(tokens[i - 1]?.lower === "to" && CATENATIVES.has(tokens[i - 2]?.lower ?? ""))
+    !(
+      tokenAt(tokens, i - 1)?.lower === "to" && CATENATIVES.has(tokenAt(tokens, i - 2)?.lower ?? "")
+    )
   )
     return undefined;
   // "state", "post", "report", "call", "fear", ... as nouns: "the state", "a report"
-  const prev = tokens[i - 1];
+  const prev = tokenAt(tokens, i - 1);
   if (
     prev?.type === "word" &&
     NOUN_DETERMINERS.has(prev.lower) &&
@@ -647,7 +649,7 @@ function isPassive(tokens: readonly Token[], cue: CueMatch): boolean {
     !PASSIVE_AUX.has(tokens[b]?.lower ?? "")
   )
     b--;
-  return PASSIVE_AUX.has(tokens[b]?.lower ?? "");
+  return PASSIVE_AUX.has(tokenAt(tokens, b)?.lower ?? "");
 }
 
 /** Conjunctions that open an adverbial clause at the start of a sentence. */
@@ -812,7 +814,7 @@ export function attributionBefore(
     if (clause && cue.quoteOnly && !thatClauseFollows(tokens, cue)) continue;
     let speaker = cue.gerund ? undefined : subjectBefore(tokens, cue.first, floor);
     if (!speaker) {
-      const prev = tokens[cue.first - 1];
+      const prev = tokenAt(tokens, cue.first - 1);
       if (cue.gerund || (prev && (prev.text === "," || SEQUENCE_WORDS.has(prev.lower)))) {
         speaker = sentenceSubject(tokens, cue.first) ?? previousSpeaker(tokens, cue.first);
       }
@@ -824,7 +826,7 @@ export function attributionBefore(
       PRONOUNS.has(tokens[speaker.first]?.lower ?? "")
     ) {
       let o = speaker.first - 1;
-      if (tokens[o]?.lower === "that") o--;
+      if (tokenAt(tokens, o)?.lower === "that") o--;
       const outer = o > floor ? cueAt(tokens, o) : undefined;
       if (outer && !outer.according && outer.indirect && outer.last === o) {
         const outerSpeaker = outer.gerund
@@ -854,8 +856,8 @@ export function attributionBefore(
     // inside the clause of an earlier speech cue; the earlier one reports the quote
     const adjunct =
       cue.gerund &&
-      (tokens[cue.first - 1]?.text === "," ||
-        PARTICIPLE_LEADS.has(tokens[cue.first - 1]?.lower ?? ""));
+      (tokenAt(tokens, cue.first - 1)?.text === "," ||
+        PARTICIPLE_LEADS.has(tokenAt(tokens, cue.first - 1)?.lower ?? ""));
     if (!adjunct && (!speaker || cue.gerund || !plausibleNamer(tokens, speaker))) {
       const outer = outerReport(tokens, floor, cue.first);
       if (outer) return outer;
@@ -878,7 +880,7 @@ const CONTRAST = new Set(["but", "while", "although", "though", "whereas", "yet"
  */
 function outerReport(tokens: readonly Token[], floor: number, before: number): LeadIn | undefined {
   // "mentioned the flood and said …": two verbs of one subject, not one inside the other
-  const joint = tokens[before - 1]?.lower;
+  const joint = tokenAt(tokens, before - 1)?.lower;
   if (joint === "and" || joint === "but" || joint === "then" || joint === "or") return undefined;
   const low = Math.max(floor, before - 30);
   for (let k = before - 1; k >= low; k--) {
@@ -896,12 +898,12 @@ function outerReport(tokens: readonly Token[], floor: number, before: number): L
       return undefined;
     // "…, but in a later interview said …": a new clause
     if (t.type === "word" && CONTRAST.has(t.lower)) return undefined;
-    if (t.lower === "and" && tokens[k - 1]?.text === ",") return undefined;
+    if (t.lower === "and" && tokenAt(tokens, k - 1)?.text === ",") return undefined;
     const cue = cueAt(tokens, k);
     if (!cue || cue.last >= before) continue;
     if (cue.according || cue.gerund || cue.quoteOnly || !cue.indirect) return undefined;
     if (cue.category === "cognition") return undefined;
-    const prev = tokens[cue.first - 1];
+    const prev = tokenAt(tokens, cue.first - 1);
     const speaker =
       subjectBefore(tokens, cue.first, floor) ??
       (prev && (prev.lower === "and" || prev.lower === "but")

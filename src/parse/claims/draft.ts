@@ -17,16 +17,26 @@ export interface Piece {
   to: number;
 }
 
-/** A claim being built. */
+/** The speaker of a claim being built (every field always set: one object shape). */
+export interface DraftSpeaker {
+  /** The resolved name. */
+  name: string;
+  /** Where the speaker is mentioned. */
+  mention: Piece;
+  /** The kind of speaker, when known. */
+  type: SpeakerType | undefined;
+}
+
+/** A claim being built (every field always set: one object shape). */
 export interface Draft {
   /** direct, mixed or indirect. */
   kind: "direct" | "mixed" | "indirect";
   /** The words of the claim: one piece, or the fragments of a split quote. */
   pieces: Piece[];
   /** The speaker mention and its resolution. */
-  speaker?: { name: string; mention?: Piece; type?: SpeakerType };
+  speaker: DraftSpeaker | undefined;
   /** The cue. */
-  cue?: Piece;
+  cue: Piece | undefined;
   /** Where the claim's sentence is: paragraph and sentence index (for carrying speakers over). */
   sentence: { paragraph: number; index: number };
 }
@@ -108,7 +118,7 @@ export function finishDraft(
   const name = draft.speaker?.name.trim();
   if (draft.speaker && name) {
     const speaker: NonNullable<QuotedClaim["speaker"]> = { name };
-    const m = draft.speaker.mention ? trimPiece(segments, draft.speaker.mention) : undefined;
+    const m = trimPiece(segments, draft.speaker.mention);
     if (m) {
       const mention = textOf(m, segments);
       if (mention.trim() !== "") {

@@ -79,6 +79,11 @@ export function extractClaims(
   const state: ClaimState = {
     registry,
     drafts: [],
+    // every field from the start: one object shape for the reads in every paragraph
+    lastQuote: undefined,
+    introduction: undefined,
+    trailingWords: 0,
+    pending: undefined,
     unattributed(piece) {
       const seg = paragraphs[piece.paragraph];
       if (!seg) return;
@@ -105,7 +110,7 @@ export function extractClaims(
       continue;
     }
     try {
-      paragraph(seg, p, state, ctx, paragraphs);
+      paragraph(text, p, state, ctx, paragraphs);
     } catch (error) {
       // a bug here must not cost the user the article: report it and go on
       ctx.report(
@@ -126,14 +131,14 @@ export function extractClaims(
   return claims;
 }
 
+/** Read the claims of paragraph `p`, whose text is `text` (read once from its segment). */
 function paragraph(
-  seg: Segment,
+  text: string,
   p: number,
   state: ClaimState,
   ctx: Context,
   paragraphs: readonly Segment[],
 ): void {
-  const text = seg.text;
   const scan = scanQuotes(text);
   // the scan's own array (made for this call), with the trailing quote at its end
   const quotes: QuoteSpan[] = scan.quotes;
@@ -146,7 +151,7 @@ function paragraph(
     state.pending !== undefined &&
     quotes[0] !== undefined &&
     quotes[0].open === firstNonSpace &&
-    (state.trailingWords ?? 0) >= 4;
+    state.trailingWords >= 4;
   // the open quote at this paragraph's end, for the next paragraph (a quoted paragraph has a
   // few words at least; two words left open, a typo such as `''family fortunes.'.')`, do
   // not run on)

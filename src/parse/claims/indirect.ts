@@ -30,7 +30,7 @@ import {
   speakerAfter,
   subjectBefore,
 } from "./speakers.js";
-import type { Token } from "./tokens.js";
+import { type Token, tokenAt } from "./tokens.js";
 
 const CLAUSE_SUBJECTS = new Set([
   ...DETERMINERS_CORE,
@@ -83,7 +83,7 @@ const WH_WORDS = new Set(["whether", "if", "what", "how", "why", "who", "when", 
 function requestStart(tokens: readonly Token[], cue: CueMatch, n: number): number {
   const k = cue.last + 1;
   // a passive ("was asked to") or an object-less request has no claim here
-  if (tokens[cue.first - 1] && PASSIVE_AUX.has(tokens[cue.first - 1]?.lower ?? "")) return -1;
+  if (PASSIVE_AUX.has(tokenAt(tokens, cue.first - 1)?.lower ?? "")) return -1;
   for (let m = k; m < n && m <= k + 5; m++) {
     const u = tokens[m];
     if (u?.type !== "word") return -1;
@@ -119,7 +119,7 @@ function objectPhrase(tokens: readonly Token[], first: number, last: number): bo
 function subjectOf(tokens: readonly Token[], cue: CueMatch): NounPhrase | undefined {
   const own = cue.gerund ? undefined : subjectBefore(tokens, cue.first, 0);
   if (own) return own;
-  const prev = tokens[cue.first - 1];
+  const prev = tokenAt(tokens, cue.first - 1);
   const coordinated =
     prev &&
     (prev.lower === "and" ||
@@ -473,10 +473,10 @@ function draftOf(
         ? "mixed"
         : "indirect",
     pieces: [{ paragraph: view.paragraph, from: a.start, to: b.end }],
+    speaker: speaker ? makeSpeaker(view, speaker, registry) : undefined,
+    cue: cuePiece(view, cue),
     sentence: { paragraph: view.paragraph, index: view.index },
   };
-  if (speaker) draft.speaker = makeSpeaker(view, speaker, registry);
-  draft.cue = cuePiece(view, cue);
   return draft;
 }
 
@@ -665,7 +665,7 @@ export function indirectClaims(
     let start: number;
     // "…, which Democrats say could be aiding him": the relative pronoun is the subject of
     // the reported clause, and its first word
-    const relative = tokens[subject.first - 1];
+    const relative = tokenAt(tokens, subject.first - 1);
     if (
       that < 0 &&
       relative !== undefined &&
@@ -706,12 +706,12 @@ export function indirectClaims(
       }
       if (preposition && !timeOnly) continue;
       // "Clinton was declared the winner": a passive cue reports nothing without "that"
-      const aux = tokens[cue.first - 1]?.lower ?? "";
+      const aux = tokenAt(tokens, cue.first - 1)?.lower ?? "";
       if (PASSIVE_AUX.has(aux) && /ed$|wn$/.test(tokens[cue.first]?.lower ?? "")) continue;
       start = m;
     }
     // "while the RNC says …, they …": a reported clause inside a subordinate clause ends at its comma
-    const before = tokens[subject.first - 1];
+    const before = tokenAt(tokens, subject.first - 1);
     const subordinate =
       (before !== undefined && before.type === "word" && SUBORDINATORS.has(before.lower)) ||
       openingSubordinate(tokens, cue.first);

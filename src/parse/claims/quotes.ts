@@ -4,7 +4,7 @@
  * and who said them.
  */
 import { type Attribution, attributionAfter, attributionBefore } from "./attribution.js";
-import type { Draft, Piece } from "./draft.js";
+import type { Draft, DraftSpeaker, Piece } from "./draft.js";
 import { lookupCue } from "./lexicon.js";
 import type { QuoteSpan } from "./marks.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
@@ -17,7 +17,7 @@ import {
   sentenceSubject,
   speakerAfter,
 } from "./speakers.js";
-import type { Token } from "./tokens.js";
+import { type Token, tokenAt } from "./tokens.js";
 
 /** Subject pronouns (lower case). */
 const SUBJECT_PRONOUN_WORDS: ReadonlySet<string> = new Set(["he", "she", "they", "it", "we", "i"]);
@@ -28,16 +28,14 @@ export interface ClaimState {
   registry: SpeakerRegistry;
   /** Every draft so far. */
   drafts: Draft[];
-  /** The last draft with a quote (direct or mixed). */
-  lastQuote?: Draft;
+  /** The last direct or mixed draft, or the last indirect one with a speaker (carried to a lone quote). */
+  lastQuote: Draft | undefined;
   /** A paragraph that ended with an attribution and a colon ("He said:"), for the quote after it. */
-  introduction?:
-    | { paragraph: number; speaker: NonNullable<Draft["speaker"]>; cue: Piece }
-    | undefined;
+  introduction: { paragraph: number; speaker: DraftSpeaker; cue: Piece } | undefined;
   /** Words (up to 4) of the quote left open at the end of the last paragraph. */
-  trailingWords?: number;
+  trailingWords: number;
   /** A draft whose last piece is a quote that runs on into the next paragraph. */
-  pending?: Draft | undefined;
+  pending: Draft | undefined;
   /** Report an unattributed quote. */
   unattributed(piece: Piece): void;
 }
@@ -141,7 +139,7 @@ export function quoteClaims(
       }
       continue;
     }
-    const prev = tokens[at.open - 1];
+    const prev = tokenAt(tokens, at.open - 1);
     // an attribute value in markup (<a href="…">) is no quote, nor is a quote after a tag
     if (prev && prev.text === "=" && prev.end === q.open) continue;
     if (markupBefore(tokens, at.open)) continue;
@@ -193,6 +191,8 @@ export function quoteClaims(
         const draft: Draft = {
           kind: "direct",
           pieces: [innerPiece(view, q)],
+          speaker: undefined,
+          cue: undefined,
           sentence: { paragraph: view.paragraph, index: view.index },
         };
         const dash = attribution ? undefined : dashSpeaker(tokens, at.after);
@@ -559,7 +559,7 @@ function onlyPunct(tokens: readonly Token[], from: number, to: number): boolean 
 function carrySpeaker(
   view: SentenceView,
   state: ClaimState,
-): { speaker: NonNullable<Draft["speaker"]>; cue?: Piece } | undefined {
+): { speaker: DraftSpeaker; cue?: Piece } | undefined {
   // "He said: ¶ “…”": the paragraph before ends with an attribution and a colon
   const intro = state.introduction;
   if (intro && intro.paragraph === view.paragraph - 1 && view.index === 0) {
@@ -575,7 +575,7 @@ function carrySpeaker(
     (p === view.paragraph && last.sentence.index === view.index - 1) ||
     (p === view.paragraph - 1 && view.index === 0);
   if (!adjacent) return undefined;
-  const carried: { speaker: NonNullable<Draft["speaker"]>; cue?: Piece } = {
+  const carried: { speaker: DraftSpeaker; cue?: Piece } = {
     speaker: { ...last.speaker },
   };
   if (last.cue) carried.cue = last.cue;
@@ -738,7 +738,7 @@ function mixed(
       : lastTok.end,
   );
   // one claim per reported clause: a later quote of the same clause adds nothing
-  const previous = state.drafts[state.drafts.length - 1];
+  const previous = state.drafts.length > 0 ? state.drafts[state.drafts.length - 1] : undefined;
   if (
     previous &&
     previous.kind === "mixed" &&
@@ -750,6 +750,8 @@ function mixed(
   const draft: Draft = {
     kind: "mixed",
     pieces: [{ paragraph: view.paragraph, from: first.start, to }],
+    speaker: undefined,
+    cue: undefined,
     sentence: { paragraph: view.paragraph, index: view.index },
   };
   attach(view, draft, attribution, state.registry);

@@ -3,9 +3,9 @@
  * cue become parts of a draft.
  */
 import type { CueMatch } from "./attribution.js";
-import type { Draft, Piece } from "./draft.js";
+import type { DraftSpeaker, Piece } from "./draft.js";
 import type { NounPhrase, Resolved, SpeakerRegistry } from "./speakers.js";
-import type { Token } from "./tokens.js";
+import { type Token, tokenAt } from "./tokens.js";
 
 /** One sentence of a paragraph, tokenised. */
 export interface SentenceView {
@@ -66,7 +66,7 @@ export function makeSpeaker(
   view: SentenceView,
   np: NounPhrase,
   registry: SpeakerRegistry,
-): NonNullable<Draft["speaker"]> {
+): DraftSpeaker {
   const tokens = view.tokens;
   const order = orderOf(view.paragraph, tokens[np.first]?.start ?? view.start);
   let antecedent: Resolved | undefined;
@@ -75,7 +75,7 @@ export function makeSpeaker(
     np.first === np.last &&
     head &&
     (head.lower === "who" || head.lower === "which") &&
-    tokens[np.first - 1]?.text === ","
+    tokenAt(tokens, np.first - 1)?.text === ","
   ) {
     // the name before ", who"
     let j = np.first - 2;
@@ -91,14 +91,16 @@ export function makeSpeaker(
   }
   const resolved = registry.resolve(tokens, np, order, antecedent);
   registry.spoke(resolved, order);
-  const speaker: NonNullable<Draft["speaker"]> = {
+  return {
     name: resolved.name,
     mention: tokenPiece(view, np.first, np.last),
+    // the resolution's type, else a person for a lone "he" / "she"
+    type:
+      resolved.type ||
+      (head && np.first === np.last && (head.lower === "he" || head.lower === "she")
+        ? "Person"
+        : undefined),
   };
-  if (resolved.type) speaker.type = resolved.type;
-  else if (head && np.first === np.last && (head.lower === "he" || head.lower === "she"))
-    speaker.type = "Person";
-  return speaker;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 
 import { DAY_WORDS, DETERMINERS_CORE, MONTH_WORDS, NAME_CONNECTORS } from "./lexicon.js";
-import type { Token } from "./tokens.js";
+import { type Token, tokenAt } from "./tokens.js";
 
 /** Words that lead a time phrase ("on Monday", "last week"). */
 const TIME_LEADS: ReadonlySet<string> = new Set(["on", "in", "last", "this", "early", "late"]);
@@ -776,7 +776,11 @@ export function subjectBefore(
   depth = 0,
 ): NounPhrase | undefined {
   // "Ortiz continued to complain that …": the subject of the verb before "to"
-  if (tokens[cue - 1]?.lower === "to" && CATENATIVES.has(tokens[cue - 2]?.lower ?? "") && depth < 2)
+  if (
+    tokenAt(tokens, cue - 1)?.lower === "to" &&
+    CATENATIVES.has(tokenAt(tokens, cue - 2)?.lower ?? "") &&
+    depth < 2
+  )
     return subjectBefore(tokens, cue - 2, floor, depth + 1);
   let i = cue - 1;
   let steps = 0;
@@ -828,7 +832,7 @@ export function subjectBefore(
     t = tokens[i];
     appositives++;
     // "Marley Anderson, 21, a junior …": an age between commas
-    if (t && /^\d+$/.test(t.text) && tokens[i - 1]?.text === ",") {
+    if (t && /^\d+$/.test(t.text) && tokenAt(tokens, i - 1)?.text === ",") {
       i -= 2;
       t = tokens[i];
     }
@@ -843,7 +847,7 @@ export function subjectBefore(
   if (
     t.type === "word" &&
     (PRONOUNS.has(t.lower) || t.lower === "that") &&
-    (t.lower !== "that" || tokens[i - 1]?.text === ",")
+    (t.lower !== "that" || tokenAt(tokens, i - 1)?.text === ",")
   ) {
     if (t.lower === "that") return undefined;
     return { first: i, last: i };
@@ -858,7 +862,7 @@ export function subjectBefore(
       // a parenthetical "(R-SC)"
       let j = i - 1;
       while (j >= floor && j > i - 8 && tokens[j]?.text !== "(") j--;
-      if (tokens[j]?.text !== "(") break;
+      if (tokenAt(tokens, j)?.text !== "(") break;
       i = j - 1;
       first = j;
       count++;
@@ -867,7 +871,7 @@ export function subjectBefore(
     if (u.type === "punct" && u.text !== "&" && u.text !== "-") break;
     if (u.type === "word" && NP_STOP.has(u.lower) && !(u.upper && i > floor)) {
       // "aides to Clinton", "officials in Washington": a preposition after a speaker noun
-      const before = tokens[i - 1];
+      const before = tokenAt(tokens, i - 1);
       const numeric =
         u.lower === "in" &&
         before &&
@@ -914,7 +918,7 @@ export function subjectBefore(
   if (first > last) return undefined;
   // "Clinton, during a meeting in Columbus, Ohio, said": a phrase after a preposition is
   // part of a parenthetical; the subject is before it
-  const before = tokens[first - 1];
+  const before = tokenAt(tokens, first - 1);
   if (depth < 2 && appositives > 0 && before?.type === "word" && PREPOSITIONS.has(before.lower)) {
     for (let c = first - 2; c >= floor && c >= first - 14; c--) {
       if (tokens[c]?.text === ",") return subjectBefore(tokens, c, floor, depth + 1);
@@ -931,7 +935,7 @@ function isDash(tokens: readonly Token[], i: number): boolean {
   if (t?.type !== "punct") return false;
   if (t.text === "—" || t.text === "–") return true;
   if (t.text !== "-") return false;
-  const prev = tokens[i - 1];
+  const prev = tokenAt(tokens, i - 1);
   const next = tokens[i + 1];
   const spacedBefore = !prev || prev.end < t.start || (prev.text === "-" && prev.end === t.start);
   const spacedAfter = !next || next.start > t.end || (next.text === "-" && next.start === t.end);
@@ -953,7 +957,7 @@ function openingDash(tokens: readonly Token[], close: number, floor: number): nu
       return -1;
     if (isDash(tokens, k)) {
       // "--": start at its first hyphen
-      if (tokens[k - 1]?.text === "-" && tokens[k - 1]?.end === u.start) k--;
+      if (tokenAt(tokens, k - 1)?.text === "-" && tokenAt(tokens, k - 1)?.end === u.start) k--;
       return k;
     }
   }
@@ -2016,7 +2020,7 @@ export class SpeakerRegistry {
       titles.splice(0, titles.length, ...runTitles);
     }
     // "Mrs. Clinton's aides", "Trump's campaign": the head is the noun after the possessive
-    const lastName = best[best.length - 1];
+    const lastName = best.length > 0 ? best[best.length - 1] : undefined;
     const headNoun = mentionWords[mentionWords.length - 1];
     if (
       lastName &&

@@ -146,11 +146,6 @@ function bareLower(lower: string): string {
   return lower.replace(/^[("'“‘]+|[)"'”’,;:]+$/g, "");
 }
 
-/** `text` lower-cased (a function to map tokens with). */
-function toLower(text: string): string {
-  return text.toLowerCase();
-}
-
 /** What {@link bare} strips from the start of a token, and from its end. */
 const OPENING_MARKS = `("'“‘`;
 const CLOSING_MARKS = `)"'”’,;:`;
@@ -166,6 +161,17 @@ const HONORIFIC =
   /^(?:the\s+)?(?:right\s+)?(?:hon\.|honourable|honorable)\s+|^(?:dr|mr|mrs|ms|mx|prof|rev)\.?\s+|^(?:sir|dame)\s+/i;
 /** An acronym ("CDS", "RCMP", "TBS"). */
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+
+/** Longest of {@link NAME_SUFFIXES}. */
+const LONGEST_SUFFIX = Math.max(...[...NAME_SUFFIXES].map((s) => s.length));
+
+/**
+ * Whether a comma part is a name suffix ("Jr.", "PhD"), lower-cased only when short
+ * enough (lower-casing never shortens a text).
+ */
+function isNameSuffix(part: string): boolean {
+  return part.length <= LONGEST_SUFFIX && NAME_SUFFIXES.has(part.toLowerCase());
+}
 
 /** Whether a word ({@link bare}) names a country, state or province ("canada", "ontario"). */
 function isPlaceWord(word: string): boolean {
@@ -223,16 +229,27 @@ export function readName(text: string): Author | undefined {
   if (tokens.length > 7) return undefined;
   if (normaliseAgency(name) !== undefined) return { type: "Organization", name };
   // each token lower-cased, and bare (see `bare`), once: one string (hashed once) for
-  // all the word-list lookups of a token
-  const lowers = tokens.map(toLower);
-  const words = lowers.map(bareLower);
+  // all the word-list lookups of a token; one loop for the word lists
+  const lowers: string[] = [];
+  const words: string[] = [];
+  let jobs = true;
+  let field = false;
+  let organisation = false;
+  for (const token of tokens) {
+    const lower = token.toLowerCase();
+    const word = bareLower(lower);
+    lowers.push(lower);
+    words.push(word);
+    jobs &&= JOB_WORDS.has(word);
+    field ||= FIELD_WORDS.has(word);
+    organisation ||= ORGANISATION_WORDS.has(word);
+  }
   // Job titles are never names ("Staff Writer", "Brand Lead").
-  if (words.every((w) => JOB_WORDS.has(w))) return undefined;
+  if (jobs) return undefined;
   // A field of work is never part of a personal name: "Health Canada" and "ABC Cyber
   // Security" are organisations, "Content Design" is a role.
-  const field = words.some((w) => FIELD_WORDS.has(w));
   const isOrg =
-    words.some((w) => ORGANISATION_WORDS.has(w)) ||
+    organisation ||
     (field &&
       tokens.some(
         (t, k) => isPlaceWord(words[k] as string) || (ACRONYM.test(t) && /\p{Ll}/u.test(name)),
@@ -243,31 +260,34 @@ export function readName(text: string): Author | undefined {
   }
   if (field) return undefined;
   if (tokens.length < 2 || tokens.length > 6) return undefined;
-  if (!tokens.every((t, k) => isPersonToken(t, lowers[k]))) return undefined;
-  // the tokens besides particles and suffixes, and their bare words
-  const core: string[] = [];
-  const coreWords: string[] = [];
+  // Every token a word of a person's name; of the core ones (besides particles and
+  // suffixes): how many, how many are not initials, whether all are months, whether
+  // all are job words. (Every failed test gives undefined: their order does not matter.)
+  let core = 0;
+  let full = 0;
+  let months = true;
+  let coreJobs = true;
   for (let k = 0; k < tokens.length; k++) {
-    const l = lowers[k] as string;
-    if (NAME_PARTICLES.has(l) || NAME_SUFFIXES.has(l)) continue;
-    core.push(tokens[k] as string);
-    coreWords.push(words[k] as string);
+    const token = tokens[k] as string;
+    const lower = lowers[k] as string;
+    if (!isPersonToken(token, lower)) return undefined;
+    if (NAME_PARTICLES.has(lower) || NAME_SUFFIXES.has(lower)) continue;
+    core++;
+    if (!INITIALS.test(token)) full++;
+    months &&= monthNumber(token) !== undefined;
+    coreJobs &&= JOB_WORDS.has(words[k] as string);
   }
-  if (
-    core.length < 2 &&
-    !(core.length === 1 && tokens.length >= 2 && !INITIALS.test(core[0] ?? ""))
-  ) {
-    return undefined;
-  }
+  // two core words or more, or one that is not an initial
+  if (core === 0 || (core === 1 && full === 0)) return undefined;
   // Given names and surnames: at most four words besides particles and suffixes.
-  if (core.filter((t) => !INITIALS.test(t)).length > 4) return undefined;
+  if (full > 4) return undefined;
   if (!UPPER_START.test(tokens[0] ?? "") && !PREFIXED.test(tokens[0] ?? "")) return undefined;
   // A name does not end in a lower-case particle ("Jan van"); "Ann Do", "Jean Le" are fine.
   const last = tokens[tokens.length - 1] ?? "";
   if (NAME_PARTICLES.has(last) && !UPPER_START.test(last)) return undefined;
-  if (core.every((t) => monthNumber(t) !== undefined)) return undefined;
+  if (months) return undefined;
   // Job titles are never names ("Staff Writer", "Brand Lead").
-  if (coreWords.every((w) => JOB_WORDS.has(w))) return undefined;
+  if (coreJobs) return undefined;
   return { type: "Person", name };
 }
 
@@ -306,12 +326,15 @@ function readParenthesis(inner: string, by: boolean): { role?: string; affiliati
 
 /** Split a list of names: "A, B and C", "A & B", "A, B, and C", "A (RCMP) and B (CDS)". */
 function readNames(text: string, by = false): Author[] | undefined {
-  const parts = splitOutside(text.replace(/^(?:and|&)\s/i, ""), ",", true);
+  // (a leading "and"/"&" is rare: a regex only when the text starts with "a", "A" or "&")
+  const c = text.charCodeAt(0);
+  const rest = (c | 32) === 97 || c === 38 ? text.replace(/^(?:and|&)\s/i, "") : text;
+  const parts = splitOutside(rest, ",", true);
   const out: Author[] = [];
   for (const raw of parts) {
     const part = raw.trim();
     if (part === "") continue;
-    if (out.length > 0 && NAME_SUFFIXES.has(part.toLowerCase())) {
+    if (out.length > 0 && isNameSuffix(part)) {
       const prev = out[out.length - 1] as Author;
       prev.name = `${prev.name}, ${part}`;
       continue;
@@ -475,7 +498,7 @@ function readGroups(
     if (part === "") continue;
     // (no `group[-1]`: a negative index is a slow property lookup)
     const last = group.length > 0 ? group[group.length - 1] : undefined;
-    if (last && NAME_SUFFIXES.has(part.toLowerCase())) {
+    if (last && isNameSuffix(part)) {
       last.name = `${last.name}, ${part}`;
       continue;
     }
@@ -565,22 +588,26 @@ export function readByline(input: string, loose = false, sure = false): BylineRe
   let text = collapse(input);
   if (text === "" || text.length > MAX_BYLINE) return undefined;
   if (text.startsWith("(") && text.endsWith(")")) text = text.slice(1, -1).trim();
-  if (/[\p{Ll}]{2}\.$/u.test(text)) text = text.slice(0, -1);
-  // only how the text starts is looked at (a credit's or a "by" prefix's first words)
-  const lower = text.slice(0, 40).toLowerCase();
-  // End credits: "Reporting by A; Editing by B".
-  const credit = CREDIT_START.test(lower);
-  if (credit || text.includes(";")) {
-    const authors = readCredit(text);
-    if (authors) return { authors, by: false, credit: true, marker: true };
-    if (credit) return undefined;
-  }
+  if (text.endsWith(".") && /[\p{Ll}]{2}\.$/u.test(text)) text = text.slice(0, -1);
   let by = false;
-  for (const prefix of BY_PREFIXES) {
-    if (lower.startsWith(prefix)) {
-      text = text.slice(prefix.length).trim();
-      by = true;
-      break;
+  // A credit or a "By" prefix: none without ";" or a sure first word (the quick test,
+  // passed already with `sure`; most texts fail it).
+  if (sure || maybeSure(text)) {
+    // only how the text starts is looked at (a credit's or a "by" prefix's first words)
+    const lower = text.slice(0, 40).toLowerCase();
+    // End credits: "Reporting by A; Editing by B".
+    const credit = CREDIT_START.test(lower);
+    if (credit || text.includes(";")) {
+      const authors = readCredit(text);
+      if (authors) return { authors, by: false, credit: true, marker: true };
+      if (credit) return undefined;
+    }
+    for (const prefix of BY_PREFIXES) {
+      if (lower.startsWith(prefix)) {
+        text = text.slice(prefix.length).trim();
+        by = true;
+        break;
+      }
     }
   }
   // a credit was returned above: without "By" the reading could only be unsure
@@ -673,10 +700,11 @@ function splitsAt(text: string, i: number): boolean {
 }
 
 /**
- * A quick test that passes every text {@link readByline} reads as sure, without making
- * a string: a credit has a ";" or starts with a word of {@link CREDIT_START}, and a "By"
- * reading starts with one of {@link BY_PREFIXES} (after whitespace and a "(" that may be
- * stripped), that word then whitespace.
+ * A quick test that passes every text {@link readByline} reads as sure, and every text
+ * with a ";", a credit's start or a "By" prefix, without making a string: a credit has
+ * a ";" or starts with a word of {@link CREDIT_START}, and a "By" reading starts with
+ * one of {@link BY_PREFIXES} (after whitespace and a "(" that may be stripped), that
+ * word then whitespace.
  */
 function maybeSure(input: string): boolean {
   if (input.includes(";")) return true;

@@ -6,7 +6,7 @@ import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
 import type { Span } from "../../schema/span.js";
 import { isBlank } from "../../util/chars.js";
 import type { Block, Segment } from "../types.js";
-import { TextBuilder } from "./inline.js";
+import { startMaps, TextBuilder } from "./inline.js";
 
 /** The front matter node found at the start of the document. */
 export interface FrontMatterNode {
@@ -69,10 +69,19 @@ type Kind = Block["kind"];
  *   The exact Markdown source that was parsed.
  * @param original
  *   The Markdown as given, when hostile markup was neutralised in `source` (same length).
+ * @param reuse
+ *   Whether the maps of the blocks may be written over by the next walk with `reuse`:
+ *   only for a caller that is done with the blocks by then (default false).
  * @returns
  *   Blocks with maps into `source`, plus front matter, images and blockquotes.
  */
-export function walk(tree: Root, source: string, original: string = source): WalkResult {
+export function walk(
+  tree: Root,
+  source: string,
+  original: string = source,
+  reuse = false,
+): WalkResult {
+  startMaps(reuse);
   const result: WalkResult = {
     blocks: [],
     images: [],
@@ -88,7 +97,7 @@ export function walk(tree: Root, source: string, original: string = source): Wal
     from = 1;
   }
   // Compared once (a different string only for hostile input).
-  flow(children.slice(from), result, source, original === source ? undefined : original);
+  flow(children, from, result, source, original === source ? undefined : original);
   return result;
 }
 
@@ -119,7 +128,10 @@ function spanOf(node: Nodes): Span {
   return { start, end: node.position?.end.offset ?? start };
 }
 
-/** A level of the explicit stack used to walk flow content (no recursion: nesting is unbounded). */
+/**
+ * A level of the explicit stack used to walk flow content (no recursion: nesting is
+ * unbounded). Every frame has every field (one object shape).
+ */
 interface Frame {
   children: readonly Nodes[];
   index: number;
@@ -127,17 +139,20 @@ interface Frame {
   kind: Kind;
   quote: QuoteGroup | undefined;
   /** The blockquote group this level opened, pushed to the result when it closes. */
-  opened?: QuoteGroup | undefined;
+  opened: QuoteGroup | undefined;
 }
 
-/** Flow (block) content, depth first, with an explicit stack. */
+/** Flow (block) content from `nodes[from]` on, depth first, with an explicit stack. */
 function flow(
   nodes: readonly Nodes[],
+  from: number,
   result: WalkResult,
   source: string,
   original: string | undefined,
 ): void {
-  const stack: Frame[] = [{ children: nodes, index: 0, kind: "paragraph", quote: undefined }];
+  const stack: Frame[] = [
+    { children: nodes, index: from, kind: "paragraph", quote: undefined, opened: undefined },
+  ];
   const bars: NextBar = { from: 0, at: source.indexOf("|") };
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
@@ -150,11 +165,16 @@ function flow(
     const { kind, quote } = frame;
     switch (node.type) {
       case "heading": {
-        const block = inlineBlock(node.children, "heading", spanOf(node), result, source, original);
-        if (block) {
-          block.depth = node.depth;
-          pushBlock(block, result, quote);
-        }
+        const block = inlineBlock(
+          node.children,
+          "heading",
+          spanOf(node),
+          result,
+          source,
+          original,
+          node.depth,
+        );
+        if (block) pushBlock(block, result, quote);
         break;
       }
       case "paragraph": {
@@ -164,7 +184,7 @@ function flow(
           result.skipped++;
           break;
         }
-        const block = inlineBlock(node.children, kind, span, result, source, original);
+        const block = inlineBlock(node.children, kind, span, result, source, original, undefined);
         if (block) pushBlock(block, result, quote);
         break;
       }
@@ -185,10 +205,11 @@ function flow(
           index: 0,
           kind: kind === "blockquote" ? kind : "list-item",
           quote,
+          opened: undefined,
         });
         break;
       case "listItem":
-        stack.push({ children: node.children, index: 0, kind, quote });
+        stack.push({ children: node.children, index: 0, kind, quote, opened: undefined });
         break;
       case "definition": {
         const id = node.identifier.toLowerCase();
@@ -208,7 +229,13 @@ function flow(
         // Unknown flow content from extensions: look for paragraphs inside.
         const parent = node as Partial<Parents>;
         if (Array.isArray(parent.children))
-          stack.push({ children: parent.children as Nodes[], index: 0, kind, quote });
+          stack.push({
+            children: parent.children as Nodes[],
+            index: 0,
+            kind,
+            quote,
+            opened: undefined,
+          });
       }
     }
   }
@@ -219,7 +246,11 @@ function pushBlock(block: Block, result: WalkResult, quote: QuoteGroup | undefin
   result.blocks.push(block);
 }
 
-/** Build a block from phrasing content; `undefined` when it has no text (only images). */
+/**
+ * Build a block from phrasing content; `undefined` when it has no text (only images).
+ * Every block has every field (`undefined` where it does not apply): one object shape,
+ * so that the pipeline's reads of blocks stay monomorphic.
+ */
 function inlineBlock(
   children: readonly PhrasingContent[],
   kind: Kind,
@@ -227,6 +258,7 @@ function inlineBlock(
   result: WalkResult,
   source: string,
   original: string | undefined,
+  depth: number | undefined,
 ): Block | undefined {
   const builder = new TextBuilder(source, original);
   let leadFrom = -1;
@@ -272,16 +304,26 @@ function inlineBlock(
     });
   }
   if (segment.text.length === 0) return undefined;
-  const block: Block = { kind, text: segment.text, start: segment.start, map: segment.map, span };
-  if (builder.lines > 1) block.lines = builder.lines;
+  let strongLead: Segment | undefined;
+  let emphasisWhole: true | undefined;
   if (first && leadTo > leadFrom) {
     const lead = trimSegment(builder.slice(leadFrom, leadTo));
     if (lead.text.length > 0) {
-      if (first.type === "strong") block.strongLead = lead;
-      if (contentNodes === 1 && lead.text === segment.text) block.emphasisWhole = true;
+      if (first.type === "strong") strongLead = lead;
+      if (contentNodes === 1 && lead.text === segment.text) emphasisWhole = true;
     }
   }
-  return block;
+  return {
+    kind,
+    text: segment.text,
+    start: segment.start,
+    map: segment.map,
+    span,
+    depth,
+    strongLead,
+    emphasisWhole,
+    lines: builder.lines > 1 ? builder.lines : undefined,
+  };
 }
 
 function trimSegment(segment: Segment): Segment {

@@ -99,6 +99,8 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
     return { start: s, end: Math.max(s, Math.min(node.valueStart + end, node.span.end)) };
   };
   let raw: unknown;
+  // the pairs of a mapping, in order
+  let pairs: Iterable<[string, unknown]> | undefined;
   if (node.format === "toml") {
     const toml = readToml(node.value);
     for (const e of toml.errors) {
@@ -110,6 +112,7 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
       );
     }
     raw = toml.data;
+    pairs = Object.entries(toml.data);
   } else {
     const yaml = readYaml(node.value);
     const first = yaml.errors[0];
@@ -137,10 +140,11 @@ export function readFrontMatter(node: FrontMatterNode, ctx: Context): FrontMatte
       );
     }
     raw = yaml.data;
+    if (raw instanceof Map) pairs = raw as Map<string, unknown>;
   }
   const data = new Map<string, unknown>();
-  if (raw && typeof raw === "object" && !Array.isArray(raw) && !(raw instanceof Date)) {
-    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+  if (pairs) {
+    for (const [key, value] of pairs) {
       const k = norm(key);
       if (!data.has(k)) data.set(k, value);
     }

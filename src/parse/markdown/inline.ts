@@ -14,18 +14,40 @@ let scratch = new Int32Array(4096);
 let chunk = new Int32Array(0);
 /** How much of {@link chunk} is taken. */
 let chunkUsed = 0;
+/** Whether {@link chunk} holds only maps of parses that allowed reuse (see {@link startMaps}). */
+let chunkShared = false;
 /** Size of a new {@link chunk} (entries). */
 const CHUNK = 1 << 16;
+/** Largest {@link chunk} kept from parse to parse (entries; 4 MB). */
+const MAX_SHARED_CHUNK = 1 << 20;
 
 /**
- * A copy of `map.subarray(from, to)` that stays valid: carved from a shared chunk, never
- * written again, instead of one new typed array (and buffer) per block. A full chunk is
- * left to the blocks that hold views of it and a new one started.
+ * Start the maps of a new walk. With `reuse` (a caller that is done with the blocks of
+ * its last walk before the next one: `parseMarkdown`), the current chunk is carved again
+ * from its start, parse after parse (a new typed array per parse is costly), unless it
+ * holds maps of a walk without `reuse`: those are never written again, so such a walk
+ * takes a chunk of its own.
+ *
+ * @param reuse
+ *   Whether the maps of the last walk with `reuse` may be overwritten.
+ */
+export function startMaps(reuse: boolean): void {
+  if (!reuse || !chunkShared || chunk.length > MAX_SHARED_CHUNK) chunk = new Int32Array(0);
+  chunkUsed = 0;
+  chunkShared = reuse;
+}
+
+/**
+ * A copy of `map.subarray(from, to)` that stays valid (until the next walk with reuse,
+ * see {@link startMaps}): carved from a shared chunk, instead of one new typed array (and
+ * buffer) per block. A full chunk is left to the blocks that hold views of it and a new
+ * one started.
  */
 function keepMap(map: Int32Array, from: number, to: number): Int32Array {
   const length = to - from;
   if (chunkUsed + length > chunk.length) {
-    chunk = new Int32Array(Math.max(CHUNK, length));
+    // (twice the last one: a post with many maps soon needs one chunk only)
+    chunk = new Int32Array(Math.max(CHUNK, length, Math.min(2 * chunk.length, MAX_SHARED_CHUNK)));
     chunkUsed = 0;
   }
   const out = chunk.subarray(chunkUsed, chunkUsed + length);
@@ -252,10 +274,11 @@ export class TextBuilder {
       }
       text = restored;
     }
-    let full = map.subarray(0, text.length + 1);
+    // the text's map: its first `text.length + 1` entries
+    let full = map;
     // One scan for the common case, text without any `{`.
     if (text.includes("{") && (text.includes("{{") || text.includes("{%"))) {
-      const cut = stripTemplating(text, full);
+      const cut = stripTemplating(text, map.subarray(0, text.length + 1));
       text = cut.text;
       full = cut.map;
       this.templatedImages = cut.images;

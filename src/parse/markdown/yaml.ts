@@ -2,7 +2,7 @@
  * Reading YAML front matter the way Jekyll and Hugo accept it. Internal.
  */
 import { type Document, isAlias, isMap, isPair, parseDocument, visit } from "yaml";
-import { isBlank } from "../../util/chars.js";
+import { isBlank, splitOn } from "../../util/chars.js";
 
 /** A YAML problem, with offsets into the front matter text. */
 export interface YamlProblem {
@@ -14,7 +14,11 @@ export interface YamlProblem {
 
 /** What {@link readYaml} returns. */
 export interface YamlResult {
-  /** The data (a plain object for a mapping), or `undefined` when nothing usable was read. */
+  /**
+   * The data: for a mapping (front matter as written), a `Map` of its keys in order (one
+   * shape in every post, unlike an object's); otherwise the list or scalar read, or
+   * `undefined` when nothing usable was read.
+   */
   data?: unknown;
   /** Errors of the strict read (empty when it read cleanly). */
   errors: YamlProblem[];
@@ -36,6 +40,12 @@ const PARSE_OPTIONS = {
   // Keep dates and times as the strings they were written as (YAML 1.2 core schema).
   schema: "core",
 } as const;
+
+/** The data of a document as {@link YamlResult} has it: a plain object (a mapping) as a `Map`. */
+function mappingOf(data: unknown): unknown {
+  if (!data || typeof data !== "object" || Array.isArray(data) || data instanceof Date) return data;
+  return new Map(Object.entries(data));
+}
 
 function problems(doc: Document): YamlProblem[] {
   return doc.errors.map((e) => ({
@@ -120,7 +130,7 @@ export function readYaml(text: string): YamlResult {
     } else return result;
   }
   try {
-    result.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    result.data = mappingOf(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch {
     result.aliasLimit = true;
     result.data = undefined;
@@ -140,7 +150,7 @@ export function readYaml(text: string): YamlResult {
         return !alias;
       });
       try {
-        result.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        result.data = mappingOf(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
         result.partial = true;
       } catch {
         result.data = undefined;
@@ -162,7 +172,7 @@ export function readYaml(text: string): YamlResult {
  *   Repaired YAML text.
  */
 export function repairQuotedContinuations(text: string): string {
-  const lines = text.split("\n");
+  const lines = splitOn(text, "\n");
   let changed = false;
   let open: '"' | "'" | undefined;
   let indent = "";
@@ -217,7 +227,30 @@ function lineStart(lines: readonly string[], index: number): number {
 /** The continuation lines of a key that has none (shared, never written). */
 const NO_LINES: readonly string[] = [];
 
-const SIMPLE_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
+/**
+ * The offset of the colon of a simple `key:` line, or -1: what the regex
+ * `/^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/` matches (the key, then the value after
+ * a space or tab, which runs to the end of the line: no U+2028 or U+2029, which `.`
+ * does not match), without the regex and its match.
+ */
+function keyColon(line: string): number {
+  const first = line.charCodeAt(0);
+  // `| 32` folds an ASCII capital to its small letter (and no other character to one)
+  if (first !== 95 && ((first | 32) < 97 || (first | 32) > 122)) return -1;
+  let i = 1;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const letter = c | 32;
+    if (!((letter >= 97 && letter <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) break;
+  }
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  if (line.charCodeAt(i) !== 58) return -1;
+  if (i + 1 === line.length) return i;
+  const after = line.charCodeAt(i + 1);
+  if (after !== 32 && after !== 9) return -1;
+  return line.includes("\u2028", i) || line.includes("\u2029", i) ? -1 : i;
+}
+
 const SIMPLE_ITEM = /^( {0,4})-[ \t]+(.*)$/;
 const PLAIN_NULL = /^(?:~|null|Null|NULL)?$/;
 const PLAIN_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
@@ -331,35 +364,37 @@ function blockScalar(header: string, lines: readonly string[]): string | undefin
  * @param text
  *   YAML text.
  * @returns
- *   The mapping, or `undefined` when the text needs the full reader.
+ *   The mapping (its keys in order), or `undefined` when the text needs the full reader.
  */
 export function readSimpleYaml(
   text: string,
-): { data: Record<string, unknown>; repairedAt?: number } | undefined {
+): { data: Map<string, unknown>; repairedAt?: number } | undefined {
   if (text.length > 20_000 || text.includes("\t") || text.includes("\r")) return undefined;
-  const data: Record<string, unknown> = {};
-  const lines = text.split("\n");
+  const data = new Map<string, unknown>();
+  const lines = splitOn(text, "\n");
   let repairedAt: number | undefined;
   let index = 0;
   while (index < lines.length) {
     const line = lines[index] as string;
     index++;
     if (line.charCodeAt(0) === 35 /* # */ || isBlank(line)) continue;
-    const m = SIMPLE_KEY.exec(line);
-    if (!m) return undefined;
-    const key = m[1] as string;
-    if (Object.hasOwn(data, key) || key === "__proto__") return undefined;
-    const rest = (m[2] ?? "").trim();
+    const colon = keyColon(line);
+    if (colon < 0) return undefined;
+    // (the key, without the spaces before the colon)
+    const key = line.slice(0, colon).trimEnd();
+    // (a key twice, or `__proto__`, which a plain object holds apart: left to the full reader)
+    if (data.has(key) || key === "__proto__") return undefined;
+    const rest = line.slice(colon + 1).trim();
     // Continuation lines: indented, or blank, up to the next top-level line; for a
     // quoted string, up to its closing quote (Jekyll and Hugo accept unindented lines).
     let next = index;
-    const quote = rest.charAt(0);
-    if ((quote === '"' || quote === "'") && !closes(rest, 1, quote)) {
+    const first = rest.charAt(0);
+    if ((first === '"' || first === "'") && !closes(rest, 1, first)) {
       while (next < lines.length && next - index < 200) {
         const l = lines[next] as string;
         if (!/^[ ]/.test(l) && l.trim() !== "") repairedAt ??= lineStart(lines, next);
         next++;
-        if (closes(l, 0, quote)) break;
+        if (closes(l, 0, first)) break;
       }
     }
     while (next < lines.length) {
@@ -371,12 +406,12 @@ export function readSimpleYaml(
     }
     const more = next === index ? NO_LINES : lines.slice(index, next);
     index = next;
-    if (more.length > 0 && !/^[>|]/.test(rest) && more.some((l) => /^\s*#/.test(l)))
-      return undefined;
+    const block = first === ">" || first === "|";
+    if (more.length > 0 && !block && more.some((l) => /^\s*#/.test(l))) return undefined;
     if (rest === "") {
       const items = more.filter((l) => l.trim() !== "");
       if (items.length === 0) {
-        data[key] = null;
+        data.set(key, null);
         continue;
       }
       const list: unknown[] = [];
@@ -391,25 +426,25 @@ export function readSimpleYaml(
         if (!scalar) return undefined;
         list.push(scalar.value);
       }
-      data[key] = list;
+      data.set(key, list);
       continue;
     }
-    if (rest.startsWith(">") || rest.startsWith("|")) {
+    if (block) {
       const value = blockScalar(rest, more);
       if (value === undefined) return undefined;
-      data[key] = value;
+      data.set(key, value);
       continue;
     }
     if (
-      quote !== '"' &&
-      quote !== "'" &&
+      first !== '"' &&
+      first !== "'" &&
       more.some((l) => /^\s*-(?:\s|$)/.test(l) || /:(?:\s|$)/.test(l))
     )
       return undefined;
     const scalar = simpleScalar(more.length === 0 ? rest : foldFlow([rest, ...more]));
     if (!scalar) return undefined;
     if (more.length > 0 && typeof scalar.value !== "string") return undefined;
-    data[key] = scalar.value;
+    data.set(key, scalar.value);
   }
   return repairedAt === undefined ? { data } : { data, repairedAt };
 }
