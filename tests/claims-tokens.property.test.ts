@@ -159,6 +159,13 @@ describe("lean tokens", () => {
         const stop = tokenizeLean(s, from, to, lean, isNameConnector);
         if (stop >= 0) {
           expect(finishLean(s, lean, stop, to).map(plain)).toEqual(full.map(plain));
+          // no cue before the stop reports anything
+          const claims = (firstCue: number) => {
+            const tokens = tokenize(s, from, to);
+            const view = { paragraph: 0, index: 0, text: s, tokens, start: from, end: to };
+            return indirectClaims(view, new SpeakerRegistry(), [], firstCue);
+          };
+          expect(claims(lean.length)).toEqual(claims(0));
         } else {
           // no cue that reports anything: a phrase head ("can", "made") without its phrase,
           // or a cue without the frame it needs, stays lean
@@ -299,6 +306,22 @@ describe("lean tokens of sentences made of cue frames", () => {
         };
         noteIntroduction(view, state);
         expect(state.introduction).toBeUndefined();
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it("report only from cues at or after the word where they stop", () => {
+    fc.assert(
+      fc.property(sentence, (s) => {
+        const lean = new LeanTokens();
+        const stop = tokenizeLean(s, 0, s.length, lean, isNameConnector);
+        if (stop < 0) return;
+        const claims = (firstCue: number) => {
+          const tokens = finishLean(s, lean, stop, s.length);
+          const view = { paragraph: 0, index: 0, text: s, tokens, start: 0, end: s.length };
+          return indirectClaims(view, new SpeakerRegistry(), [], firstCue);
+        };
+        expect(claims(lean.length)).toEqual(claims(0));
       }),
       { numRuns: 5000 },
     );

@@ -10,7 +10,7 @@
 import type { QuotedClaim } from "../../schema/claim.js";
 import type { Context, Segment } from "../types.js";
 import { sourceSpan } from "../types.js";
-import { finishDraft } from "./draft.js";
+import { type Draft, finishDraft, type Piece } from "./draft.js";
 import { indirectClaims } from "./indirect.js";
 import { type QuoteSpan, scanQuotes } from "./marks.js";
 import { type ClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
@@ -185,6 +185,8 @@ function paragraph(
       qi > firstQuote ? quotes.slice(firstQuote, qi) : NO_QUOTES;
     // a sentence without quotes and without a cue word gives names only: lean tokens
     let tokens: Token[];
+    // where a cue may start to report (the lean tokens' stop; anywhere in a sentence with quotes)
+    let firstCue = 0;
     if (inSentence.length === 0) {
       const stop = tokenizeLean(text, sentence.start, sentence.end, lean, isNameConnector);
       if (stop < 0) {
@@ -194,6 +196,7 @@ function paragraph(
         if (names) state.registry.registerNames(names, orderOf(p, 0));
         continue;
       }
+      firstCue = lean.length;
       tokens = finishLean(text, lean, stop, sentence.end);
     } else tokens = tokenizeSentence(text, sentence.start, sentence.end, inSentence);
     const view: SentenceView = {
@@ -209,21 +212,36 @@ function paragraph(
     const before = state.drafts.length;
     if (inSentence.length > 0) quoteClaims(view, inSentence, state, continuation && s === 0);
     // indirect claims where the quotes left room: not over a quote claim, its cue or speaker
-    const taken: [number, number][] = [];
-    for (let d = before; d < state.drafts.length; d++) {
-      const draft = state.drafts[d];
-      if (!draft) continue;
-      for (const piece of [...draft.pieces, draft.cue, draft.speaker?.mention]) {
-        if (piece && piece.paragraph === p) taken.push([piece.from, piece.to]);
-      }
-    }
-    for (const d of indirectClaims(view, state.registry, taken)) {
+    const taken = state.drafts.length > before ? takenBy(state.drafts, before, p) : NONE_TAKEN;
+    for (const d of indirectClaims(view, state.registry, taken, firstCue)) {
       state.drafts.push(d);
       // the speaker of a reported claim carries to a lone quote right after it
       if (d.speaker) state.lastQuote = d;
     }
     if (s === sentences.length - 1 && state.drafts.length === before) noteIntroduction(view, state);
   }
+}
+
+/** The ranges taken in a sentence without quote claims. */
+const NONE_TAKEN: readonly [number, number][] = [];
+
+/**
+ * The paragraph ranges that the drafts from index `from` on cover in paragraph `p`: their
+ * pieces, cues and speaker mentions.
+ */
+function takenBy(drafts: readonly Draft[], from: number, p: number): [number, number][] {
+  const taken: [number, number][] = [];
+  const add = (piece: Piece | undefined): void => {
+    if (piece && piece.paragraph === p) taken.push([piece.from, piece.to]);
+  };
+  for (let d = from; d < drafts.length; d++) {
+    const draft = drafts[d];
+    if (!draft) continue;
+    for (const piece of draft.pieces) add(piece);
+    add(draft.cue);
+    add(draft.speaker?.mention);
+  }
+  return taken;
 }
 
 /** The quotes of a sentence without any. */

@@ -499,21 +499,29 @@ function isFree(
 /**
  * Find the indirect claims of a sentence without quotation marks.
  *
- * A sentence without quotes whose lean tokens never stop is not read here: what a cue needs
- * before it can report (`CueNeed` in the lexicon, `cueMayStart` in the tokens) must stay in
- * step with the rules below (a property test checks it).
+ * A sentence without quotes whose lean tokens never stop is not read here, and one whose
+ * lean tokens stop is read from the word where they stopped: what a cue needs before it can
+ * report (`CueNeed` in the lexicon, `cueMayStart` in the tokens) must stay in step with the
+ * rules below (property tests check it).
  *
  * @param view
  *   The sentence.
  * @param registry
  *   Names and speakers so far.
+ * @param taken
+ *   Paragraph ranges the sentence's quote claims cover (with their cues and speakers):
+ *   no indirect claim, cue or clause overlaps them.
+ * @param firstCue
+ *   Index of the first token whose cue may report something (the word where the lean
+ *   tokens stopped: no cue before it reports anything); 0 when not known.
  * @returns
- *   Drafts (at most one per sentence).
+ *   Drafts, in sentence order.
  */
 export function indirectClaims(
   view: SentenceView,
   registry: SpeakerRegistry,
   taken: readonly [number, number][] = [],
+  firstCue = 0,
 ): Draft[] {
   const tokens = view.tokens;
   const n = tokens.length;
@@ -535,6 +543,7 @@ export function indirectClaims(
       i = end;
     }
   }
+  if (i < firstCue) i = firstCue;
   for (; i < n; i++) {
     const cue = cueAt(tokens, i);
     if (!cue) continue;
@@ -607,9 +616,8 @@ export function indirectClaims(
         continue;
       }
     }
-    // S said (that) CLAUSE
-    const subject = subjectOf(tokens, cue);
-    if (!subject) continue;
+    // S said (that) CLAUSE. What follows the cue is read before its subject is looked for
+    // (the costly part): many cues that report nothing fail there.
     let k = cue.last + 1;
     // the object of tell/inform/assure: told reporters / told The Huffington Post on Monday
     if (cue.object) {
@@ -630,6 +638,14 @@ export function indirectClaims(
       if (stop?.lower !== "that" && !(m <= k + 4 && clauseStartOk(stop))) continue;
       k = m;
     }
+    const that = thatAhead(tokens, k, n);
+    // "…, which Democrats say could be aiding him": without "that", a relative pronoun
+    // before the subject may be the reported clause's subject, when a finite verb follows
+    const relativeMay = that < 0 && FINITE_VERBS.has(tokens[k]?.lower ?? "");
+    // a verb that needs "that" reports nothing without it (none is a verb of commitment)
+    if (that < 0 && !relativeMay && NEEDS_THAT.has(cue.lemma)) continue;
+    const subject = subjectOf(tokens, cue);
+    if (!subject) continue;
     // S vowed/promised/threatened to …: a commitment reported with its infinitive
     if (
       COMMISSIVE.has(cue.lemma) &&
@@ -646,72 +662,25 @@ export function indirectClaims(
       }
       continue;
     }
-    let that = -1;
-    for (let m = k; m < n && m < k + 7; m++) {
-      const u = tokens[m];
-      if (!u) break;
-      if (u.lower === "that") {
-        that = m;
-        break;
-      }
-      if (u.type === "punct" && u.text !== "," && !u.quote) break;
-      if (
-        !(u.type === "word" && (u.upper || TIME_WORDS.has(u.lower))) &&
-        u.text !== "," &&
-        !u.quote
-      )
-        break;
-    }
-    let start: number;
-    // "…, which Democrats say could be aiding him": the relative pronoun is the subject of
-    // the reported clause, and its first word
-    const relative = tokenAt(tokens, subject.first - 1);
+    const before = tokenAt(tokens, subject.first - 1);
+    // the relative pronoun is the subject of the reported clause, and its first word
     if (
-      that < 0 &&
-      relative !== undefined &&
-      (relative.lower === "which" || relative.lower === "that" || relative.lower === "who") &&
-      subject.first - 1 > 0 &&
-      FINITE_VERBS.has(tokens[k]?.lower ?? "")
+      relativeMay &&
+      before !== undefined &&
+      (before.lower === "which" || before.lower === "that" || before.lower === "who") &&
+      subject.first - 1 > 0
     ) {
-      start = subject.first - 1;
       const end = clauseEndFrom(tokens, k, n, true);
-      if (end - k >= 1 && isFree(tokens, taken, start, end)) {
-        const d = draftOf(view, start, end, subject, cue, registry);
+      if (end - k >= 1 && isFree(tokens, taken, subject.first - 1, end)) {
+        const d = draftOf(view, subject.first - 1, end, subject, cue, registry);
         if (d) drafts.push(d);
         i = end;
       }
       continue;
     }
-    if (that >= 0) start = that + 1;
-    else {
-      if (NEEDS_THAT.has(cue.lemma)) continue;
-      let m = k;
-      while (
-        m < n &&
-        m < k + 4 &&
-        tokens[m]?.type === "word" &&
-        TIME_WORDS.has(tokens[m]?.lower ?? "") &&
-        !CLAUSE_SUBJECTS.has(tokens[m]?.lower ?? "")
-      )
-        m++;
-      if (!clauseStartOk(tokens[m]) && !finiteClauseAhead(tokens, m)) continue;
-      // "shot back in a statement", "said on Glenn Beck's program": a prepositional
-      // phrase, not a clause
-      let preposition = false;
-      let timeOnly = true;
-      for (let p = k; p < m; p++) {
-        const w = tokens[p]?.lower ?? "";
-        if (PREPOSITIONS.has(w)) preposition = true;
-        else if (!PURE_TIME.has(w)) timeOnly = false;
-      }
-      if (preposition && !timeOnly) continue;
-      // "Clinton was declared the winner": a passive cue reports nothing without "that"
-      const aux = tokenAt(tokens, cue.first - 1)?.lower ?? "";
-      if (PASSIVE_AUX.has(aux) && /ed$|wn$/.test(tokens[cue.first]?.lower ?? "")) continue;
-      start = m;
-    }
+    const start = that >= 0 ? that + 1 : bareClauseStart(tokens, cue, k, n);
+    if (start < 0) continue;
     // "while the RNC says …, they …": a reported clause inside a subordinate clause ends at its comma
-    const before = tokenAt(tokens, subject.first - 1);
     const subordinate =
       (before !== undefined && before.type === "word" && SUBORDINATORS.has(before.lower)) ||
       openingSubordinate(tokens, cue.first);
@@ -722,6 +691,56 @@ export function indirectClaims(
     i = end;
   }
   return drafts;
+}
+
+/**
+ * The "that" that opens the reported clause after a cue, when only names, time words, commas
+ * and quotation marks come between (`said on Monday that …`): its index from `k` on, or -1.
+ */
+function thatAhead(tokens: readonly Token[], k: number, n: number): number {
+  for (let m = k; m < n && m < k + 7; m++) {
+    const u = tokens[m];
+    if (!u) break;
+    if (u.lower === "that") return m;
+    if (u.type === "punct" && u.text !== "," && !u.quote) break;
+    if (!(u.type === "word" && (u.upper || TIME_WORDS.has(u.lower))) && u.text !== "," && !u.quote)
+      break;
+  }
+  return -1;
+}
+
+/**
+ * Where a clause reported without "that" starts after the cue (`said [he] …`, `said
+ * Tuesday [the bill] …`), from token `k` on: past time words, at a clause's first word;
+ * -1 when the cue needs "that", or what follows is no clause (a prepositional phrase, a
+ * passive cue's complement).
+ */
+function bareClauseStart(tokens: readonly Token[], cue: CueMatch, k: number, n: number): number {
+  if (NEEDS_THAT.has(cue.lemma)) return -1;
+  let m = k;
+  while (
+    m < n &&
+    m < k + 4 &&
+    tokens[m]?.type === "word" &&
+    TIME_WORDS.has(tokens[m]?.lower ?? "") &&
+    !CLAUSE_SUBJECTS.has(tokens[m]?.lower ?? "")
+  )
+    m++;
+  if (!clauseStartOk(tokens[m]) && !finiteClauseAhead(tokens, m)) return -1;
+  // "shot back in a statement", "said on Glenn Beck's program": a prepositional
+  // phrase, not a clause
+  let preposition = false;
+  let timeOnly = true;
+  for (let p = k; p < m; p++) {
+    const w = tokens[p]?.lower ?? "";
+    if (PREPOSITIONS.has(w)) preposition = true;
+    else if (!PURE_TIME.has(w)) timeOnly = false;
+  }
+  if (preposition && !timeOnly) return -1;
+  // "Clinton was declared the winner": a passive cue reports nothing without "that"
+  const aux = tokenAt(tokens, cue.first - 1)?.lower ?? "";
+  if (PASSIVE_AUX.has(aux) && /ed$|wn$/.test(tokens[cue.first]?.lower ?? "")) return -1;
+  return m;
 }
 
 const DETERMINER_OBJECTS = new Set([

@@ -81,6 +81,12 @@ function innerPiece(view: SentenceView, q: QuoteSpan): Piece {
   return { paragraph: view.paragraph, from: q.open + q.openLength, to };
 }
 
+/** Whether the words of a quote start with a capital or a digit (within its first 4 characters). */
+function startsUpper(text: string, q: QuoteSpan): boolean {
+  const from = q.open + q.openLength;
+  return /^[\s'‘’`]*[\p{Lu}\p{N}]/u.test(text.slice(from, from + 4));
+}
+
 function hasWords(view: SentenceView, q: QuoteSpan): boolean {
   for (let i = q.open + q.openLength; i < q.close; i++) {
     if (/[\p{L}\p{N}]/u.test(view.text[i] ?? "")) return true;
@@ -145,9 +151,6 @@ export function quoteClaims(
     if (markupBefore(tokens, at.open)) continue;
     const startsSentence = at.open === 0;
     const leadIn = prev !== undefined && prev.type === "punct" && LEAD_PUNCT.has(prev.text);
-    const upperStart = /^[\s'‘’`]*[\p{Lu}\p{N}]/u.test(
-      view.text.slice(q.open + q.openLength, q.open + q.openLength + 4),
-    );
     const pre = startsSentence ? undefined : attributionBefore(tokens, 0, at.open, 40);
     const post = attributionAfter(tokens, at.after, nextOpen);
 
@@ -161,19 +164,20 @@ export function quoteClaims(
       // “…,” the senator said after the quote: the clause before it is the claim
       !(post && !startsSentence && !leadIn) &&
       // says “the wind is at our backs” despite …: a quoted part of a longer clause
-      (upperStart || !wordFollows(tokens, at.after) || endsWithCommaAt(view, at));
+      (startsUpper(view.text, q) || !wordFollows(tokens, at.after) || endsWithCommaAt(view, at));
     if (startsSentence || leadIn || adjacent) {
       if (pre?.clause && !startsSentence) {
         made = mixed(view, list, qi, pre.clauseStart, pre, state) || made;
         continue;
       }
+      // a quote after a lead-in mark (", : —") whose words start lower case
+      const lowerAfterLead = leadIn && !startsUpper(view.text, q);
       // No name change, he said, “hides what it really is.”: the words before the
       // attribution and the quote are one reported clause
       if (
         pre &&
         !pre.clause &&
-        leadIn &&
-        !upperStart &&
+        lowerAfterLead &&
         pre.speaker &&
         pre.speaker.first >= 2 &&
         tokens[pre.speaker.first - 1]?.text === "," &&
@@ -186,7 +190,7 @@ export function quoteClaims(
         }
       }
       const attribution: Attribution | undefined = pre && !pre.clause ? pre : post;
-      if (!attribution && leadIn && !startsSentence && !upperStart) continue;
+      if (!attribution && lowerAfterLead && !startsSentence) continue;
       if (attribution || startsSentence || words(view.text, q.open, q.close) >= 4) {
         const draft: Draft = {
           kind: "direct",
