@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SpeakerRegistry } from "../src/parse/claims/speakers.js";
+import { SpeakerRegistry, sentenceSubject, subjectBefore } from "../src/parse/claims/speakers.js";
 import { tokenize } from "../src/parse/claims/tokens.js";
 
 /** A registry with the names of `text` registered (paragraph 0). */
@@ -71,5 +71,45 @@ describe("speaker registry", () => {
       ["James Baker", "Person"],
       ["Paris", undefined],
     ]);
+  });
+
+  it("keeps each title once; a title inside a mention starts the name", () => {
+    const registry = registryOf("Gov. Ana Ortiz spoke. Mrs. Ortiz left. Gov. Ortiz came back.");
+    expect(resolveIn(registry, "Treasury Secretary Ortiz").name).toBe("Ana Ortiz");
+    // (a titled one-word name is no short form: "Mrs. Ortiz" is an entity of its own)
+    expect(registry.entities.map((e) => [e.name, e.titles, e.gender])).toEqual([
+      ["Ana Ortiz", ["governor", "secretary"], undefined],
+      ["Ortiz", ["mrs", "governor"], "f"],
+    ]);
+  });
+});
+
+describe("subjects", () => {
+  const words = (text: string) => tokenize(text, 0, text.length);
+  const span = (text: string, np: { first: number; last: number } | undefined) => {
+    const tokens = words(text);
+    return np && text.slice(tokens[np.first]?.start, tokens[np.last]?.end);
+  };
+
+  it("reads the subject before a cue over adverbs and time words", () => {
+    for (const [text, cue, subject] of [
+      ["Ted Cruz on Wednesday announced", 4, "Ted Cruz"],
+      ["The senator has long said", 4, "The senator"],
+      ["Democrats in November say", 3, "Democrats"],
+      ["Today said", 1, undefined],
+      ["Four in 10 voters say", 4, "Four in 10 voters"],
+      ["aides to Clinton said", 3, "aides to Clinton"],
+      ["the reportedly angry mayor said", 4, "angry mayor"],
+      ["the group quickly reported", 3, "the group"],
+    ] as const) {
+      expect(span(text, subjectBefore(words(text), cue, 0))).toBe(subject);
+    }
+  });
+
+  it("reads the subject that opens a sentence", () => {
+    const text = "But the spokesman for Sen. Pat Toomey said";
+    expect(span(text, sentenceSubject(words(text), 7))).toBe("the spokesman for Sen. Pat Toomey");
+    const they = "They said";
+    expect(span(they, sentenceSubject(words(they), 1))).toBe("They");
   });
 });

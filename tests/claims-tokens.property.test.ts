@@ -2,12 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cueAt } from "../src/parse/claims/attribution.js";
 import { indirectClaims } from "../src/parse/claims/indirect.js";
+import { scanQuotes } from "../src/parse/claims/marks.js";
 import { type ClaimState, noteIntroduction } from "../src/parse/claims/quotes.js";
 import { isNameConnector, SpeakerRegistry } from "../src/parse/claims/speakers.js";
 import {
   ABBREVIATIONS,
   finishLean,
   LeanTokens,
+  splitSentences,
   type Token,
   tokenize,
   tokenizeLean,
@@ -145,6 +147,56 @@ describe("tokenize", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("the end of the text", () => {
+  it("ends a word as a space after it does", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const spaced = `${s} `;
+        expect(tokenize(s, 0, s.length).map(plain)).toEqual(
+          tokenize(spaced, 0, s.length).map(plain),
+        );
+        const lean = new LeanTokens();
+        const leanSpaced = new LeanTokens();
+        const stop = tokenizeLean(s, 0, s.length, lean, isNameConnector);
+        expect(tokenizeLean(spaced, 0, s.length, leanSpaced, isNameConnector)).toBe(stop);
+        expect(lean.list().map(plain)).toEqual(leanSpaced.list().map(plain));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("splitSentences", () => {
+  const split = (s: string) =>
+    splitSentences(s, scanQuotes(s).quotes).map((x) => s.slice(x.start, x.end));
+
+  it("reads abbreviations before a period in any case", () => {
+    expect(split("He met Mr. Smith. Then he left.")).toEqual([
+      "He met Mr. Smith.",
+      "Then he left.",
+    ]);
+    expect(split("He met MR. Smith. Then he left.")).toEqual([
+      "He met MR. Smith.",
+      "Then he left.",
+    ]);
+    expect(split("It was 7 p.m. He said no.")).toEqual(["It was 7 p.m.", "He said no."]);
+    expect(split("It ended at 7 P.M. The end came.")).toEqual([
+      "It ended at 7 P.M.",
+      "The end came.",
+    ]);
+    expect(split("It ended at 7 P.M. Smith came.")).toEqual(["It ended at 7 P.M. Smith came."]);
+    expect(split("He lives in the U.S. Smith too.")).toEqual(["He lives in the U.S. Smith too."]);
+    expect(split("The É. Zola book. Next one.")).toEqual(["The É. Zola book.", "Next one."]);
+  });
+
+  it("ends sentences at the end of the text and of a quote", () => {
+    expect(split("Ask Dr. No")).toEqual(["Ask Dr. No"]);
+    expect(split("Ends here.")).toEqual(["Ends here."]);
+    expect(split("“Go.” He went.")).toEqual(["“Go.”", "He went."]);
+    expect(split("She said: “Stop!”")).toEqual(["She said: “Stop!”"]);
   });
 });
 

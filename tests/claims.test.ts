@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseText, type QuotedClaim, QuotedClaimSchema } from "../src/index.js";
 import { extractClaims } from "../src/parse/claims/index.js";
-import { inflect } from "../src/parse/claims/lexicon.js";
+import {
+  CUE_VERBS,
+  cueAlone,
+  cueStart,
+  inflect,
+  lookupCue,
+  mayStartCue,
+  phrasalCuesStartingWith,
+} from "../src/parse/claims/lexicon.js";
 import { scanQuotes } from "../src/parse/claims/marks.js";
 import { createContext } from "../src/parse/context.js";
 import type { Context, Segment } from "../src/parse/types.js";
@@ -386,6 +394,38 @@ describe("the cue lexicon", () => {
     expect(inflect("deny")).toEqual(["deny", "denies", "denied", "denying"]);
     expect(inflect("admit")).toEqual(["admit", "admits", "admitted", "admitting"]);
     expect(inflect("insist")).toEqual(["insist", "insists", "insisted", "insisting"]);
+  });
+
+  it("finds one entry per word for every lookup", () => {
+    expect(lookupCue("said")?.verb.lemma).toBe("say");
+    expect(lookupCue("saying")?.gerund).toBe(true);
+    expect(lookupCue("say")?.base).toBe(true);
+    expect(lookupCue("table")).toBeUndefined();
+    // "point" is a cue only in "point out", "known" no cue alone ("known as")
+    expect(lookupCue("pointed")?.verb.lemma).toBe("point");
+    expect(cueAlone("pointed")).toBeUndefined();
+    expect(cueAlone("known")).toBeUndefined();
+    expect(cueAlone("said")).toBe(lookupCue("said"));
+    expect(phrasalCuesStartingWith("told")[0]).toEqual(["told", "reporters"]);
+    expect(phrasalCuesStartingWith("said")[0]).toEqual(["said", "in", "a", "statement"]);
+    expect(phrasalCuesStartingWith("according")).toEqual([["according", "to"]]);
+    expect(phrasalCuesStartingWith("table")).toEqual([]);
+    expect(cueStart("according")).toMatchObject({ phrasalOnly: true, gerund: false, need: "any" });
+    expect(cueStart("responded")).toMatchObject({ phrasalOnly: false, need: "that" });
+    expect(cueStart("knows")).toMatchObject({ phrasalOnly: false, need: "thatLater" });
+    expect(cueStart("saying")).toMatchObject({ phrasalOnly: false, gerund: true });
+    expect(cueStart("table")).toBeUndefined();
+    for (const verb of CUE_VERBS) {
+      for (const form of inflect(verb.lemma)) {
+        expect(mayStartCue(form)).toBe(true);
+        expect(cueStart(form)).toBeDefined();
+        expect(lookupCue(form)).toBeDefined();
+      }
+    }
+    expect(mayStartCue("can")).toBe(true);
+    expect(lookupCue("can")).toBeUndefined();
+    expect(cueStart("can")?.phrasalOnly).toBe(true);
+    expect(mayStartCue("table")).toBe(false);
   });
 });
 

@@ -497,7 +497,63 @@ export interface CueForm {
   base: boolean;
 }
 
-let formIndex: Map<string, CueForm> | undefined;
+/**
+ * What `indirectClaims` needs around a cue word before it can report anything from it, in
+ * a sentence without quotes (besides a subject, and the cue not being the sentence's first
+ * token):
+ * - `"that"`: a verb that attributes only quotes (no request): "that" right after it
+ *   (`responded that …`, see `thatClauseFollows`);
+ * - `"thatLater"`: a verb of {@link NEEDS_THAT}: "that" a few words after it, a finite verb
+ *   right after it (`which we know is …`), or a parenthetical (`…, she notes`, `As we
+ *   know, …`: a comma or "as" before it);
+ * - `"any"`: no such test (the other verbs, and the heads of phrasal cues).
+ */
+export type CueNeed = "any" | "that" | "thatLater";
+
+/** A word that may start a cue (see {@link cueStart}). */
+export interface CueStart {
+  /**
+   * Whether it starts a cue only as the head of a phrasal cue ("can" in "can confirm",
+   * "made" in "made clear", "pointed" in "pointed out"): it is no verb form that is a cue on
+   * its own ({@link cueAlone}), so a cue only when a phrase's next words follow it.
+   */
+  phrasalOnly: boolean;
+  /** Whether it is a gerund ("saying", "pointing"). */
+  gerund: boolean;
+  /** What a clause reported by it needs (see {@link CueNeed}). */
+  need: CueNeed;
+}
+
+/**
+ * Everything the lexicon knows of a word that may start a cue, in one record: each lookup
+ * ({@link cueStart}, {@link lookupCue}, {@link cueAlone}, {@link phrasalCuesStartingWith})
+ * finds the same entry of one table, so a word's later lookups find it in the cache.
+ */
+interface CueWord extends CueStart {
+  /** What {@link lookupCue} finds. */
+  form: CueForm | undefined;
+  /** What {@link cueAlone} finds. */
+  alone: CueForm | undefined;
+  /** What {@link phrasalCuesStartingWith} finds. */
+  phrases: readonly string[][];
+}
+
+/** The words that may start a cue: verb forms of the lexicon and heads of phrasal cues. */
+let cueWords: Map<string, CueWord> | undefined;
+
+/**
+ * What is known of a word whose hash is in {@link cueStartHashes} (it may still be no cue
+ * start: the hash has 16 bits).
+ *
+ * @param word
+ *   A word, lower case.
+ * @returns
+ *   Its entry when {@link lookupCue} or {@link phrasalCuesStartingWith} may find something
+ *   for it ({@link mayStartCue}), else `undefined`.
+ */
+export function cueStart(word: string): CueStart | undefined {
+  return (cueWords ?? buildIndexes()).get(word);
+}
 
 /**
  * Look up a lower-case word form in the lexicon.
@@ -508,24 +564,9 @@ let formIndex: Map<string, CueForm> | undefined;
  *   The verb it inflects, or `undefined`.
  */
 export function lookupCue(word: string): CueForm | undefined {
-  if (!formIndex) {
-    formIndex = new Map();
-    for (const verb of CUE_VERBS) {
-      for (const form of inflect(verb.lemma)) {
-        if (!formIndex.has(form)) {
-          formIndex.set(form, {
-            verb,
-            gerund: form.endsWith("ing") && form !== verb.lemma,
-            base: form === verb.lemma,
-          });
-        }
-      }
-    }
-  }
-  return formIndex.get(word);
+  return (cueWords ?? buildIndexes()).get(word)?.form;
 }
 
-let phrasalIndex: Map<string, string[][]> | undefined;
 const NO_PHRASES: readonly string[][] = [];
 
 /**
@@ -537,33 +578,13 @@ const NO_PHRASES: readonly string[][] = [];
  *   The phrasal cues that start with it (possibly none).
  */
 export function phrasalCuesStartingWith(word: string): readonly string[][] {
-  if (!phrasalIndex) {
-    phrasalIndex = new Map();
-    for (const phrase of PHRASAL_CUES) {
-      const words = phrase.split(" ");
-      const head = words[0] ?? "";
-      const irregular = IRREGULAR[head];
-      const verb = CUE_VERBS.find((v) => v.lemma === head);
-      const heads = new Set([head, ...(irregular ?? (verb ? inflect(head) : []))]);
-      // "said" in a listed phrase stands for every form of "say".
-      const lemma = Object.entries(IRREGULAR).find(([, forms]) => forms.includes(head))?.[0];
-      if (lemma) for (const f of inflect(lemma)) heads.add(f);
-      for (const h of heads) {
-        const list = phrasalIndex.get(h) ?? [];
-        list.push([h, ...words.slice(1)]);
-        phrasalIndex.set(h, list);
-      }
-    }
-    for (const list of phrasalIndex.values()) list.sort((a, b) => b.length - a.length);
-  }
-  return phrasalIndex.get(word) ?? NO_PHRASES;
+  return (cueWords ?? buildIndexes()).get(word)?.phrases ?? NO_PHRASES;
 }
 
-let startIndex: Set<string> | undefined;
 /**
- * One bit for the 16-bit hash of each word in `startIndex` (see {@link hashRange}): most
- * words are passed over without making a string or looking it up. Bits (8 kB), not bytes:
- * the table stays in the processor's cache while other work runs between lookups.
+ * One bit for the 16-bit hash of each word that may start a cue (see {@link hashRange}):
+ * most words are passed over without making a string or looking it up. Bits (8 kB), not
+ * bytes: the table stays in the processor's cache while other work runs between lookups.
  */
 let startHashes: Int32Array | undefined;
 
@@ -593,23 +614,79 @@ export function finishHash(h: number, length: number): number {
   return (m ^ (m >>> 16)) & 0xffff;
 }
 
-function buildStartIndexes(): void {
-  const set = new Set<string>();
-  for (const verb of CUE_VERBS) for (const form of inflect(verb.lemma)) set.add(form);
-  phrasalCuesStartingWith("");
-  for (const head of phrasalIndex?.keys() ?? []) set.add(head);
+/** The phrasal cues by their first word, longest first (see {@link phrasalCuesStartingWith}). */
+function phrasesByHead(): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const phrase of PHRASAL_CUES) {
+    const words = phrase.split(" ");
+    const head = words[0] ?? "";
+    const irregular = IRREGULAR[head];
+    const verb = CUE_VERBS.find((v) => v.lemma === head);
+    const heads = new Set([head, ...(irregular ?? (verb ? inflect(head) : []))]);
+    // "said" in a listed phrase stands for every form of "say".
+    const lemma = Object.entries(IRREGULAR).find(([, forms]) => forms.includes(head))?.[0];
+    if (lemma) for (const f of inflect(lemma)) heads.add(f);
+    for (const h of heads) {
+      const list = index.get(h) ?? [];
+      list.push([h, ...words.slice(1)]);
+      index.set(h, list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.length - a.length);
+  return index;
+}
+
+/**
+ * Build {@link cueWords} and {@link startHashes}.
+ *
+ * @returns
+ *   The index of {@link cueWords}.
+ */
+function buildIndexes(): Map<string, CueWord> {
+  // the first verb listed with a form owns it
+  const forms = new Map<string, CueForm>();
+  for (const verb of CUE_VERBS) {
+    for (const form of inflect(verb.lemma)) {
+      if (!forms.has(form)) {
+        forms.set(form, {
+          verb,
+          gerund: form.endsWith("ing") && form !== verb.lemma,
+          base: form === verb.lemma,
+        });
+      }
+    }
+  }
+  const phrases = phrasesByHead();
+  const index = new Map<string, CueWord>();
   const hashes = new Int32Array(0x10000 >>> 5);
-  for (const w of set) {
+  for (const w of new Set([...forms.keys(), ...phrases.keys()])) {
+    const form = forms.get(w);
+    const heads = phrases.get(w) ?? NO_PHRASES;
+    // every form but those of "point" (a cue only in "point out") and "known" ("known as")
+    const alone =
+      form === undefined || form.verb.lemma === "point" || w === "known" ? undefined : form;
+    let need: CueNeed = "any";
+    if (alone && heads.length === 0 && !REQUEST_VERBS.has(alone.verb.lemma))
+      need = !alone.verb.indirect ? "that" : NEEDS_THAT.has(alone.verb.lemma) ? "thatLater" : "any";
+    index.set(w, {
+      phrasalOnly: alone === undefined,
+      gerund: form?.gerund ?? false,
+      need,
+      form,
+      alone,
+      phrases: heads,
+    });
     const h = hashRange(w, 0, w.length);
     hashes[h >>> 5] = (hashes[h >>> 5] ?? 0) | (1 << (h & 31));
   }
-  startIndex = set;
+  cueWords = index;
   startHashes = hashes;
+  return index;
 }
 
 /**
  * Whether a lower-case word can start a cue (a verb form of the lexicon or the first word
- * of a phrasal cue). A hash filter, then one set lookup: most words are passed over at once.
+ * of a phrasal cue). A hash filter, then one lookup: most words are passed over at once.
  *
  * @param word
  *   A word, lower case.
@@ -617,10 +694,9 @@ function buildStartIndexes(): void {
  *   Whether {@link lookupCue} or {@link phrasalCuesStartingWith} may find something.
  */
 export function mayStartCue(word: string): boolean {
-  if (!startHashes) buildStartIndexes();
   return (
-    hasCueHash(startHashes as Int32Array, hashRange(word, 0, word.length)) &&
-    (startIndex as Set<string>).has(word)
+    hasCueHash(cueStartHashes(), hashRange(word, 0, word.length)) &&
+    (cueWords as Map<string, CueWord>).has(word)
   );
 }
 
@@ -634,71 +710,7 @@ export function mayStartCue(word: string): boolean {
  *   Its form, or `undefined` when the word is no cue by itself.
  */
 export function cueAlone(word: string): CueForm | undefined {
-  const form = lookupCue(word);
-  return form === undefined || form.verb.lemma === "point" || word === "known" ? undefined : form;
-}
-
-/**
- * What `indirectClaims` needs around a cue word before it can report anything from it, in
- * a sentence without quotes (besides a subject, and the cue not being the sentence's first
- * token):
- * - `"that"`: a verb that attributes only quotes (no request): "that" right after it
- *   (`responded that …`, see `thatClauseFollows`);
- * - `"thatLater"`: a verb of {@link NEEDS_THAT}: "that" a few words after it, a finite verb
- *   right after it (`which we know is …`), or a parenthetical (`…, she notes`, `As we
- *   know, …`: a comma or "as" before it);
- * - `"any"`: no such test (the other verbs, and the heads of phrasal cues).
- */
-export type CueNeed = "any" | "that" | "thatLater";
-
-/** A word that may start a cue (see {@link cueStart}). */
-export interface CueStart {
-  /**
-   * Whether it starts a cue only as the head of a phrasal cue ("can" in "can confirm",
-   * "made" in "made clear", "pointed" in "pointed out"): it is no verb form that is a cue on
-   * its own ({@link cueAlone}), so a cue only when a phrase's next words follow it.
-   */
-  phrasalOnly: boolean;
-  /** Whether it is a gerund ("saying", "pointing"). */
-  gerund: boolean;
-  /** What a clause reported by it needs (see {@link CueNeed}). */
-  need: CueNeed;
-}
-
-let cueStartIndex: Map<string, CueStart> | undefined;
-
-/**
- * What is known of a word whose hash is in {@link cueStartHashes} (it may still be no cue
- * start: the hash has 16 bits).
- *
- * @param word
- *   A word, lower case.
- * @returns
- *   Its entry when {@link lookupCue} or {@link phrasalCuesStartingWith} may find something
- *   for it ({@link mayStartCue}), else `undefined`.
- */
-export function cueStart(word: string): CueStart | undefined {
-  if (!cueStartIndex) {
-    if (!startIndex) buildStartIndexes();
-    const index = new Map<string, CueStart>();
-    for (const w of startIndex as Set<string>) {
-      const alone = cueAlone(w);
-      let need: CueNeed = "any";
-      if (alone && phrasalCuesStartingWith(w).length === 0 && !REQUEST_VERBS.has(alone.verb.lemma))
-        need = !alone.verb.indirect
-          ? "that"
-          : NEEDS_THAT.has(alone.verb.lemma)
-            ? "thatLater"
-            : "any";
-      index.set(w, {
-        phrasalOnly: alone === undefined,
-        gerund: lookupCue(w)?.gerund ?? false,
-        need,
-      });
-    }
-    cueStartIndex = index;
-  }
-  return cueStartIndex.get(word);
+  return (cueWords ?? buildIndexes()).get(word)?.alone;
 }
 
 /**
@@ -715,10 +727,9 @@ export function cueStart(word: string): CueStart | undefined {
  *   Whether the word may start a cue.
  */
 export function mayStartCueIn(text: string, from: number, to: number): boolean {
-  if (!startHashes) buildStartIndexes();
   return (
-    hasCueHash(startHashes as Int32Array, hashRange(text, from, to)) &&
-    (startIndex as Set<string>).has(text.slice(from, to))
+    hasCueHash(cueStartHashes(), hashRange(text, from, to)) &&
+    (cueWords as Map<string, CueWord>).has(text.slice(from, to))
   );
 }
 
@@ -731,7 +742,7 @@ export function mayStartCueIn(text: string, from: number, to: number): boolean {
  *   The table (65,536 bits).
  */
 export function cueStartHashes(): Int32Array {
-  if (!startHashes) buildStartIndexes();
+  if (!startHashes) buildIndexes();
   return startHashes as Int32Array;
 }
 

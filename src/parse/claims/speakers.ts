@@ -712,10 +712,6 @@ export interface NounPhrase {
   last: number;
 }
 
-function isNameish(t: Token): boolean {
-  return t.type === "word" && (t.upper || startsWithDigit(t.text));
-}
-
 /**
  * Whether the tokens `[first, last]` can be a speaker: a pronoun, a name, or a common noun
  * phrase headed by a speaker noun ("a spokesman for the campaign", "officials").
@@ -736,19 +732,21 @@ export function plausibleSpeaker(tokens: readonly Token[], first: number, last: 
   if (first === last && PRONOUNS.has(head.lower)) return true;
   // "Today", "On Monday": time, not a speaker
   let timeOnly = true;
-  for (let i = first; i <= last && timeOnly; i++)
-    if (!TIME_NOUNS.has(tokens[i]?.lower ?? "")) timeOnly = false;
-  if (timeOnly) return false;
   let hasName = false;
   let hasNoun = false;
   for (let i = first; i <= last; i++) {
     const t = tokens[i];
     if (!t) return false;
-    if (t.type === "word" && t.upper && !(i === first && DETERMINERS.has(t.lower))) hasName = true;
-    if (t.type === "word" && SPEAKER_NOUNS.has(withoutPossessive(t.lower))) hasNoun = true;
+    const info = wordInfo(t.lower);
+    if (!info?.timeNoun) timeOnly = false;
+    if (t.type !== "word") continue;
+    if (t.upper && !(i === first && info?.determiner)) hasName = true;
+    const bare = withoutPossessive(t.lower);
+    if ((bare === t.lower ? info : wordInfo(bare))?.speakerNoun) hasNoun = true;
     // "four in 10", "61 percent", "nearly half"
-    if (t.type === "word" && (startsWithDigit(t.text) || QUANTITIES.has(t.lower))) hasNoun = true;
+    if (startsWithDigit(t.text) || info?.quantity) hasNoun = true;
   }
+  if (timeOnly) return false;
   if (hasName || hasNoun) return true;
   return DETERMINERS.has(head.lower) && last - first <= 5;
 }
@@ -783,18 +781,20 @@ export function subjectBefore(
   )
     return subjectBefore(tokens, cue - 2, floor, depth + 1);
   let i = cue - 1;
-  let steps = 0;
-  while (
-    i >= floor &&
-    steps < 5 &&
-    tokens[i]?.type === "word" &&
-    (AUX_ADVERBS.has(tokens[i]?.lower ?? "") ||
-      // "Ted Cruz on Wednesday announced", "Democrats … in November say"
-      (TIME_NOUNS.has(tokens[i]?.lower ?? "") && i > floor && tokens[i - 1]?.type === "word") ||
-      (TIME_LEADS.has(tokens[i]?.lower ?? "") && TIME_NOUNS.has(tokens[i + 1]?.lower ?? "")))
-  ) {
+  for (let steps = 0; i >= floor && steps < 5; steps++) {
+    const w = tokens[i];
+    const info = w?.type === "word" ? wordInfo(w.lower) : undefined;
+    if (
+      !info ||
+      !(
+        info.auxAdverb ||
+        // "Ted Cruz on Wednesday announced", "Democrats … in November say"
+        (info.timeNoun && i > floor && tokens[i - 1]?.type === "word") ||
+        (info.timeLead && wordInfo(tokens[i + 1]?.lower ?? "")?.timeNoun)
+      )
+    )
+      break;
     i--;
-    steps++;
   }
   if (i < floor) return undefined;
   let t = tokens[i];
@@ -869,7 +869,8 @@ export function subjectBefore(
       continue;
     }
     if (u.type === "punct" && u.text !== "&" && u.text !== "-") break;
-    if (u.type === "word" && NP_STOP.has(u.lower) && !(u.upper && i > floor)) {
+    const info = u.type === "word" ? wordInfo(u.lower) : undefined;
+    if (info?.npStop && !(u.upper && i > floor)) {
       // "aides to Clinton", "officials in Washington": a preposition after a speaker noun
       const before = tokenAt(tokens, i - 1);
       const numeric =
@@ -887,30 +888,21 @@ export function subjectBefore(
       )
         break;
     }
-    if (u.type === "word" && PRONOUNS.has(u.lower) && i !== last) break;
+    if (info?.pronoun && i !== last) break;
+    // a lower-case word ("a Democratic staffer in the room"): adjectives before a noun are
+    // fine, not a participle or an adverb
     if (
       u.type === "word" &&
       !u.upper &&
-      !DETERMINERS.has(u.lower) &&
-      !SPEAKER_NOUNS.has(u.lower) &&
-      u.lower !== "of" &&
-      u.lower !== "for" &&
-      u.lower !== "'s" &&
-      u.lower !== "’s"
-    ) {
-      // a lower-case word: keep it only inside a common noun phrase ("a Democratic staffer in the room")
-      if (
-        count > 0 &&
-        !isNameish(tokens[i + 1] ?? u) &&
-        !SPEAKER_NOUNS.has(tokens[i + 1]?.lower ?? "")
-      ) {
-        // adjectives before a noun are fine
-      }
-      if (/(?:ed|ing|ly)$/.test(u.lower) && count > 0) break;
-    }
+      count > 0 &&
+      !info?.determiner &&
+      !info?.speakerNoun &&
+      /(?:ed|ing|ly)$/.test(u.lower)
+    )
+      break;
     first = i;
     count++;
-    if (u.type === "word" && DETERMINERS.has(u.lower) && !u.upper && count > 1) break;
+    if (info?.determiner && !u.upper && count > 1) break;
     i--;
   }
   // trim leading connectors
@@ -1234,14 +1226,9 @@ export function sentenceSubject(tokens: readonly Token[], before: number): NounP
       break;
     }
     if (t.lower === "there" || t.lower === "here") return undefined;
-    if (PRONOUNS.has(t.lower) && i === start) return { first: i, last: i };
-    if (
-      t.upper ||
-      DETERMINERS.has(t.lower) ||
-      SPEAKER_NOUNS.has(t.lower) ||
-      t.lower === "of" ||
-      t.lower === "for"
-    ) {
+    const info = wordInfo(t.lower);
+    if (info?.pronoun && i === start) return { first: i, last: i };
+    if (t.upper || info?.determiner || info?.speakerNoun || t.lower === "of" || t.lower === "for") {
       last = i;
       i++;
       continue;
@@ -1279,8 +1266,8 @@ export interface Entity {
   words: string[];
   /** Person or Organization when known. */
   type: SpeakerType | undefined;
-  /** Lower-case titles seen with it ("senator"), each once. */
-  titles: string[];
+  /** Lower-case titles seen with it ("senator"), each once (a new array for each new one). */
+  titles: readonly string[];
   /** "m", "f" when known from a title or a pronoun. */
   gender: "m" | "f" | undefined;
   /** Order of the last mention. */
@@ -1431,47 +1418,88 @@ function withoutPossessive(word: string): string {
 }
 
 /**
- * What a capitalised word is besides a plain name word: a title, a determiner, a sentence
- * opener, a word that makes a name an organization's.
+ * The word lists of this module a lower-case word is in, in one record: the registry and
+ * the subject readers ask one table per word instead of one set per list.
  */
-interface NameWordInfo {
+interface WordInfo {
+  /** Its title, when one of the {@link TITLES} ("sen." → "senator"). */
   title: string | undefined;
+  /** One of the {@link TITLE_MODIFIERS} ("vice", "former"). */
   titleModifier: boolean;
+  /** One of the {@link DETERMINERS}. */
   determiner: boolean;
+  /** One of the {@link SENTENCE_START_WORDS}. */
   startWord: boolean;
   /** One of the {@link ORG_WORDS}. */
   org: boolean;
+  /** One of the {@link AUX_ADVERBS}. */
+  auxAdverb: boolean;
+  /** One of the {@link TIME_NOUNS}. */
+  timeNoun: boolean;
+  /** One of the {@link TIME_LEADS}. */
+  timeLead: boolean;
+  /** One of the {@link NP_STOP} words. */
+  npStop: boolean;
+  /** One of the {@link PRONOUNS}. */
+  pronoun: boolean;
+  /** One of the {@link SPEAKER_NOUNS}. */
+  speakerNoun: boolean;
+  /** One of the {@link QUANTITIES}. */
+  quantity: boolean;
 }
 
-let nameWords: Map<string, NameWordInfo> | undefined;
+let wordInfos: Map<string, WordInfo> | undefined;
 
-/** The non-name uses of a lower-case word, or `undefined` for a plain name word. */
-function nameWordInfo(lower: string): NameWordInfo | undefined {
-  if (!nameWords) {
-    const map = new Map<string, NameWordInfo>();
-    const entry = (w: string) => {
-      let e = map.get(w);
-      if (!e) {
-        e = {
-          title: undefined,
-          titleModifier: false,
-          determiner: false,
-          startWord: false,
-          org: false,
-        };
-        map.set(w, e);
-      }
-      return e;
-    };
-    for (const [w, title] of TITLES) entry(w).title = title;
-    for (const w of TITLE_MODIFIERS) entry(w).titleModifier = true;
-    for (const w of DETERMINERS) entry(w).determiner = true;
-    for (const w of SENTENCE_START_WORDS) entry(w).startWord = true;
-    for (const w of ORG_WORDS) entry(w).org = true;
-    entry("the");
-    nameWords = map;
-  }
-  return nameWords.get(lower);
+/** Build {@link wordInfos}. */
+function buildWordInfos(): Map<string, WordInfo> {
+  const map = new Map<string, WordInfo>();
+  const entry = (w: string) => {
+    let e = map.get(w);
+    if (!e) {
+      e = {
+        title: undefined,
+        titleModifier: false,
+        determiner: false,
+        startWord: false,
+        org: false,
+        auxAdverb: false,
+        timeNoun: false,
+        timeLead: false,
+        npStop: false,
+        pronoun: false,
+        speakerNoun: false,
+        quantity: false,
+      };
+      map.set(w, e);
+    }
+    return e;
+  };
+  for (const [w, title] of TITLES) entry(w).title = title;
+  for (const w of TITLE_MODIFIERS) entry(w).titleModifier = true;
+  for (const w of DETERMINERS) entry(w).determiner = true;
+  for (const w of SENTENCE_START_WORDS) entry(w).startWord = true;
+  for (const w of ORG_WORDS) entry(w).org = true;
+  for (const w of AUX_ADVERBS) entry(w).auxAdverb = true;
+  for (const w of TIME_NOUNS) entry(w).timeNoun = true;
+  for (const w of TIME_LEADS) entry(w).timeLead = true;
+  for (const w of NP_STOP) entry(w).npStop = true;
+  for (const w of PRONOUNS) entry(w).pronoun = true;
+  for (const w of SPEAKER_NOUNS) entry(w).speakerNoun = true;
+  for (const w of QUANTITIES) entry(w).quantity = true;
+  wordInfos = map;
+  return map;
+}
+
+/**
+ * The lists a lower-case word is in.
+ *
+ * @param lower
+ *   A word (or a mark), lower case.
+ * @returns
+ *   Its record, or `undefined` when it is in none (a plain name word, for instance).
+ */
+function wordInfo(lower: string): WordInfo | undefined {
+  return (wordInfos ?? buildWordInfos()).get(lower);
 }
 
 /**
@@ -1485,7 +1513,7 @@ function nameWordInfo(lower: string): NameWordInfo | undefined {
  *   Whether registering it alone finds no name.
  */
 export function namesNothingAlone(lower: string): boolean {
-  const info = nameWordInfo(lower);
+  const info = wordInfo(lower);
   return (
     info !== undefined &&
     (info.title !== undefined || lower === "the" || info.determiner || info.startWord)
@@ -1541,9 +1569,13 @@ function nameType(org: boolean, acronyms: boolean, count: number): SpeakerType |
   return count >= 2 ? "Person" : undefined;
 }
 
+const NO_TITLES: readonly string[] = [];
+
 /** Note a title seen with an entity; a gendered title ("Mrs.") tells its gender. */
 function addTitle(entity: Entity, title: string): void {
-  if (!entity.titles.includes(title)) entity.titles.push(title);
+  // most entities never have a title: they share one empty array
+  if (!entity.titles.includes(title))
+    entity.titles = entity.titles.length === 0 ? [title] : [...entity.titles, title];
   if (FEMALE.has(title)) entity.gender = "f";
   if (MALE.has(title)) entity.gender = "m";
 }
@@ -1608,6 +1640,8 @@ export class SpeakerRegistry {
   private readonly scratchWords: Token[] = [];
   /** The words' entries of the name being added (see `add`): only the name's first count. */
   private readonly scratchEntries: (WordEntry | undefined)[] = [];
+  /** The lower-case words of the name being added (see `add`): only the name's first count. */
+  private readonly scratchLowers: string[] = [];
 
   /** The most recent claim speaker (for carrying a speaker over). */
   lastSpeaker: { resolved: Resolved; order: number } | undefined;
@@ -1676,8 +1710,8 @@ export class SpeakerRegistry {
         if (u.type !== "word") break;
         if (u.upper) {
           // one lookup tells whether the word is a title, a determiner, a sentence opener
-          // or an organization's word
-          const info = nameWordInfo(u.lower);
+          // or an organization's word (a word in none of the lists is a plain name word)
+          const info = wordInfo(u.lower);
           if (info === undefined) {
             words[count++] = u;
             j++;
@@ -1776,14 +1810,13 @@ export class SpeakerRegistry {
       this.noteTitles(entity, titles, order);
       return;
     }
-    // several words: the name without possessives and its lower case (from the tokens'
-    // lower case: no second pass over the name), built as they go (cheaper than joins)
-    const lowers: string[] = [];
+    // several words: the name's lower case (from the tokens' lower case: no second pass
+    // over the name), built as it goes (cheaper than a join); its words in a reused array
+    const lowers = this.scratchLowers;
     // each word's entry: a name with a word never seen is new (no lookup of its key)
     const entries = this.scratchEntries;
     let allSeen = true;
     let acronyms = true;
-    let name = "";
     let key = "";
     for (let w = 0; w < count; w++) {
       const t = original[w] as Token;
@@ -1793,9 +1826,7 @@ export class SpeakerRegistry {
         lower = bare.toLowerCase();
         if (!org) org = ORG_WORDS.has(lower);
       }
-      lowers.push(lower);
-      if (acronyms) acronyms = isAcronym(bare);
-      name = w === 0 ? bare : `${name} ${bare}`;
+      lowers[w] = lower;
       key = w === 0 ? lower : `${key} ${lower}`;
       const entry = this.byWord.get(lower);
       entries[w] = entry;
@@ -1804,13 +1835,20 @@ export class SpeakerRegistry {
     if (this.excluded.size !== 0 && this.excluded.has(key)) return;
     let entity = allSeen ? this.byKey.get(key) : undefined;
     if (!entity) {
-      const type = nameType(org, acronyms, count);
-      entity = this.create(name, lowers, type, titles, hadThe, order);
+      // a new name: its text without possessives, and its words kept
+      let name = "";
+      for (let w = 0; w < count; w++) {
+        const bare = withoutPossessive((original[w] as Token).text);
+        if (acronyms) acronyms = isAcronym(bare);
+        name = w === 0 ? bare : `${name} ${bare}`;
+      }
+      const words = lowers.slice(0, count);
+      entity = this.create(name, words, nameType(org, acronyms, count), titles, hadThe, order);
       const index = this.entities.length - 1;
       this.byKey.set(key, entity);
       for (let w = 0; w < count; w++) {
-        const word = lowers[w] as string;
-        if (lowers.indexOf(word) !== w) continue;
+        const word = words[w] as string;
+        if (words.indexOf(word) !== w) continue;
         const entry = entries[w];
         if (entry) entry.with.push(index);
         else this.byWord.set(word, { exact: undefined, with: [index] });
@@ -1838,7 +1876,7 @@ export class SpeakerRegistry {
           : hadThe
             ? "Organization"
             : undefined),
-      titles: [],
+      titles: NO_TITLES,
       gender: undefined,
       last: order,
       lastSpoke: -1,
@@ -1964,7 +2002,7 @@ export class SpeakerRegistry {
       return { name, type };
     }
     // a name inside the phrase
-    const titles: string[] = [];
+    let titles: string[] = [];
     let hadThe = false;
     let best: Token[] = [];
     let run: Token[] = [];
@@ -1972,14 +2010,16 @@ export class SpeakerRegistry {
     for (let i = 0; i < mentionWords.length; i++) {
       const t = mentionWords[i];
       if (!t) continue;
+      // one lookup tells whether a word is a title, a determiner or a sentence opener
+      const info = t.type === "word" ? wordInfo(t.lower) : undefined;
+      const title = info?.title;
       if (t.type === "word" && t.upper) {
-        const title = TITLES.get(t.lower);
         if (title && run.length === 0) {
           runTitles.push(title);
           continue;
         }
         // "Treasury Secretary James Baker": a title inside the run starts the name
-        if (title && mentionWords[i + 1]?.upper && !TITLE_MODIFIERS.has(t.lower)) {
+        if (title && mentionWords[i + 1]?.upper && !info?.titleModifier) {
           run = [];
           runTitles = [title];
           continue;
@@ -1988,28 +2028,27 @@ export class SpeakerRegistry {
           hadThe = true;
           continue;
         }
-        if (run.length === 0 && (SENTENCE_START_WORDS.has(t.lower) || DETERMINERS.has(t.lower)))
-          continue;
+        if (run.length === 0 && (info?.startWord || info?.determiner)) continue;
         run.push(t);
         continue;
       }
       if (
         t.type === "word" &&
-        NAME_CONNECTORS.has(t.lower) &&
         run.length > 0 &&
+        isNameConnector(t.lower) &&
         mentionWords[i + 1]?.upper
       ) {
         run.push(t);
         continue;
       }
-      if (t.type === "word" && TITLES.has(t.lower) && run.length === 0) {
-        runTitles.push(TITLES.get(t.lower) ?? "");
+      if (title !== undefined && run.length === 0) {
+        runTitles.push(title);
         continue;
       }
       if (t.lower === "the") hadThe = true;
       if (run.length > best.length) {
         best = run;
-        titles.splice(0, titles.length, ...runTitles);
+        titles = runTitles;
       }
       run = [];
       runTitles = [];
@@ -2017,7 +2056,7 @@ export class SpeakerRegistry {
     }
     if (run.length > best.length) {
       best = run;
-      titles.splice(0, titles.length, ...runTitles);
+      titles = runTitles;
     }
     // "Mrs. Clinton's aides", "Trump's campaign": the head is the noun after the possessive
     const lastName = best.length > 0 ? best[best.length - 1] : undefined;
@@ -2049,11 +2088,13 @@ export class SpeakerRegistry {
     }
     if (best.length > 0) {
       // (a possessive token "'s" alone is never capitalised: no word of `best` is one)
-      const original = best.map((w) => withoutPossessive(w.text));
-      const words = best.map((w, k) => {
-        const bare = original[k] as string;
-        return bare === w.text ? w.lower : bare.toLowerCase();
-      });
+      const original: string[] = [];
+      const words: string[] = [];
+      for (const w of best) {
+        const bare = withoutPossessive(w.text);
+        original.push(bare);
+        words.push(bare === w.text ? w.lower : bare.toLowerCase());
+      }
       const exact = this.exact(words);
       const short = this.findByShortForm(words, titles);
       const entity = short && (!exact || exact.words.length < short.words.length) ? short : exact;
@@ -2090,12 +2131,15 @@ export class SpeakerRegistry {
         return r;
       }
     }
-    const words = mentionWords.map((t) => t.lower);
-    const type = words.some((w) => ORG_WORDS.has(w))
-      ? "Organization"
-      : words.some((w) => SPEAKER_NOUNS.has(w))
-        ? "Person"
-        : undefined;
+    // an organization's word anywhere makes it one; else a speaker noun makes a person
+    let org = false;
+    let person = false;
+    for (const t of mentionWords) {
+      const info = wordInfo(t.lower);
+      if (info?.org) org = true;
+      else if (info?.speakerNoun) person = true;
+    }
+    const type = org ? "Organization" : person ? "Person" : undefined;
     const mention = mentionText(mentionWords);
     const name = mention.replace(/^(?:the|The)\s+/, "");
     return type ? { name: name || mention, type } : { name: name || mention };
@@ -2125,21 +2169,19 @@ export class SpeakerRegistry {
       order - this.lastSpeaker.order < 2e9
     )
       best = last;
-    // a known person first, then a name of unknown type (places are names too)
-    for (const typed of [true, false]) {
-      if (best) break;
+    // a known person first, then a name of unknown type (places are names too): the
+    // latest mentioned of each, in one pass
+    if (!best) {
+      let untyped: Entity | undefined;
       const entities = this.entities;
       for (let k = this.recentStart(); k < entities.length; k++) {
         const e = entities[k];
-        if (
-          e &&
-          e.last <= order &&
-          compatibleWith(e, pronoun, wantOrg, gender) &&
-          (e.type !== undefined || (!wantOrg && !typed)) &&
-          (!best || e.last > best.last)
-        )
-          best = e;
+        if (!e || e.last > order || !compatibleWith(e, pronoun, wantOrg, gender)) continue;
+        if (e.type !== undefined) {
+          if (!best || e.last > best.last) best = e;
+        } else if (!wantOrg && (!untyped || e.last > untyped.last)) untyped = e;
       }
+      best ??= untyped;
     }
     if (!best) return undefined;
     if (gender && !best.gender) best.gender = gender;

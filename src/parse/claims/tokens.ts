@@ -172,6 +172,16 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 const WORD = /[\p{L}\p{N}\u00AD]+(?:['’\-.&][\p{L}\p{N}\u00AD]+)*/uy;
 const WORD_CHAR = /[\p{L}\p{N}\u00AD]/u;
 
+/**
+ * `text.charCodeAt(k)`, or -1 at or past the end of the text (where `charCodeAt` gives
+ * `NaN`; -1 compares as `NaN` does with every code range read here). For the reads that
+ * may go one past the end: once a `charCodeAt` site has read out of range, V8 compiles it
+ * (and the arithmetic on its result) for `NaN`, slower for every read there after.
+ */
+function codeAt(text: string, k: number): number {
+  return k < text.length ? text.charCodeAt(k) : -1;
+}
+
 /** Whether the character at `k` continues a word (a letter, a digit or a soft hyphen); -1 for an astral character. */
 function wordCharAt(text: string, k: number): 0 | 1 | -1 {
   const c = text.charCodeAt(k);
@@ -217,7 +227,7 @@ function scanWord(text: string, i: number): number {
     }
     if (run === k) return k === i ? i : k - 1;
     k = run;
-    const c = text.charCodeAt(k);
+    const c = codeAt(text, k);
     // ' ’ - . & joining two runs of word characters
     if ((c === 39 || c === 0x2019 || c === 45 || c === 46 || c === 38) && k + 1 < n) {
       const w = wordCharAt(text, k + 1);
@@ -263,10 +273,10 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
       // word that cannot start a cue is marked so: `cueAt` need not look it up)
       let k = i + 1;
       let h = code;
-      let c = text.charCodeAt(k);
+      let c = codeAt(text, k);
       while (c >= 97 && c <= 122) {
         h = (Math.imul(h, 31) + c) | 0;
-        c = text.charCodeAt(++k);
+        c = codeAt(text, ++k);
       }
       if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const word = text.slice(i, k);
@@ -281,7 +291,7 @@ export function tokenize(text: string, from: number, to: number, into?: Token[])
     } else if (code >= 65 && code <= 90) {
       // a capitalised word, A-Z then ASCII letters only
       const k = capitalisedEnd(text, i);
-      const c = text.charCodeAt(k);
+      const c = codeAt(text, k);
       if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const word = text.slice(i, k);
         const lower = word.toLowerCase();
@@ -446,10 +456,10 @@ export function tokenizeLean(
       // the common word: a-z only, its cue hash made on the way
       let k = i + 1;
       let h = code;
-      let c = text.charCodeAt(k);
+      let c = codeAt(text, k);
       while (c >= 97 && c <= 122) {
         h = (Math.imul(h, 31) + c) | 0;
-        c = text.charCodeAt(++k);
+        c = codeAt(text, ++k);
       }
       if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const cue = hasCueHash(CUE_HASHES, finishHash(h, k - i));
@@ -460,7 +470,7 @@ export function tokenizeLean(
     } else if (code >= 65 && code <= 90) {
       // a capitalised word, A-Z then ASCII letters only: its lower-case hash made on the way
       const k = capitalisedEnd(text, i);
-      const c = text.charCodeAt(k);
+      const c = codeAt(text, k);
       if (k <= to && (endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)))) {
         const word = text.slice(i, k);
         const lower = word.toLowerCase();
@@ -489,7 +499,7 @@ export function tokenizeLean(
       if (wordEnd > i && wordEnd <= to) {
         let end = groupsEnd(text, wordEnd, to);
         const folds = scannedFolds || end !== wordEnd;
-        if (!folds && !(text.charCodeAt(end) === 46 && end < to)) {
+        if (!folds && !(codeAt(text, end) === 46 && end < to)) {
           // lower-case ASCII, no period after it: the word as written is its lower case
           const cue = mayStartCueIn(text, i, end);
           if (!leanLowerWord(text, i, end, to, lean, isConnector, cue)) return i;
@@ -723,7 +733,7 @@ function thatAfter(text: string, end: number, to: number, lean: LeanTokens): boo
  * {@link endsPlainWord}, before calling this: faster, as measured, than one call for both.)
  */
 function periodEndsWord(text: string, from: number, k: number, to: number): boolean {
-  if (!endsWordAfterJoiner(text.charCodeAt(k + 1))) return false;
+  if (!endsWordAfterJoiner(codeAt(text, k + 1))) return false;
   return (
     k === to ||
     (k - from > 1 &&
@@ -739,7 +749,7 @@ const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
  * ends the word there as it is: not a letter, a digit,
  * a soft hyphen or a joiner (' ’ - . &), nor a non-ASCII character outside the general
  * punctuation block (U+2000-206F: dashes, curly quotes, ellipsis; those take the general
- * path). `NaN` (the end of the text) ends it.
+ * path). -1 (the end of the text, see `codeAt`) ends it.
  */
 function endsPlainWord(c: number): boolean {
   if (c >= 128) return c >= 0x2000 && c <= 0x206f && c !== 0x2019;
@@ -756,7 +766,7 @@ function endsPlainWord(c: number): boolean {
 /**
  * Whether the code after a joiner (' ’ - . &) leaves it out of the word: no letter, digit
  * or soft hyphen, nor a non-ASCII character outside U+2000-206F (those take the general
- * path). `NaN` (the end of the text) leaves it out.
+ * path). -1 (the end of the text) leaves it out.
  */
 function endsWordAfterJoiner(c: number): boolean {
   if (c >= 128) return c >= 0x2000 && c <= 0x206f;
@@ -773,12 +783,12 @@ let lowerHash = 0;
 function capitalisedEnd(text: string, i: number): number {
   let h = text.charCodeAt(i) + 32;
   let k = i + 1;
-  let c = text.charCodeAt(k);
+  let c = codeAt(text, k);
   for (;;) {
     if (c >= 97 && c <= 122) h = (Math.imul(h, 31) + c) | 0;
     else if (c >= 65 && c <= 90) h = (Math.imul(h, 31) + c + 32) | 0;
     else break;
-    c = text.charCodeAt(++k);
+    c = codeAt(text, ++k);
   }
   lowerHash = h;
   return k;
@@ -791,12 +801,12 @@ function capitalisedEnd(text: string, i: number): number {
  */
 function numberEnd(text: string, i: number, to: number): number {
   let k = i + 1;
-  let c = text.charCodeAt(k);
-  while (c >= 48 && c <= 57) c = text.charCodeAt(++k);
+  let c = codeAt(text, k);
+  while (c >= 48 && c <= 57) c = codeAt(text, ++k);
   // "1980s" and "2,400" take the general path
   if (c >= 97 && c <= 122) return i;
   if (k > to) return i;
-  if (c === 44) return isDigitCode(text.charCodeAt(k + 1)) ? i : k;
+  if (c === 44) return isDigitCode(codeAt(text, k + 1)) ? i : k;
   return endsPlainWord(c) || (c === 46 && periodEndsWord(text, i, k, to)) ? k : i;
 }
 
@@ -1032,9 +1042,9 @@ export function tokenizeSentence(
 function groupsEnd(text: string, wordEnd: number, to: number): number {
   let end = wordEnd;
   while (
-    text.charCodeAt(end) === 44 &&
+    codeAt(text, end) === 44 &&
     isDigits(text, end + 1, end + 4) &&
-    !isDigitCode(text.charCodeAt(end + 4)) &&
+    !isDigitCode(codeAt(text, end + 4)) &&
     end + 4 <= to &&
     isDigitCode(text.charCodeAt(end - 1))
   ) {
@@ -1046,7 +1056,7 @@ function groupsEnd(text: string, wordEnd: number, to: number): number {
 /** Whether a word ending at `end` keeps the period after it ("Mr." "U.S." "G."). */
 function keepsPeriod(text: string, end: number, to: number, word: string, lower: string): boolean {
   return (
-    text.charCodeAt(end) === 46 &&
+    codeAt(text, end) === 46 &&
     end < to &&
     (ABBREVIATIONS.has(lower) || (word.length === 1 && isUpper(word)) || lower.includes("."))
   );
@@ -1057,8 +1067,10 @@ function isDigitCode(code: number): boolean {
 }
 
 function isDigits(text: string, from: number, to: number): boolean {
+  // (no read past the end: see `codeAt`)
+  if (to > text.length) return false;
   for (let k = from; k < to; k++) if (!isDigitCode(text.charCodeAt(k))) return false;
-  return to <= text.length;
+  return true;
 }
 
 /** Whether a character code is white space (the shared set of `\s`). */
@@ -1169,7 +1181,7 @@ function isOpeningMarkChar(c: string | undefined): boolean {
 }
 
 function startsSentence(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
+  const code = codeAt(text, i);
   if (code < 128)
     return (
       (code >= 65 && code <= 90) ||
@@ -1297,8 +1309,8 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
     // . ? !
     if (c !== 46 && c !== 63 && c !== 33) continue;
     let j = i + 1;
-    for (let d = text.charCodeAt(j); d === 46 || d === 63 || d === 33 || d === 41; ) {
-      d = text.charCodeAt(++j);
+    for (let d = codeAt(text, j); d === 46 || d === 63 || d === 33 || d === 41; ) {
+      d = codeAt(text, ++j);
     }
     // ‘authorities."We …’: a quote opening right after the period
     const glued =
@@ -1314,14 +1326,19 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
     if (!startsSentence(text, k)) continue;
     if (c === 46) {
       // the word before the period (a longer one is no abbreviation: not read to its start)
+      // (most such words are lower case already: no lower case made for them)
       let w = i;
+      let folds = false;
       while (w > start && i - w <= MAX_ABBREVIATION) {
         const cc = text.charCodeAt(w - 1);
-        const ascii = (cc >= 97 && cc <= 122) || (cc >= 65 && cc <= 90) || cc === 46;
-        if (!ascii && (cc < 128 || !/\p{L}/u.test(text[w - 1] ?? ""))) break;
+        if (!((cc >= 97 && cc <= 122) || cc === 46)) {
+          if (!(cc >= 65 && cc <= 90) && (cc < 128 || !/\p{L}/u.test(text[w - 1] ?? ""))) break;
+          folds = true;
+        }
         w--;
       }
-      const word = i - w <= MAX_ABBREVIATION ? text.slice(w, i).toLowerCase() : "";
+      const word =
+        i - w > MAX_ABBREVIATION ? "" : folds ? text.slice(w, i).toLowerCase() : text.slice(w, i);
       if (
         ABBREVIATIONS.has(word) ||
         (word.length <= 2 && /^\p{L}$/u.test(word)) ||

@@ -223,8 +223,12 @@ interface Front {
 /** `text` without the whitespace and commas at its end (`text.replace(/[\s,]+$/, "")`). */
 function trimCommas(text: string): string {
   let end = text.length;
-  for (let c = text.charCodeAt(end - 1); c === 44 || isWhitespace(c); c = text.charCodeAt(end - 1))
+  // (never reads before the start: an out-of-range read makes V8 slow the site down for good)
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 44 && !isWhitespace(c)) break;
     end--;
+  }
   return end === text.length ? text : text.slice(0, end);
 }
 

@@ -377,7 +377,7 @@ export function readSimpleYaml(
   while (index < lines.length) {
     const line = lines[index] as string;
     index++;
-    if (line.charCodeAt(0) === 35 /* # */ || isBlank(line)) continue;
+    if (line.length === 0 || line.charCodeAt(0) === 35 /* # */ || isBlank(line)) continue;
     const colon = keyColon(line);
     if (colon < 0) return undefined;
     // (the key, without the spaces before the colon)
@@ -400,7 +400,8 @@ export function readSimpleYaml(
     while (next < lines.length) {
       const l = lines[next] as string;
       // (no tab in the text: a space or nothing else is the indentation)
-      if (l.charCodeAt(0) === 32 || isBlank(l)) next++;
+      // (an empty line first: no read past its end, which V8 makes slow for good)
+      if (l.length === 0 || l.charCodeAt(0) === 32 || isBlank(l)) next++;
       else if (l.charCodeAt(0) === 45 && l.charCodeAt(1) === 32 && rest === "") next++;
       else break;
     }
