@@ -44,8 +44,10 @@ function datelineFinder(ctx: Context): DatelineFinder {
   const read: Array<{ block: Block; found: FoundDateline | undefined; reports: Report[] }> = [];
   // what the reading under way reports
   let reports: Report[] = [];
+  // (the fields of `ctx` written out, not spread: one object shape with the contexts)
   const recorder: Context = {
-    ...ctx,
+    source: ctx.source,
+    options: ctx.options,
     diagnostics: [],
     report: (...args) => {
       reports.push(args);
@@ -164,9 +166,10 @@ function toByline(block: Block, reading: BylineReading, ctx: Context): Byline {
  * @param ctx
  *   Parse context (source, options, diagnostics sink).
  * @param known
- *   Fields the front end already knows (front matter); they win over what is found.
+ *   Fields the front end already knows (front matter); they win over what is found. The
+ *   object becomes the article (completed in place, not copied).
  * @returns
- *   The article; it always passes `ArticleSchema`.
+ *   The article (`known` itself); it always passes `ArticleSchema`.
  */
 export function buildArticle(
   blocks: readonly Block[],
@@ -370,14 +373,14 @@ export function buildArticle(
     );
   }
 
-  const article: Article = {
-    ...known,
-    headline,
-    keywords: known.keywords ?? [],
-    images: known.images ?? [],
-    body: paragraphs,
-    claims: [],
-  };
+  // The article is `known` completed in place: what `{ ...known, headline, keywords, … }`
+  // gives (same fields in the same order), without copying fields of varying shapes.
+  const article = known as Article;
+  article.headline = headline;
+  article.keywords = known.keywords ?? [];
+  article.images = known.images ?? [];
+  article.body = paragraphs;
+  article.claims = [];
   if (alternativeHeadline !== undefined && alternativeHeadline.trim() !== "")
     article.alternativeHeadline = alternativeHeadline;
   if (byline) article.byline = byline;

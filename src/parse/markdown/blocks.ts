@@ -96,8 +96,14 @@ export function walk(
     result.frontMatter = frontMatterNode(first as { type: string; value: string } & Nodes, source);
     from = 1;
   }
-  // Compared once (a different string only for hostile input).
-  flow(children, from, result, source, original === source ? undefined : original);
+  // One builder for all blocks; `original` compared once (it differs for hostile input only).
+  flow(
+    children,
+    from,
+    result,
+    source,
+    new TextBuilder(source, original === source ? undefined : original),
+  );
   return result;
 }
 
@@ -148,7 +154,7 @@ function flow(
   from: number,
   result: WalkResult,
   source: string,
-  original: string | undefined,
+  builder: TextBuilder,
 ): void {
   const stack: Frame[] = [
     { children: nodes, index: from, kind: "paragraph", quote: undefined, opened: undefined },
@@ -170,8 +176,7 @@ function flow(
           "heading",
           spanOf(node),
           result,
-          source,
-          original,
+          builder,
           node.depth,
         );
         if (block) pushBlock(block, result, quote);
@@ -184,7 +189,7 @@ function flow(
           result.skipped++;
           break;
         }
-        const block = inlineBlock(node.children, kind, span, result, source, original, undefined);
+        const block = inlineBlock(node.children, kind, span, result, builder, undefined);
         if (block) pushBlock(block, result, quote);
         break;
       }
@@ -256,11 +261,10 @@ function inlineBlock(
   kind: Kind,
   span: Span,
   result: WalkResult,
-  source: string,
-  original: string | undefined,
+  builder: TextBuilder,
   depth: number | undefined,
 ): Block | undefined {
-  const builder = new TextBuilder(source, original);
+  builder.begin();
   let leadFrom = -1;
   let leadTo = -1;
   // Lead: the first content child (not blank text, an image, HTML or a break), when it

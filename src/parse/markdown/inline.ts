@@ -60,20 +60,31 @@ function keepMap(map: Int32Array, from: number, to: number): Int32Array {
 const NO_IMAGES: readonly TemplatedImage[] = [];
 
 /**
- * Collects the plain text of one block, one map entry per UTF-16 code unit, from
- * mdast `text` / `inlineCode` / `break` nodes and their source offsets.
+ * Collects the plain text of a block, one map entry per UTF-16 code unit, from mdast
+ * `text` / `inlineCode` / `break` nodes and their source offsets. One builder serves a
+ * whole walk, block after block (see {@link TextBuilder.begin}).
  */
 export class TextBuilder {
   /** Text so far. */
   text = "";
   /** `map[i]`: source offset of `text[i]`. */
-  private map: Int32Array;
+  private map: Int32Array = scratch;
   /** Source offset just after the last character added. */
   private endOffset = 0;
   /** Source lines the block spans (soft and hard line endings seen + 1). */
   lines = 1;
   /** Images with templated URLs found by {@link TextBuilder.finish}. */
   templatedImages: readonly TemplatedImage[] = NO_IMAGES;
+  /** Whether the source has a tab or a carriage return (rare: each value is scanned then). */
+  private readonly tabOrReturn: boolean;
+  /**
+   * The first line feed of the source at or after {@link TextBuilder.lineFrom} (-1: none),
+   * for the verbatim fast path of {@link TextBuilder.addValue}: values come in source
+   * order, so each search starts where the last one found a line feed, and the source is
+   * searched once in all (instead of a scan of every value).
+   */
+  private lineFeed = -1;
+  private lineFrom = Number.POSITIVE_INFINITY;
 
   /**
    * @param source
@@ -85,9 +96,19 @@ export class TextBuilder {
     private readonly source: string,
     private readonly original?: string | undefined,
   ) {
-    // One scratch buffer shared by all builders (blocks are built one at a time and
-    // `finish` copies its part out).
+    this.tabOrReturn = source.includes("\t") || source.includes("\r");
+  }
+
+  /**
+   * Start a new block. One scratch buffer holds the map of the block being built (blocks
+   * are built one at a time and `finish` copies its part out).
+   */
+  begin(): void {
+    this.text = "";
     this.map = scratch;
+    this.endOffset = 0;
+    this.lines = 1;
+    this.templatedImages = NO_IMAGES;
   }
 
   private ensure(extra: number): void {
@@ -123,7 +144,7 @@ export class TextBuilder {
     // carriage return (`\r\n` is one space). `===` on a slice is the cheapest native
     // comparison (cheaper than `startsWith`, far cheaper than a `charCodeAt` loop).
     if (end - start === value.length && value === src.slice(start, end)) {
-      const plain = !LINE_OR_TAB.test(value);
+      const plain = this.tabOrReturn ? !LINE_OR_TAB.test(value) : !this.lineFeedIn(start, end);
       if (plain || !value.includes("\r")) {
         if (!plain)
           for (let nl = value.indexOf("\n"); nl >= 0; nl = value.indexOf("\n", nl + 1))
@@ -239,6 +260,15 @@ export class TextBuilder {
     this.endOffset = j > start ? Math.min(j, end) : end;
   }
 
+  /** Whether `source.slice(start, end)` has a line feed (see {@link TextBuilder.lineFeed}). */
+  private lineFeedIn(start: number, end: number): boolean {
+    if (start < this.lineFrom || (this.lineFeed >= 0 && this.lineFeed < start)) {
+      this.lineFrom = start;
+      this.lineFeed = this.source.indexOf("\n", start);
+    }
+    return this.lineFeed >= 0 && this.lineFeed < end;
+  }
+
   /** Add a hard line break (as a space) at `offset`. */
   addBreak(offset: number): void {
     this.ensure(1);
@@ -329,6 +359,11 @@ function readReference(src: string, j: number, end: number): number {
   return k + 1;
 }
 
+/** Scratch of {@link stripTemplating}: the map it keeps, grown as needed. */
+let cutMap = new Int32Array(1024);
+/** Scratch of {@link stripTemplating}: the ranges it cuts, `from, to` pairs in one array. */
+const cuts: number[] = [];
+
 /** An image written with a templated URL (`![alt]({{ site.baseurl }}/a.png)`), as text. */
 export interface TemplatedImage {
   /** URL with the templating removed (`/a.png`). */
@@ -349,13 +384,14 @@ export interface TemplatedImage {
  * @param map
  *   Its map (`text.length + 1` entries).
  * @returns
- *   Text and map without the templating, and the templated images.
+ *   Text and map without the templating (the map, when anything was cut, in a scratch
+ *   buffer valid until the next call), and the templated images.
  */
 export function stripTemplating(
   text: string,
   map: Int32Array,
 ): { text: string; map: Int32Array; images: TemplatedImage[] } {
-  const cuts: Array<[number, number]> = [];
+  cuts.length = 0;
   const images: TemplatedImage[] = [];
   let i = 0;
   let openExpr = true;
@@ -395,10 +431,9 @@ export function stripTemplating(
             start: map[open - 1] ?? 0,
             end: (map[paren] ?? 0) + 1,
           });
-          cuts.push([open - 1, paren + 1]);
+          cuts.push(open - 1, paren + 1);
         } else {
-          cuts.push([open, open + 1]);
-          cuts.push([at - 2, paren + 1]);
+          cuts.push(open, open + 1, at - 2, paren + 1);
         }
         last = paren + 1;
         i = last;
@@ -406,7 +441,7 @@ export function stripTemplating(
       }
     }
     if (cutFrom < last) cutFrom = last;
-    cuts.push([cutFrom, cutTo]);
+    cuts.push(cutFrom, cutTo);
     last = cutTo;
     i = cutTo;
   }
@@ -414,38 +449,40 @@ export function stripTemplating(
   // What is kept, with each run of spaces left behind collapsed into its first space and
   // the leading ones dropped: copied run by run (a slice and a map copy each).
   let out = "";
-  const m = new Int32Array(text.length + 1);
+  if (cutMap.length <= text.length)
+    cutMap = new Int32Array(Math.max(2 * cutMap.length, text.length + 1));
+  const m = cutMap;
   let n = 0;
   // whether the last character kept is a space (at the start: none kept, spaces dropped)
   let afterSpace = true;
-  const copy = (s: number, e: number): void => {
-    out += text.slice(s, e);
-    m.set(map.subarray(s, e), n);
-    n += e - s;
-  };
   // The first two spaces in a row at or after where the last search started (-1: none):
   // the kept ranges come in order, so each search starts past the last one found and the
   // text is searched once in all (a native search, not a loop over every character).
   let double = text.indexOf("  ");
-  const keep = (s: number, e: number): void => {
+  let from = 0;
+  // the kept range before each cut, then the one after the last
+  for (let c = 0; c <= cuts.length; c += 2) {
+    const s = from;
+    const e = c < cuts.length ? (cuts[c] as number) : text.length;
+    if (c < cuts.length) from = Math.max(from, cuts[c + 1] as number);
+    if (e <= s) continue;
     let run = s;
     if (afterSpace) while (run < e && text.charCodeAt(run) === 32) run++;
     for (;;) {
       if (double >= 0 && double < run) double = text.indexOf("  ", run);
-      if (double < 0 || double + 1 >= e) break;
-      copy(run, double + 1);
+      // up to the first space of the next double space in the range, else to its end
+      const stop = double < 0 || double + 1 >= e ? e : double + 1;
+      if (stop > run) {
+        out += text.slice(run, stop);
+        m.set(map.subarray(run, stop), n);
+        n += stop - run;
+      }
+      if (stop === e) break;
       run = double + 2;
       while (run < e && text.charCodeAt(run) === 32) run++;
     }
-    if (e > run) copy(run, e);
-    if (e > s) afterSpace = text.charCodeAt(e - 1) === 32;
-  };
-  let from = 0;
-  for (const [s, e] of cuts) {
-    if (s > from) keep(from, s);
-    from = Math.max(from, e);
+    afterSpace = text.charCodeAt(e - 1) === 32;
   }
-  if (from < text.length) keep(from, text.length);
   m[n] = map[text.length] ?? 0;
   return { text: out, map: m.subarray(0, n + 1), images };
 }
