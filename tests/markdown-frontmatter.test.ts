@@ -86,6 +86,9 @@ describe("YAML front matter", () => {
     expect(readSimpleYaml("a:b")).toBeUndefined();
     expect(readSimpleYaml("a: x\u2028y")).toBeUndefined();
     expect(readSimpleYaml("a :  x")?.data).toEqual(new Map([["a", "x"]]));
+    // a line of spaces deeper than the block's indentation is content: the full reader's
+    expect(readSimpleYaml("a: >\n  A\n   ")).toBeUndefined();
+    expect(readYaml("a: |\n  A\n   \n  B").data).toEqual(new Map([["a", "A\n \nB\n"]]));
     expect(readSimpleYaml("a: 1\nb:\n- x\nc: >-\n  one\n  two")?.data).toEqual(
       new Map<string, unknown>([
         ["a", 1],
@@ -151,7 +154,7 @@ describe("YAML front matter", () => {
             fc.oneof(
               fc.stringMatching(/^[A-Za-z][A-Za-z ,.]{0,20}$/).map((l) => `  ${l}`),
               fc.stringMatching(/^[A-Za-z#][A-Za-z ,.]{0,8}$/).map((l) => `    ${l}`),
-              fc.constantFrom("", "  ", "  # not a comment", "  - not an item"),
+              fc.constantFrom("", "  ", "   ", "  # not a comment", "  - not an item"),
             ),
             { minLength: 1, maxLength: 4 },
           ),

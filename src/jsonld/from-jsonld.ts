@@ -419,7 +419,7 @@ function splitName(
   if (type !== "Person" || !/[,(|]|^\s*by\s/i.test(name)) return { name: cleaned };
   const read = parseBylineText(name);
   const only = read?.authors.length === 1 ? read.authors[0] : undefined;
-  if (!only || only.type !== "Person") return { name: cleaned };
+  if (only?.type !== "Person") return { name: cleaned };
   const out: { name: string; role?: string; affiliation?: string } = { name: only.name };
   if (only.role !== undefined) out.role = only.role;
   if (only.affiliation !== undefined) out.affiliation = only.affiliation;

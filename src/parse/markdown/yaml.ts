@@ -333,6 +333,9 @@ function blockScalar(header: string, lines: readonly string[]): string | undefin
     if (n !== indent) return undefined;
   }
   if (indent <= 0) return lines.every((l) => l.trim() === "") ? "" : undefined;
+  // A line of spaces only, longer than the indentation, keeps its extra spaces as content
+  // (`"a: |\n  A\n   "` is "A\n \n"): left to the full reader.
+  for (const line of lines) if (line.length > indent && line.trim() === "") return undefined;
   let end = lines.length;
   while (end > 0 && (lines[end - 1] ?? "").trim() === "") end--;
   const content = lines.slice(0, end).map((l) => (l.trim() === "" ? "" : l.slice(indent)));
