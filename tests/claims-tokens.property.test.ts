@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { cueAt } from "../src/parse/claims/attribution.js";
 import { indirectClaims } from "../src/parse/claims/indirect.js";
 import { scanQuotes } from "../src/parse/claims/marks.js";
-import { type ClaimState, noteIntroduction } from "../src/parse/claims/quotes.js";
+import { createClaimState, noteIntroduction } from "../src/parse/claims/quotes.js";
 import { isNameConnector, SpeakerRegistry } from "../src/parse/claims/speakers.js";
 import {
   ABBREVIATIONS,
@@ -225,15 +225,7 @@ describe("lean tokens", () => {
           const view = { paragraph: 0, index: 0, text: s, tokens: check, start: from, end: to };
           const registry = new SpeakerRegistry();
           expect(indirectClaims(view, registry)).toEqual([]);
-          const state: ClaimState = {
-            registry,
-            drafts: [],
-            lastQuote: undefined,
-            introduction: undefined,
-            trailingWords: 0,
-            pending: undefined,
-            unattributed() {},
-          };
+          const state = createClaimState(registry, () => {});
           noteIntroduction(view, state);
           expect(state.introduction).toBeUndefined();
           expect(lean.length).toBe(full.length);
@@ -347,15 +339,7 @@ describe("lean tokens of sentences made of cue frames", () => {
         const view = { paragraph: 0, index: 0, text: s, tokens, start: 0, end: s.length };
         const registry = new SpeakerRegistry();
         expect(indirectClaims(view, registry)).toEqual([]);
-        const state: ClaimState = {
-          registry,
-          drafts: [],
-          lastQuote: undefined,
-          introduction: undefined,
-          trailingWords: 0,
-          pending: undefined,
-          unattributed() {},
-        };
+        const state = createClaimState(registry, () => {});
         noteIntroduction(view, state);
         expect(state.introduction).toBeUndefined();
       }),

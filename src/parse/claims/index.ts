@@ -13,7 +13,7 @@ import { sourceSpan } from "../types.js";
 import { type Draft, finishDraft, type Piece } from "./draft.js";
 import { indirectClaims } from "./indirect.js";
 import { type QuoteSpan, scanQuotes } from "./marks.js";
-import { type ClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
+import { type ClaimState, createClaimState, noteIntroduction, quoteClaims } from "./quotes.js";
 import { orderOf, type SentenceView } from "./sentence.js";
 import { isNameConnector, namesNothingAlone, SpeakerRegistry } from "./speakers.js";
 import {
@@ -76,25 +76,16 @@ export function extractClaims(
   hints: ClaimHints = {},
 ): QuotedClaim[] {
   const registry = new SpeakerRegistry(hints.authors ?? []);
-  const state: ClaimState = {
-    registry,
-    drafts: [],
-    // every field from the start: one object shape for the reads in every paragraph
-    lastQuote: undefined,
-    introduction: undefined,
-    trailingWords: 0,
-    pending: undefined,
-    unattributed(piece) {
-      const seg = paragraphs[piece.paragraph];
-      if (!seg) return;
-      ctx.report(
-        UNATTRIBUTED_QUOTE,
-        "info",
-        "Unexpected quote without a speaker, expected an attribution such as `he said`",
-        sourceSpan(seg, piece.from, piece.to),
-      );
-    },
-  };
+  const state = createClaimState(registry, (piece) => {
+    const seg = paragraphs[piece.paragraph];
+    if (!seg) return;
+    ctx.report(
+      UNATTRIBUTED_QUOTE,
+      "info",
+      "Unexpected quote without a speaker, expected an attribution such as `he said`",
+      sourceSpan(seg, piece.from, piece.to),
+    );
+  });
   for (let p = 0; p < paragraphs.length; p++) {
     const seg = paragraphs[p];
     if (!seg) continue;

@@ -40,6 +40,32 @@ export interface ClaimState {
   unattributed(piece: Piece): void;
 }
 
+/**
+ * A fresh {@link ClaimState}, every field set from the start (one object shape for the
+ * reads in every paragraph).
+ *
+ * @param registry
+ *   Names and speakers.
+ * @param unattributed
+ *   Reports an unattributed quote.
+ * @returns
+ *   The state before the first paragraph.
+ */
+export function createClaimState(
+  registry: SpeakerRegistry,
+  unattributed: (piece: Piece) => void,
+): ClaimState {
+  return {
+    registry,
+    drafts: [],
+    lastQuote: undefined,
+    introduction: undefined,
+    trailingWords: 0,
+    pending: undefined,
+    unattributed,
+  };
+}
+
 interface QuoteAt {
   quote: QuoteSpan;
   /** Token index of the opening mark. */
