@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBylineText } from "../src/parse/extract/byline.js";
+import { parseBylineText, readName } from "../src/parse/extract/byline.js";
 import { normaliseAgency } from "../src/parse/extract/words.js";
 
 const names = (text: string): string[] | undefined =>
@@ -247,6 +247,35 @@ describe("byline reading helpers", () => {
     expect(parseBylineText("By Jane Doe who wrote this long sentence about the vote")).toBe(
       undefined,
     );
+  });
+});
+
+describe("readName", () => {
+  it("reads people of 2 to 6 words and organisations of up to 7, and rejects the rest", () => {
+    const read = (text: string) => readName(text) ?? null;
+    expect(read("Jane Doe")).toEqual({ type: "Person", name: "Jane Doe" });
+    expect(read("Jane Doe Jr.")).toEqual({ type: "Person", name: "Jane Doe Jr." });
+    expect(read("Ana Maria de la Cruz Vega")).toEqual({
+      type: "Person",
+      name: "Ana Maria de la Cruz Vega",
+    });
+    expect(read("Bank of Nova Scotia Cyber Security Office")).toEqual({
+      type: "Organization",
+      name: "Bank of Nova Scotia Cyber Security Office",
+    });
+    expect(read("Health Canada")).toEqual({ type: "Organization", name: "Health Canada" });
+    // one word, seven words of a person, job titles, months, fields, a trailing particle
+    for (const text of [
+      "Jane",
+      "J.",
+      "Ana Maria de la Cruz Vega Ruiz",
+      "Staff Writer",
+      "March April",
+      "Content Design",
+      "Jan van",
+      "Jane Doe was here",
+    ])
+      expect(read(text)).toBe(null);
   });
 });
 
