@@ -12,6 +12,7 @@ import {
   phrasalCuesStartingWith,
 } from "../src/parse/claims/lexicon.js";
 import { scanQuotes } from "../src/parse/claims/marks.js";
+import { wordCount } from "../src/parse/claims/tokens.js";
 import { createContext } from "../src/parse/context.js";
 import type { Context, Segment } from "../src/parse/types.js";
 
@@ -808,5 +809,16 @@ describe("attributions right after a quote", () => {
     expect(
       run("The crowd started the rally early, “We want more.”").claims[0]?.cue,
     ).toBeUndefined();
+  });
+});
+
+describe("wordCount", () => {
+  it("counts runs of non-whitespace up to 4, any whitespace separating them", () => {
+    expect(wordCount("a b", 0, 3)).toBe(2);
+    const spaced = "  one\u2009two\u00a0three ";
+    expect(wordCount(spaced, 0, spaced.length)).toBe(3);
+    expect(wordCount("a b c d e f", 0, 11)).toBe(4);
+    expect(wordCount("abc def", 1, 5)).toBe(2);
+    expect(wordCount(" \t\n", 0, 3)).toBe(0);
   });
 });

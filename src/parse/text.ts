@@ -1,8 +1,8 @@
+import { isWhitespace } from "../util/chars.js";
 import { LineEnds } from "../util/lines.js";
 import { writeOffsets } from "../util/offsets.js";
 import { createContext, finishDiagnostics } from "./context.js";
 import { isSignOffAt } from "./extract/body.js";
-import { isWhitespace } from "./extract/written.js";
 import type { ParseOptions, ParseResult } from "./options.js";
 import { buildArticle } from "./pipeline.js";
 import type { Block } from "./types.js";

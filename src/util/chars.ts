@@ -42,3 +42,43 @@ export function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
   return true;
 }
+
+/**
+ * The first occurrence of one character at or after an offset of a text, for offsets
+ * asked in increasing order (paragraphs, text nodes in source order): a search starts
+ * again only once the offset has passed the occurrence last found, so the text is
+ * searched about once in all, not to its end once per offset.
+ */
+export class NextChar {
+  /** The offset of the last search (`Infinity`: none yet). */
+  private from = Number.POSITIVE_INFINITY;
+  /** What it found (-1: none). */
+  private at = -1;
+
+  /**
+   * @param text
+   *   The text searched.
+   * @param char
+   *   The character looked for.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /**
+   * The first {@link NextChar.char} at or after `from`.
+   *
+   * @param from
+   *   An offset.
+   * @returns
+   *   Its offset, or -1 when there is none.
+   */
+  after(from: number): number {
+    if (from < this.from || (this.at >= 0 && this.at < from)) {
+      this.from = from;
+      this.at = this.text.indexOf(this.char, from);
+    }
+    return this.at;
+  }
+}

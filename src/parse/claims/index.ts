@@ -25,6 +25,7 @@ import {
   type Token,
   tokenizeLean,
   tokenizeSentence,
+  wordCount,
 } from "./tokens.js";
 
 export { CUE_VERBS, type CueCategory, type CueVerb, inflect, PHRASAL_CUES } from "./lexicon.js";
@@ -240,15 +241,3 @@ const NO_QUOTES: readonly QuoteSpan[] = [];
 
 /** Reused by {@link tokenizeLean} from sentence to sentence. */
 const lean = new LeanTokens();
-
-/** The number of words (runs of non-space) in `text.slice(from, to)`, counting to 4 at most. */
-function wordCount(text: string, from: number, to: number): number {
-  let words = 0;
-  let inWord = false;
-  for (let k = from; k < to && words < 4; k++) {
-    const w = !isSpaceCode(text.charCodeAt(k));
-    if (w && !inWord) words++;
-    inWord = w;
-  }
-  return words;
-}

@@ -17,7 +17,7 @@ import {
   sentenceSubject,
   speakerAfter,
 } from "./speakers.js";
-import { type Token, tokenAt } from "./tokens.js";
+import { type Token, tokenAt, wordCount } from "./tokens.js";
 
 /** Subject pronouns (lower case). */
 const SUBJECT_PRONOUN_WORDS: ReadonlySet<string> = new Set(["he", "she", "they", "it", "we", "i"]);
@@ -85,19 +85,6 @@ function firstTokenFrom(tokens: readonly Token[], offset: number, from: number):
   let i = from;
   while (i < tokens.length && (tokens[i]?.start ?? 0) < offset) i++;
   return i;
-}
-
-/** The number of words (runs of non-space) in `text.slice(from, to)`, counting to 4 at most. */
-function words(text: string, from: number, to: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = from; i < to && n < 4; i++) {
-    const c = text.charCodeAt(i);
-    const w = !(c === 32 || c === 9 || c === 10 || c === 13 || c === 160);
-    if (w && !inWord) n++;
-    inWord = w;
-  }
-  return n;
 }
 
 function innerPiece(view: SentenceView, q: QuoteSpan): Piece {
@@ -217,7 +204,7 @@ export function quoteClaims(
       }
       const attribution: Attribution | undefined = pre && !pre.clause ? pre : post;
       if (!attribution && lowerAfterLead && !startsSentence) continue;
-      if (attribution || startsSentence || words(view.text, q.open, q.close) >= 4) {
+      if (attribution || startsSentence || wordCount(view.text, q.open, q.close) >= 4) {
         const draft: Draft = {
           kind: "direct",
           pieces: [innerPiece(view, q)],
@@ -277,7 +264,7 @@ export function quoteClaims(
           at.after >= nextOpen &&
           onlyPunct(tokens, at.after, tokens.length)
         ) {
-          if (words(view.text, q.open, q.close) < 3 && q.closed) continue;
+          if (wordCount(view.text, q.open, q.close) < 3 && q.closed) continue;
           // a quote standing alone: a piece of the previous quote, or unattributed
           const last = state.lastQuote;
           if (
@@ -302,7 +289,7 @@ export function quoteClaims(
           if (!startsSentence && !leadIn) continue;
           // a quote that starts a sentence and is followed by more words: "“Heat” is a film"
           if (
-            words(view.text, q.open, q.close) < 4 ||
+            wordCount(view.text, q.open, q.close) < 4 ||
             looksLikeTitle(view.text.slice(q.open + q.openLength, q.close))
           )
             continue;

@@ -1076,6 +1076,30 @@ function isDigits(text: string, from: number, to: number): boolean {
 /** Whether a character code is white space (the shared set of `\s`). */
 export const isSpaceCode: (code: number) => boolean = isWhitespace;
 
+/**
+ * The number of words (runs of characters that are not whitespace, {@link isSpaceCode})
+ * in `text.slice(from, to)`, counting to 4 at most.
+ *
+ * @param text
+ *   A text.
+ * @param from
+ *   Start offset.
+ * @param to
+ *   End offset (exclusive).
+ * @returns
+ *   0 to 4.
+ */
+export function wordCount(text: string, from: number, to: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let k = from; k < to && words < 4; k++) {
+    const w = !isSpaceCode(text.charCodeAt(k));
+    if (w && !inWord) words++;
+    inWord = w;
+  }
+  return words;
+}
+
 const LETTER = /[\p{L}\p{N}\u00AD]/u;
 
 function isWordStart(code: number, text: string, i: number): boolean {

@@ -23,7 +23,19 @@ const REPLACED = new RegExp(
  *   Whitespace-collapsed block text.
  */
 export function isSignOff(text: string): boolean {
-  if (text.length > 40 || !maySignOff(text, 0, text.length)) return false;
+  return isSignOffAt(text, 0, text.length);
+}
+
+/**
+ * Whether `text.slice(from, to)` is only a sign-off ({@link isSignOff}); most lines of
+ * prose fail the quick tests without a string made.
+ */
+export function isSignOffAt(text: string, from: number, to: number): boolean {
+  return to - from <= 40 && maySignOff(text, from, to) && signOffWords(text.slice(from, to));
+}
+
+/** The rest of {@link isSignOff}, for a text that passed its quick tests. */
+function signOffWords(text: string): boolean {
   // without "&", "^" or a control character the replacements change nothing
   const words = REPLACED.test(text)
     ? text
@@ -59,20 +71,12 @@ export function isSignOff(text: string): boolean {
 const END_WORD = /^(?:END|ENDS|30)$/;
 
 /**
- * Whether `text.slice(from, to)` is only a sign-off ({@link isSignOff}); most lines of
- * prose fail without a string made.
- */
-export function isSignOffAt(text: string, from: number, to: number): boolean {
-  return to - from <= 40 && maySignOff(text, from, to) && isSignOff(text.slice(from, to));
-}
-
-/**
  * A quick test that `text.slice(from, to)` may be a sign-off: it passes every sign-off
  * (and rejects most lines of prose) without making a string. A character that no rule
  * below replaces or strips (a lower-case ASCII letter, any non-ASCII character, or ASCII
  * punctuation such as `,` `'` `:`) stays in a word, so the space-separated pieces with
- * such a character are at least that many words: three of them are too many. And such punctuation is in no agency name nor end
- * mark, so its word fails the test.
+ * such a character are at least that many words: three of them are too many. And such
+ * punctuation is in no agency name nor end mark, so its word fails the test.
  */
 function maySignOff(text: string, from: number, to: number): boolean {
   let pieces = 0;

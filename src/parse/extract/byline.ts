@@ -4,7 +4,7 @@
  * by B"). Person vs Organization comes from word lists, never from substrings.
  */
 import type { Author } from "../../schema/author.js";
-import { splitOn } from "../../util/chars.js";
+import { isWhitespace, splitOn } from "../../util/chars.js";
 import { monthNumber } from "./dates.js";
 import {
   COUNTRIES,
@@ -18,7 +18,6 @@ import {
   ORGANISATION_WORDS,
   REGIONS,
 } from "./words.js";
-import { isWhitespace } from "./written.js";
 
 /** What {@link readByline} found, with how sure it is that the text is a byline. */
 export interface BylineReading {

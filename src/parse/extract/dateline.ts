@@ -4,11 +4,11 @@
  * Internal: not part of the public API.
  */
 import type { Dateline } from "../../schema/dateline.js";
-import { splitOn } from "../../util/chars.js";
+import { isWhitespace, splitOn } from "../../util/chars.js";
 import { type Context, type Segment, sourceOffset, sourceSpan } from "../types.js";
 import { dateAtEnd, dateAtStart, resolveDate, type WrittenDate } from "./dates.js";
 import { MULTI_WORD_REGIONS, normaliseAgency, REGIONS } from "./words.js";
-import { isWhitespace, writtenText } from "./written.js";
+import { writtenText } from "./written.js";
 
 /** A dateline found at the start of a segment. */
 export interface FoundDateline {

@@ -6,8 +6,6 @@ import type { Span } from "../../schema/span.js";
 import { isWhitespace } from "../../util/chars.js";
 import { type Segment, sourceSpan } from "../types.js";
 
-export { isWhitespace };
-
 /** A piece of a block as written: its text and where it is in the source. */
 export interface Written {
   /** The text without markup, whitespace as written in the source. */

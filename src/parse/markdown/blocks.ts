@@ -4,7 +4,7 @@
  */
 import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
 import type { Span } from "../../schema/span.js";
-import { isBlank } from "../../util/chars.js";
+import { isBlank, NextChar } from "../../util/chars.js";
 import type { Block, Segment } from "../types.js";
 import { startMaps, TextBuilder } from "./inline.js";
 
@@ -159,7 +159,7 @@ function flow(
   const stack: Frame[] = [
     { children: nodes, index: from, kind: "paragraph", quote: undefined, opened: undefined },
   ];
-  const bars: NextBar = { from: 0, at: source.indexOf("|") };
+  const bars = new NextChar(source, "|");
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
     if (frame.index >= frame.children.length) {
@@ -398,27 +398,14 @@ function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult): void {
 }
 
 /**
- * The first `|` at or after `from` in the source (`at`, -1 for none): paragraphs come in
- * source order, so each looks for it from where the last search found it, and the
- * source is searched once in all (not to its end once per paragraph).
- */
-interface NextBar {
-  from: number;
-  at: number;
-}
-
-/**
  * Whether a paragraph is a pipe table (GFM) read as a paragraph: one of its lines, after
- * the first, is a delimiter row (`| --- | :-: |`).
+ * the first, is a delimiter row (`| --- | :-: |`). `bars` finds the source's `|`
+ * (paragraphs come in source order: the source is searched for them once in all).
  */
-function looksLikePipeTable(source: string, span: Span, bars: NextBar): boolean {
+function looksLikePipeTable(source: string, span: Span, bars: NextChar): boolean {
   const nl = source.indexOf("\n", span.start);
   if (nl < 0 || nl >= span.end) return false;
-  if (span.start < bars.from || (bars.at >= 0 && bars.at < span.start)) {
-    bars.from = span.start;
-    bars.at = source.indexOf("|", span.start);
-  }
-  const bar = bars.at;
+  const bar = bars.after(span.start);
   if (bar < 0 || bar >= span.end) return false;
   let line = nl + 1;
   while (line < span.end) {

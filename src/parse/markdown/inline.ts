@@ -3,6 +3,7 @@
  * Internal to the Markdown front end.
  */
 
+import { NextChar } from "../../util/chars.js";
 import { writeOffsets } from "../../util/offsets.js";
 import type { Segment } from "../types.js";
 import { NEUTRAL } from "./guard.js";
@@ -78,13 +79,11 @@ export class TextBuilder {
   /** Whether the source has a tab or a carriage return (rare: each value is scanned then). */
   private readonly tabOrReturn: boolean;
   /**
-   * The first line feed of the source at or after {@link TextBuilder.lineFrom} (-1: none),
-   * for the verbatim fast path of {@link TextBuilder.addValue}: values come in source
-   * order, so each search starts where the last one found a line feed, and the source is
-   * searched once in all (instead of a scan of every value).
+   * The source's line feeds, for the verbatim fast path of {@link TextBuilder.addValue}:
+   * values come in source order, so the source is searched for them once in all (instead
+   * of a scan of every value).
    */
-  private lineFeed = -1;
-  private lineFrom = Number.POSITIVE_INFINITY;
+  private readonly lineFeeds: NextChar;
 
   /**
    * @param source
@@ -97,6 +96,7 @@ export class TextBuilder {
     private readonly original?: string | undefined,
   ) {
     this.tabOrReturn = source.includes("\t") || source.includes("\r");
+    this.lineFeeds = new NextChar(source, "\n");
   }
 
   /**
@@ -260,13 +260,10 @@ export class TextBuilder {
     this.endOffset = j > start ? Math.min(j, end) : end;
   }
 
-  /** Whether `source.slice(start, end)` has a line feed (see {@link TextBuilder.lineFeed}). */
+  /** Whether `source.slice(start, end)` has a line feed. */
   private lineFeedIn(start: number, end: number): boolean {
-    if (start < this.lineFrom || (this.lineFeed >= 0 && this.lineFeed < start)) {
-      this.lineFrom = start;
-      this.lineFeed = this.source.indexOf("\n", start);
-    }
-    return this.lineFeed >= 0 && this.lineFeed < end;
+    const at = this.lineFeeds.after(start);
+    return at >= 0 && at < end;
   }
 
   /** Add a hard line break (as a space) at `offset`. */
