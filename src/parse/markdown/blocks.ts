@@ -1,24 +1,12 @@
 /**
- * One walk over the mdast tree: blocks with exact maps, front matter, images,
- * definitions and blockquote groups. Internal to the Markdown front end.
+ * One walk over the mdast tree: blocks with exact maps, images, definitions and
+ * blockquote groups (front matter is found before the parse, see `fence.ts`). Internal to the Markdown front end.
  */
 import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
 import type { Span } from "../../schema/span.js";
 import { isBlank, NextChar } from "../../util/chars.js";
 import type { Block, Segment } from "../types.js";
 import { startMaps, TextBuilder } from "./inline.js";
-
-/** The front matter node found at the start of the document. */
-export interface FrontMatterNode {
-  /** `yaml` (`---`) or `toml` (`+++`). */
-  format: "yaml" | "toml";
-  /** The front matter text between the fences. */
-  value: string;
-  /** Source offset of `value[0]`. */
-  valueStart: number;
-  /** Span of the whole front matter, fences included. */
-  span: Span;
-}
 
 /** An image seen in the body (`![alt](url "title")` or a reference to a definition). */
 export interface BodyImage {
@@ -46,8 +34,6 @@ export interface QuoteGroup {
 export interface WalkResult {
   /** Blocks in source order, text mapped into the source. */
   blocks: Block[];
-  /** The front matter, when the document starts with one. */
-  frontMatter?: FrontMatterNode | undefined;
   /** Body images in source order (URLs not yet resolved). */
   images: BodyImage[];
   /** Link/image definitions by normalised identifier. */
@@ -66,20 +52,24 @@ type Kind = Block["kind"];
  * @param tree
  *   Tree from remark-parse (with remark-frontmatter, optionally remark-gfm).
  * @param source
- *   The exact Markdown source that was parsed.
+ *   The Markdown source: remark parsed it, or its part from `base` on.
  * @param original
  *   The Markdown as given, when hostile markup was neutralised in `source` (same length).
  * @param reuse
  *   Whether the maps of the blocks may be written over by the next walk with `reuse`:
  *   only for a caller that is done with the blocks by then (default false).
+ * @param base
+ *   Offset in `source` of what remark parsed, when that was the part after the front
+ *   matter (default 0: the whole source); the tree's offsets are shifted by it.
  * @returns
- *   Blocks with maps into `source`, plus front matter, images and blockquotes.
+ *   Blocks with maps into `source`, plus images, definitions and blockquotes.
  */
 export function walk(
   tree: Root,
   source: string,
   original: string = source,
   reuse = false,
+  base = 0,
 ): WalkResult {
   startMaps(reuse);
   const result: WalkResult = {
@@ -92,10 +82,8 @@ export function walk(
   const children = tree.children;
   const first = children[0];
   let from = 0;
-  if (first && (first.type === "yaml" || (first as { type: string }).type === "toml")) {
-    result.frontMatter = frontMatterNode(first as { type: string; value: string } & Nodes, source);
-    from = 1;
-  }
+  // Front matter parsed with the body (a caller that did not cut it off): not body text.
+  if (first && (first.type === "yaml" || (first as { type: string }).type === "toml")) from = 1;
   // One builder for all blocks; `original` compared once (it differs for hostile input only).
   flow(
     children,
@@ -103,35 +91,15 @@ export function walk(
     result,
     source,
     new TextBuilder(source, original === source ? undefined : original),
+    base,
   );
   return result;
 }
 
-function frontMatterNode(
-  node: { type: string; value: string } & Nodes,
-  source: string,
-): FrontMatterNode {
+/** The source span of a node (its tree offsets shifted by `base`). */
+function spanOf(node: Nodes, base: number): Span {
   const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
-  // The value starts after the opening fence line.
-  let valueStart = start;
-  const nl = source.indexOf("\n", start);
-  if (nl >= 0 && nl < end) valueStart = nl + 1;
-  if (!source.startsWith(node.value, valueStart)) {
-    const found = source.indexOf(node.value, start);
-    valueStart = found >= 0 && found < end ? found : start;
-  }
-  return {
-    format: (node.type as string) === "toml" ? "toml" : "yaml",
-    value: node.value,
-    valueStart,
-    span: { start, end },
-  };
-}
-
-function spanOf(node: Nodes): Span {
-  const start = node.position?.start.offset ?? 0;
-  return { start, end: node.position?.end.offset ?? start };
+  return { start: start + base, end: (node.position?.end.offset ?? start) + base };
 }
 
 /**
@@ -155,6 +123,7 @@ function flow(
   result: WalkResult,
   source: string,
   builder: TextBuilder,
+  base: number,
 ): void {
   const stack: Frame[] = [
     { children: nodes, index: from, kind: "paragraph", quote: undefined, opened: undefined },
@@ -174,27 +143,28 @@ function flow(
         const block = inlineBlock(
           node.children,
           "heading",
-          spanOf(node),
+          spanOf(node, base),
           result,
           builder,
           node.depth,
+          base,
         );
         if (block) pushBlock(block, result, quote);
         break;
       }
       case "paragraph": {
-        const span = spanOf(node);
+        const span = spanOf(node, base);
         if (looksLikePipeTable(source, span, bars)) {
           // A GFM table read without remark-gfm: not body text.
           result.skipped++;
           break;
         }
-        const block = inlineBlock(node.children, kind, span, result, builder, undefined);
+        const block = inlineBlock(node.children, kind, span, result, builder, undefined, base);
         if (block) pushBlock(block, result, quote);
         break;
       }
       case "blockquote": {
-        const group: QuoteGroup = quote ?? { blocks: [], span: spanOf(node) };
+        const group: QuoteGroup = quote ?? { blocks: [], span: spanOf(node, base) };
         stack.push({
           children: node.children,
           index: 0,
@@ -263,6 +233,7 @@ function inlineBlock(
   result: WalkResult,
   builder: TextBuilder,
   depth: number | undefined,
+  base: number,
 ): Block | undefined {
   builder.begin();
   let leadFrom = -1;
@@ -284,7 +255,8 @@ function inlineBlock(
       if (position) {
         const start = position.start.offset;
         const end = position.end.offset;
-        if (start !== undefined && end !== undefined) builder.addValue(value, start, end);
+        if (start !== undefined && end !== undefined)
+          builder.addValue(value, start + base, end + base);
       }
       continue;
     }
@@ -296,7 +268,7 @@ function inlineBlock(
     }
     const isLead = content && child === first && (type === "strong" || type === "emphasis");
     if (isLead) leadFrom = builder.length;
-    phrasing(child, builder, result);
+    phrasing(child, builder, result, base);
     if (isLead) leadTo = builder.length;
   }
   const segment = builder.finish();
@@ -347,7 +319,7 @@ function trimSegment(segment: Segment): Segment {
 }
 
 /** Phrasing (inline) content into the builder, depth first with an explicit stack. */
-function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult): void {
+function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult, base: number): void {
   const stack: Array<{ children: readonly Nodes[]; index: number }> = [
     { children: [root], index: 0 },
   ];
@@ -363,18 +335,19 @@ function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult): void {
       case "inlineCode": {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
-        if (start !== undefined && end !== undefined) builder.addValue(node.value, start, end);
+        if (start !== undefined && end !== undefined)
+          builder.addValue(node.value, start + base, end + base);
         break;
       }
       case "break":
-        builder.addBreak(node.position?.start.offset ?? 0);
+        builder.addBreak((node.position?.start.offset ?? 0) + base);
         break;
       case "image":
         result.images.push({
           url: node.url,
           alt: node.alt ?? undefined,
           title: node.title ?? undefined,
-          span: spanOf(node),
+          span: spanOf(node, base),
         });
         break;
       case "imageReference":
@@ -382,7 +355,7 @@ function phrasing(root: Nodes, builder: TextBuilder, result: WalkResult): void {
           url: "",
           identifier: node.identifier.toLowerCase(),
           alt: node.alt ?? undefined,
-          span: spanOf(node),
+          span: spanOf(node, base),
         });
         break;
       case "html":

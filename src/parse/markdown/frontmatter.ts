@@ -10,8 +10,8 @@ import { collapse, parseBylineText, readName } from "../extract/byline.js";
 import { ORGANISATION_WORDS } from "../extract/words.js";
 import type { KnownFields } from "../pipeline.js";
 import type { Context } from "../types.js";
-import type { FrontMatterNode } from "./blocks.js";
 import { toIsoDate } from "./dates.js";
+import type { FrontMatterNode } from "./fence.js";
 import { resolveUrl } from "./urls.js";
 import { readYaml } from "./yaml.js";
 

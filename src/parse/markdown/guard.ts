@@ -17,14 +17,16 @@ export const MAX_LINK_OPENERS = 2000;
 
 /**
  * The input with hostile markup neutralised (same length, same offsets), or the input
- * itself when there is none. One pass; front matter at the start is left alone.
+ * itself when there is none. One pass from `from` on (front matter before it is left alone).
  *
  * @param input
  *   Markdown source.
+ * @param from
+ *   Where the body starts: the end of the front matter (default 0).
  * @returns
  *   A string of the same length to parse instead.
  */
-export function guardMarkdown(input: string): string {
+export function guardMarkdown(input: string, from = 0): string {
   const length = input.length;
   if (length < MAX_QUOTE_DEPTH) return input;
   // Most input has too few of these characters in total for any limit to apply:
@@ -43,7 +45,7 @@ export function guardMarkdown(input: string): string {
     chars ??= input.split("");
     chars[k] = NEUTRAL;
   };
-  let i = skipFrontMatter(input);
+  let i = from;
   // Per block (text between blank lines): counts, and the block's start.
   let blockStart = i;
   let runs = 0;
@@ -98,23 +100,6 @@ export function guardMarkdown(input: string): string {
   }
   closeBlock(length);
   return chars ? chars.join("") : input;
-}
-
-/** Offset after a `---`/`+++` front matter block at the very start, else 0. */
-function skipFrontMatter(input: string): number {
-  const fence = input.startsWith("---") ? "---" : input.startsWith("+++") ? "+++" : undefined;
-  if (!fence) return 0;
-  const firstEnd = input.indexOf("\n");
-  if (firstEnd < 0 || input.slice(3, firstEnd).trim() !== "") return 0;
-  let at = firstEnd + 1;
-  while (at < input.length) {
-    let end = input.indexOf("\n", at);
-    if (end < 0) end = input.length;
-    const line = input.slice(at, end).replace(/\r$/, "");
-    if (line.startsWith(fence) && line.slice(3).trim() === "") return end;
-    at = end + 1;
-  }
-  return 0;
 }
 
 /**

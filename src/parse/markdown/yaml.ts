@@ -60,14 +60,17 @@ function problems(doc: Document): YamlProblem[] {
  * Read YAML front matter. Never throws.
  * Strict YAML 1.2 first; on errors, a retry after indenting the continuation lines of
  * multi-line quoted strings (which libyaml, Jekyll's and Hugo's readers accept); if that
- * fails too, the top-level keys before the first error.
+ * fails too, the top-level keys before the first error. A lone carriage return is a line
+ * break, as YAML and Markdown have it (the yaml package breaks lines at `\n` only).
  *
- * @param text
+ * @param input
  *   The front matter between the fences.
  * @returns
- *   The data and what happened.
+ *   The data and what happened (offsets into `input`).
  */
-export function readYaml(text: string): YamlResult {
+export function readYaml(input: string): YamlResult {
+  // same length: offsets into `text` are offsets into `input`
+  const text = input.includes("\r") ? input.replace(/\r(?!\n)/g, "\n") : input;
   const result: YamlResult = { errors: [], repaired: false, partial: false, aliasLimit: false };
   const simple = readSimpleYaml(text);
   if (simple) {
