@@ -193,15 +193,19 @@ function median(values: number[]): number {
 }
 
 function timeCase(test: Case, sizes: number[]): Measured {
-  // warm up on a small input so the first size is not charged for compilation
-  test.run(test.build(Math.min(10_000, sizes[0] ?? 10_000)));
-  const times: (number | undefined)[] = [];
+  const inputs = (test.sizes ?? sizes).map((size) => test.build(size));
+  // warm up on the smallest input itself, so that it is not charged for compilation
+  if (inputs[0] !== undefined) test.run(inputs[0]);
+  const runs: number[][] = inputs.map(() => []);
+  const done = inputs.map(() => false);
   let problem: string | undefined;
-  for (const size of test.sizes ?? sizes) {
-    const input = test.build(size);
-    const runs: number[] = [];
-    // five runs of fast inputs, three of slow ones: medians that noise does not move
-    for (let i = 0; i < ((runs[0] ?? 0) < 200 ? 5 : 3); i++) {
+  // Rounds over all sizes, one run of each per round (five rounds for fast inputs, three
+  // for slow ones): a spell of machine load then slows every size alike, and the medians
+  // compare like with like.
+  for (let round = 0; round < 5; round++) {
+    for (const [k, input] of inputs.entries()) {
+      const times = runs[k] as number[];
+      if (done[k] || (round >= 3 && (times[0] ?? 0) >= 200)) continue;
       const t0 = performance.now();
       let outcome: string | undefined;
       try {
@@ -209,13 +213,12 @@ function timeCase(test: Case, sizes: number[]): Measured {
       } catch (error) {
         outcome = `threw ${(error as Error).name}: ${(error as Error).message.split("\n")[0]}`;
       }
-      runs.push(performance.now() - t0);
+      times.push(performance.now() - t0);
       problem ??= outcome;
-      if ((runs[runs.length - 1] as number) > LIMIT_MS) break;
+      if ((times[times.length - 1] as number) > LIMIT_MS) done[k] = true;
     }
-    times.push(median(runs));
   }
-  return { times, problem };
+  return { times: runs.map((times) => median(times)), problem };
 }
 
 // ---- parent: run every case in a child, print the table -------------------------------

@@ -464,6 +464,24 @@ describe("hostile quote marks", () => {
     }
     expect(check('"Yes," she said. '.repeat(1000)).length).toBe(1000);
   });
+
+  it("does not search a sentence of more than 10,000 characters without quotes, and says so", () => {
+    const said = "Senator John Smith said the plan would fail.";
+    const run = "By ".repeat(4000); // 12,000 characters, no sentence punctuation
+    const body = `${said} ${run}. ${said}`;
+    const ctx = createContext(body, {});
+    const claims = extractClaims([{ text: body, start: 0 }], ctx);
+    // both reported claims around the run are read; the run itself is not
+    expect(claims.map((c) => c.speaker?.name)).toEqual(["John Smith", "John Smith"]);
+    const skipped = ctx.diagnostics.filter((d) => d.ruleId === "claims-skipped");
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]?.span?.start).toBe(said.length + 1);
+    // just under the limit: searched, nothing reported
+    const shorter = `${said} ${"By ".repeat(3333)}. ${said}`;
+    const ctx2 = createContext(shorter, {});
+    extractClaims([{ text: shorter, start: 0 }], ctx2);
+    expect(ctx2.diagnostics.filter((d) => d.ruleId === "claims-skipped")).toEqual([]);
+  });
 });
 
 describe("clause ends of reported speech", () => {

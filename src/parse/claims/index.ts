@@ -51,6 +51,13 @@ export const CLAIMS_SKIPPED = "claims-skipped";
 
 /** Paragraphs longer than this are not searched for claims (a diagnostic says so). */
 const MAX_PARAGRAPH = 2_000_000;
+/**
+ * Longest sentence without quotes read for claims and names (characters). A longer one is
+ * text without sentence punctuation (a dump, or hostile input): its tokens would be
+ * alive all at once, and past the young generation the garbage collector's copying
+ * makes 10× such input cost 30× the time.
+ */
+const MAX_SENTENCE = 10_000;
 
 /**
  * Find the quoted and reported claims in the body paragraphs.
@@ -180,6 +187,17 @@ function paragraph(
     // where a cue may start to report (the lean tokens' stop; anywhere in a sentence with quotes)
     let firstCue = 0;
     if (inSentence.length === 0) {
+      if (sentence.end - sentence.start > MAX_SENTENCE) {
+        const seg = paragraphs[p];
+        if (seg)
+          ctx.report(
+            CLAIMS_SKIPPED,
+            "info",
+            `Unexpected sentence of ${sentence.end - sentence.start} characters, expected at most ${MAX_SENTENCE}: claims not searched in it`,
+            sourceSpan(seg, sentence.start, sentence.start),
+          );
+        continue;
+      }
       const stop = tokenizeLean(text, sentence.start, sentence.end, lean, isNameConnector);
       if (stop < 0) {
         // a copy: the registry reads it later, and the lean buffers are reused (none when
