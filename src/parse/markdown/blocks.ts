@@ -1,6 +1,7 @@
 /**
  * One walk over the mdast tree: blocks with exact maps, images, definitions and
- * blockquote groups (front matter is found before the parse, see `fence.ts`). Internal to the Markdown front end.
+ * blockquote groups. Front matter is found before the parse (`fence.ts`). Internal to the
+ * Markdown front end.
  */
 import type { Nodes, Parents, PhrasingContent, Root } from "mdast";
 import type { Span } from "../../schema/span.js";

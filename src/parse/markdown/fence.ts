@@ -39,7 +39,7 @@ export interface FrontMatterFence {
  * three markers, then only spaces and tabs, then a line ending (`\n`, `\r` or `\r\n`);
  * then lines up to the first line that is the same fence (again only spaces and tabs
  * after it) and ends in a line ending or the end of the source. Without a closing fence
- * there is no front matter. One forward pass over the front matter, none over the body.
+ * there is no front matter. One forward pass, which stops at the closing fence.
  *
  * @param source
  *   Markdown source (a byte order mark already dropped).
