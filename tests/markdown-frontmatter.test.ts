@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parse as parseYamlStrict } from "yaml";
 import { readName } from "../src/parse/extract/byline.js";
 import { ORGANISATION_WORDS } from "../src/parse/extract/words.js";
@@ -54,6 +54,17 @@ describe("YAML front matter", () => {
       excerpt: "one two: still the excerpt three",
       image: "/a.png",
     });
+  });
+
+  it("writes no process warning for odd keys (untrusted input stays quiet)", () => {
+    const emit = vi.spyOn(process, "emitWarning");
+    try {
+      const { article } = parseMarkdown("---\n[x]: y\n{a: 1}: z\ntitle: T\n---\nBody text.\n");
+      expect(article?.headline).toBe("T");
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      emit.mockRestore();
+    }
   });
 
   it("keeps the keys before an error it cannot repair", () => {

@@ -34,6 +34,9 @@ export interface YamlResult {
 export const MAX_ALIAS_COUNT = 100;
 
 const PARSE_OPTIONS = {
+  // A library reading untrusted front matter must not write to the process's warnings
+  // (the yaml package's default, "warn", emits one for a key such as `[x]:`).
+  logLevel: "error",
   prettyErrors: false,
   uniqueKeys: false,
   strict: false,
