@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { ArticleSchema, parseMarkdown } from "../src/index.js";
 import { guardMarkdown, MAX_QUOTE_DEPTH, NEUTRAL } from "../src/parse/markdown/guard.js";
 
@@ -40,6 +40,7 @@ const markdownish = fc
         "---\n",
         "+++\n",
         "title: x\n",
+        "[x]: y\n",
         '"',
         "“",
         "”",
@@ -56,8 +57,14 @@ const markdownish = fc
   )
   .map((parts) => parts.join(""));
 
+/** Nothing of a parse may reach the process: no warnings to standard error. */
+const warnings = vi.spyOn(process, "emitWarning");
+afterAll(() => warnings.mockRestore());
+
 function checkResult(input: string): void {
+  warnings.mockClear();
   const result = parseMarkdown(input);
+  expect(warnings, JSON.stringify(input)).not.toHaveBeenCalled();
   for (const d of result.diagnostics) {
     if (d.span) {
       expect(d.span.start).toBeGreaterThanOrEqual(0);
@@ -111,6 +118,41 @@ describe("parseMarkdown on hostile input", () => {
         checkResult(input);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("reads any front matter of odd YAML lines quietly (property)", () => {
+    const line = fc.oneof(
+      fc.constantFrom(
+        "[x]: y",
+        "{a: 1}: z",
+        "? complex key",
+        ": value",
+        "a: [b",
+        "a: &anchor x",
+        "b: *anchor",
+        "c: *missing",
+        "- item",
+        "key: |",
+        "  block text",
+        "title: T",
+        "author: Jane Doe and John Roe, Reuters",
+        "date: 2024-02-30",
+        "tags: [a, {b: c}]",
+        "image: {url: 'x'}",
+        "%YAML 1.2",
+        "!!binary aGk=",
+        "'quoted",
+        '"quoted',
+        "\t: tab",
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        checkResult(`---\n${lines.join("\n")}\n---\nBody text, she said.\n`);
+      }),
+      { numRuns: 400 },
     );
   });
 
