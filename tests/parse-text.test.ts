@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/index.js";
-import { ArticleSchema, parseText } from "../src/index.js";
+import { ArticleSchema, parseMarkdown, parseText } from "../src/index.js";
 import { createContext } from "../src/parse/context.js";
 import { buildArticle } from "../src/parse/pipeline.js";
 import { textToBlocks } from "../src/parse/text.js";
@@ -320,4 +320,29 @@ describe("buildArticle with fields a front end already knows", () => {
     buildArticle(textToBlocks(input), ctx, { byline: known });
     expect(ctx.diagnostics.map((d) => d.ruleId)).not.toContain("front-matter-conflict");
   });
+});
+
+describe("options.url", () => {
+  const text = "Bridge reopens\n\nThe bridge reopened on Monday, the mayor said.\n";
+
+  it("keeps an absolute http(s) URL as the article's url", () => {
+    const { article, diagnostics } = parseText(text, { url: "https://example.com/bridge" });
+    expect(article?.url).toBe("https://example.com/bridge");
+    expect(diagnostics.map((d) => d.ruleId)).not.toContain("invalid-url");
+  });
+
+  it.each(["javascript:alert(1)", "ftp://example.com/a", "mailto:desk@example.com", "/bridge"])(
+    "ignores %s with a diagnostic, and the article stays valid",
+    (url) => {
+      for (const { article, diagnostics } of [
+        parseText(text, { url }),
+        parseMarkdown(`# Bridge\n\n![map](map.png)\n\n${text}`, { url }),
+      ]) {
+        expect(article?.url).toBeUndefined();
+        expect(article?.images).toEqual([]);
+        expect(diagnostics.map((d) => d.ruleId)).toContain("invalid-url");
+        expect(ArticleSchema.safeParse(article).success).toBe(true);
+      }
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { createLocator, type Diagnostic, type Point } from "../diagnostic.js";
+import { AbsoluteUrlSchema } from "../schema/primitives.js";
 import type { ParseOptions } from "./options.js";
 import type { Context, ResolvedOptions } from "./types.js";
 
@@ -36,9 +37,15 @@ export function createContext(source: string, options: ParseOptions | null | und
   if (o.language !== undefined && o.language.trim() !== "")
     ctx.options.language = o.language.trim();
   if (o.url !== undefined) {
-    if (URL.canParse(o.url)) ctx.options.url = o.url;
+    // what the article's `url` accepts (an http(s) URL with a host): the article must
+    // pass ArticleSchema, and images resolved against it must too
+    if (AbsoluteUrlSchema.safeParse(o.url).success) ctx.options.url = o.url;
     else
-      ctx.report("invalid-url", "warning", `Unexpected url \`${o.url}\`, expected an absolute URL`);
+      ctx.report(
+        "invalid-url",
+        "warning",
+        `Unexpected url \`${o.url}\`, expected an absolute http(s) URL`,
+      );
   }
   if (o.claims === false) ctx.options.claims = false;
   return ctx;

@@ -11,7 +11,10 @@ export interface ParseOptions {
   referenceDate?: string | Date | undefined;
   /** BCP 47 language of the article (`"en"`), copied to `article.language`. */
   language?: string | undefined;
-  /** Canonical URL of the article; relative image links resolve against it. */
+  /**
+   * Canonical URL of the article, absolute http(s) (anything else is ignored with an
+   * `invalid-url` diagnostic); relative image links resolve against it.
+   */
   url?: string | undefined;
   /** Extract quoted claims (default `true`). */
   claims?: boolean | undefined;
