@@ -87,5 +87,10 @@ export function createLocator(input: string): (offset: number) => Point {
  */
 export function formatDiagnostic(diagnostic: Diagnostic, file = "<input>"): string {
   const where = diagnostic.start ? `${diagnostic.start.line}:${diagnostic.start.column}` : "1:1";
-  return `${file}:${where} ${diagnostic.severity} ${diagnostic.ruleId} ${diagnostic.message}`;
+  // one line, whatever the message quotes (JSON.parse's messages quote the input)
+  const message = diagnostic.message.replace(LINE_BREAKS, " ");
+  return `${file}:${where} ${diagnostic.severity} ${diagnostic.ruleId} ${message}`;
 }
+
+/** Line breaks of any kind, with the spaces around them. */
+const LINE_BREAKS = /[ \t]*(?:\r\n?|[\n\u2028\u2029])[ \t]*/g;

@@ -2,9 +2,16 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "../src/cli/batch.js";
 import { detectFormat, escapeHtml, extractJsonLdScripts, renderHtml } from "../src/cli/convert.js";
 import { type CliIo, main } from "../src/cli/run.js";
-import { ArticleSchema, parseText, toJsonLd } from "../src/index.js";
+import {
+  type Article,
+  ArticleSchema,
+  formatDiagnostic,
+  parseText,
+  toJsonLd,
+} from "../src/index.js";
 
 const SEED = join(import.meta.dirname, "..", "examples", "empty-alert.txt");
 
@@ -15,7 +22,11 @@ interface Run {
 }
 
 /** Run the command in-process with captured streams. */
-async function cli(argv: string[], stdin?: string, options: { tty?: boolean } = {}): Promise<Run> {
+async function cli(
+  argv: string[],
+  stdin?: string | Uint8Array,
+  options: { tty?: boolean } = {},
+): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -193,7 +204,8 @@ describe("article-model (one input)", () => {
     await writeFile(notJson, "{ nope");
     const run2 = await cli([notJson]);
     expect(run2.status).toBe(1);
-    expect(run2.stderr).toMatch(/not\.json:1:1 error invalid-json /);
+    // at the position JSON.parse names ("… at position 2")
+    expect(run2.stderr).toMatch(/not\.json:1:3 error invalid-json /);
   });
 
   it("reads the JSON-LD of a page it printed (--to html, then .html)", async () => {
@@ -338,5 +350,116 @@ describe("renderHtml", () => {
     expect(page).toContain("<h1>&lt;i&gt;H&lt;/i&gt;</h1>");
     expect(page).toContain('<p><span class="dateline">WASHINGTON -</span> A &lt;b&gt; B</p>');
     expect(page).toContain('<p class="byline">By &lt;x&gt;</p>');
+  });
+});
+
+describe("found by the audit of the command (fifth session)", () => {
+  const article = (headline: string) =>
+    JSON.stringify(
+      toJsonLd(parseText(`${headline}\n\nThe bridge reopened on Monday.\n`).article as Article),
+    );
+
+  it("reads the article of a page that has other JSON-LD blocks first, without their errors", async () => {
+    const page = [
+      "<html><head>",
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","name":"Daily"}</script>',
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[]}</script>',
+      '<!-- <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Commented out"}</script> -->',
+      '<script data-type="application/ld+json" src="x.js"></script>',
+      `<script type="application/ld+json">${article("Bridge reopens")}</script>`,
+      "</head></html>",
+    ].join("\n");
+    const file = join(dir, "page.html");
+    await writeFile(file, page);
+    const run = await cli([file]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).headline).toBe("Bridge reopens");
+    expect(extractJsonLdScripts(page)).toHaveLength(3);
+  });
+
+  it("reads JSON-LD with a byte order mark", async () => {
+    const file = join(dir, "bom.jsonld");
+    await writeFile(file, `\uFEFF${article("Bridge reopens")}`);
+    const run = await cli([file]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).headline).toBe("Bridge reopens");
+  });
+
+  it("keeps each diagnostic on one line, at the position a JSON error gives", async () => {
+    const broken = join(dir, "broken.json");
+    await writeFile(broken, "x\n\ny");
+    const run = await cli([broken]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    const trailing = join(dir, "trailing.json");
+    await writeFile(trailing, '{"a": 1}\n\nx');
+    const after = await cli([trailing]);
+    expect(after.stderr).toMatch(/trailing\.json:3:1 error /);
+    expect(
+      formatDiagnostic({
+        ruleId: "r",
+        source: "article-model",
+        severity: "error",
+        message: "a\r\nb\u2028c",
+      }),
+    ).toBe("<input>:1:1 error r a b c");
+  });
+
+  it("reports what the JSON-LD writer notes", async () => {
+    const file = join(dir, "long.md");
+    await writeFile(file, `# ${"Bridge ".repeat(20)}reopens\n\nThe bridge reopened on Monday.\n`);
+    const run = await cli([file, "--to", "jsonld"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/long\.md:1:1 info jsonld-long-headline Headline is 147 characters/);
+    // with --to json nothing is written as JSON-LD, so nothing is noted
+    expect((await cli([file])).stderr).not.toMatch(/jsonld-long-headline/);
+  });
+
+  it("lists a directory it cannot read as an input of its own, which then fails to read", async () => {
+    const missing = join(dir, "no-such-directory");
+    expect(await listFiles(missing)).toEqual([missing]);
+  });
+
+  it("rejects a --reference-date outside the years 1000 to 9998", async () => {
+    for (const date of ["9999-12-31", "0099-06-01"]) {
+      const run = await cli([SEED, "--reference-date", date]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/expected a year from 1000 to 9998/);
+    }
+  });
+
+  it("reads UTF-16 files and says when bytes are not UTF-8", async () => {
+    const text = "Café reopens\n\nThe café reopened on Monday.\n";
+    const utf16 = join(dir, "utf16.txt");
+    await writeFile(
+      utf16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+    );
+    const read16 = await cli([utf16]);
+    expect(read16.status).toBe(0);
+    expect(JSON.parse(read16.stdout).headline).toBe("Café reopens");
+    const latin1 = join(dir, "latin1.txt");
+    await writeFile(latin1, Buffer.from(text, "latin1"));
+    const lenient = await cli([latin1]);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stderr).toMatch(/latin1\.txt:1:1 warning invalid-encoding /);
+    expect((await cli([latin1, "--strict"])).status).toBe(1);
+    const stdin = await cli(["--from", "text"], Buffer.from(text, "latin1"));
+    expect(stdin.stderr).toMatch(/<stdin>:1:1 warning invalid-encoding /);
+    // UTF-8 (with or without a byte order mark) is read without a word
+    const utf8 = await cli(["--from", "text"], Buffer.from(`\uFEFF${text}`, "utf8"));
+    expect(utf8.stderr).not.toMatch(/invalid-encoding/);
+    expect(JSON.parse(utf8.stdout).headline).toBe("Café reopens");
+  });
+
+  it("runs at most one thread per core", async () => {
+    const files = join(dir, "jobs");
+    await mkdir(files);
+    await writeFile(join(files, "a.txt"), "Bridge reopens\n\nThe bridge reopened on Monday.\n");
+    const many = await cli([files, "--jobs", "100000", "-q"]);
+    expect(many.status).toBe(0);
+    expect(JSON.parse(many.stdout).headline).toBe("Bridge reopens");
+    expect((await cli([files, "--jobs", "0x2"])).status).toBe(2);
   });
 });

@@ -346,3 +346,22 @@ describe("options.url", () => {
     },
   );
 });
+
+describe("options.referenceDate", () => {
+  const text = "Bridge reopens\n\nLIMA, March 5 - The bridge reopened on Monday.\n";
+
+  it("resolves a year-less dateline date against it", () => {
+    const { article } = parseText(text, { referenceDate: "2024-01-10" });
+    expect(article?.dateline?.date).toBe("2024-03-05");
+  });
+
+  it.each(["9999-12-31", "0099-06-01"])(
+    "ignores %s, whose neighbour years are no four-digit ISO years, with a diagnostic",
+    (referenceDate) => {
+      const { article, diagnostics } = parseText(text, { referenceDate });
+      expect(article?.dateline?.date).toBe("--03-05");
+      expect(diagnostics.map((d) => d.ruleId)).toContain("invalid-reference-date");
+      expect(ArticleSchema.safeParse(article).success).toBe(true);
+    },
+  );
+});

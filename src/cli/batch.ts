@@ -2,11 +2,19 @@
  * Batch mode: many files in, NDJSON out in input order, on worker threads when the
  * batch is large.
  */
+
+import type { Dirent } from "node:fs";
 import { existsSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ConvertOptions, type ConvertResult, EXTENSIONS, extensionOf } from "./formats.js";
+import {
+  type ConvertOptions,
+  type ConvertResult,
+  decodeInput,
+  EXTENSIONS,
+  extensionOf,
+} from "./formats.js";
 
 /** One file to convert (plain data: it crosses to worker threads). */
 export interface FileTask {
@@ -36,10 +44,10 @@ export const POOL_THRESHOLD = 16;
  *   The conversion result.
  */
 export async function convertFile(task: FileTask): Promise<ConvertResult> {
-  let content: string;
+  let bytes: Uint8Array;
   try {
     // synchronous: articles are small, and one read beats four thread-pool round trips
-    content = readFileSync(task.path, "utf8");
+    bytes = readFileSync(task.path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {
@@ -53,7 +61,8 @@ export async function convertFile(task: FileTask): Promise<ConvertResult> {
   }
   // loaded on first use: a pool's main thread never needs the parsers
   const { convert } = await import("./convert.js");
-  return convert(content, task.path, task.options);
+  const { text, problem } = decodeInput(bytes);
+  return convert(text, task.path, task.options, true, problem);
 }
 
 /**
@@ -72,7 +81,8 @@ export async function convertChunk(task: ChunkTask): Promise<ConvertResult[]> {
 
 /**
  * List the files of a directory, recursively, that have a known extension, sorted by
- * path. Hidden entries and `node_modules` are skipped.
+ * path. Hidden entries and `node_modules` are skipped; a directory that cannot be read is
+ * listed itself (so that reading it reports why).
  *
  * @param directory
  *   The directory.
@@ -81,7 +91,14 @@ export async function convertChunk(task: ChunkTask): Promise<ConvertResult[]> {
  */
 export async function listFiles(directory: string): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(directory, { withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch {
+    // an unreadable directory: listed as an input of its own, whose reading then fails
+    // with the reason (an `unreadable-file` diagnostic, exit 2), like an unreadable file
+    return [directory];
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
@@ -248,7 +265,7 @@ export async function runBatch(
     // the workers load the library, so a pool is never slower than one thread.
     const threads = Math.max(1, Math.min(jobs - 1, files.length));
     const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });
-    // A worker that cannot start or dies emits `error`, and its tasks may never settle:
+    // A worker that cannot start or throws emits `error`, and its tasks may never settle:
     // from then on every file is converted here instead.
     let broken = false;
     let markBroken: () => void = () => {};
@@ -260,6 +277,16 @@ export async function runBatch(
       broken = true;
       markBroken();
     });
+    // A worker thread that exits (rather than throws) is not an `error` of the pool, and
+    // its task would never settle: the same fallback.
+    let destroying = false;
+    for (const thread of pool.threads) {
+      thread.once("exit", () => {
+        if (destroying) return;
+        broken = true;
+        markBroken();
+      });
+    }
     try {
       let started = 0;
       // Files go to workers in chunks (messages cost about as much as a short article),
@@ -294,7 +321,11 @@ export async function runBatch(
       };
       await Promise.all([localRunner(), ...Array.from({ length: threads * 2 }, poolRunner)]);
     } finally {
-      await pool.destroy();
+      destroying = true;
+      // (waiting for a worker that already exited would never end: then stop the others
+      // without waiting)
+      if (broken) pool.destroy().catch(() => {});
+      else await pool.destroy();
     }
   }
   await flushing;

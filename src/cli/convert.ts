@@ -2,7 +2,7 @@
  * One input in, one output out: format detection, the conversion itself and the HTML page.
  * Shared by the in-process path and the worker threads of batch mode; never throws.
  */
-import { createLocator, type Diagnostic, formatDiagnostic } from "../diagnostic.js";
+import { createLocator, type Diagnostic, formatDiagnostic, type Point } from "../diagnostic.js";
 import { ArticleValidationError, formatPath } from "../json/errors.js";
 import { fromJson, toJson } from "../json/index.js";
 import { fromJsonLd, type JsonLdOptions, toJsonLd, toJsonLdScript } from "../jsonld/index.js";
@@ -86,22 +86,34 @@ export function extractJsonLdScripts(html: string): ScriptBlock[] {
   const lower = html.toLowerCase();
   const blocks: ScriptBlock[] = [];
   let at = 0;
+  let comment = lower.indexOf("<!--");
   for (;;) {
     const open = lower.indexOf("<script", at);
     if (open === -1) break;
+    // a script inside an HTML comment is no script: skip the comment
+    if (comment !== -1 && comment < open) {
+      const commentEnd = lower.indexOf("-->", comment + 4);
+      if (commentEnd === -1) break;
+      at = commentEnd + 3;
+      comment = lower.indexOf("<!--", at);
+      continue;
+    }
     const tagEnd = lower.indexOf(">", open);
     if (tagEnd === -1) break;
     const close = lower.indexOf("</script", tagEnd);
     const end = close === -1 ? html.length : close;
-    const attributes = lower.slice(open + 7, tagEnd);
-    if (/\btype\s*=\s*["']?\s*application\/ld\+json/.test(attributes)) {
+    if (SCRIPT_TYPE_JSON_LD.test(lower.slice(open + 7, tagEnd))) {
       blocks.push({ text: html.slice(tagEnd + 1, end), offset: tagEnd + 1 });
     }
     if (close === -1) break;
     at = close + 8;
+    if (comment !== -1 && comment < at) comment = lower.indexOf("<!--", at);
   }
   return blocks;
 }
+
+/** A `type` attribute (not `data-type`, …) of `application/ld+json`, in a lower-cased tag. */
+const SCRIPT_TYPE_JSON_LD = /(?:^|\s)type\s*=\s*["']?\s*application\/ld\+json/;
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -187,10 +199,12 @@ function readHtml(html: string): ParseResult {
     };
   }
   const locate = createLocator(html);
-  const diagnostics: Diagnostic[] = [];
+  // Pages carry other JSON-LD too (Organization, BreadcrumbList, …): the first block with
+  // an article wins, with its own diagnostics; the others' count only without an article.
+  const others: Diagnostic[] = [];
   for (const block of blocks) {
-    const result = fromJsonLd(block.text);
-    for (const d of result.diagnostics) {
+    const result = fromJsonLd(stripBom(block.text));
+    const diagnostics = result.diagnostics.map((d) => {
       const moved: Diagnostic = { ...d };
       if (d.span) {
         moved.span = { start: d.span.start + block.offset, end: d.span.end + block.offset };
@@ -199,11 +213,12 @@ function readHtml(html: string): ParseResult {
       } else {
         moved.start = locate(block.offset);
       }
-      diagnostics.push(moved);
-    }
+      return moved;
+    });
     if (result.article) return { article: result.article, diagnostics };
+    others.push(...diagnostics);
   }
-  return { diagnostics };
+  return { diagnostics: others };
 }
 
 /** Read article-model JSON; validation issues become diagnostics. */
@@ -238,13 +253,29 @@ function read(format: InputFormat, content: string, options: ConvertOptions): Pa
       // `--from jsonld` on a page: read its script elements
       return stripBom(content).trimStart().startsWith("<")
         ? readHtml(content)
-        : fromJsonLd(content);
+        : fromJsonLd(stripBom(content));
   }
 }
 
-/** Print an article in the requested output format. */
-export function render(article: Article, options: ConvertOptions): string {
+/**
+ * Print an article in the requested output format.
+ *
+ * @param article
+ *   The article.
+ * @param options
+ *   Conversion options.
+ * @param onDiagnostic
+ *   Receives what the JSON-LD writer left out or noted (optional).
+ * @returns
+ *   The output text.
+ */
+export function render(
+  article: Article,
+  options: ConvertOptions,
+  onDiagnostic?: (diagnostic: Diagnostic) => void,
+): string {
   const jsonLdOptions: JsonLdOptions = { includeClaims: options.includeClaims };
+  if (onDiagnostic) jsonLdOptions.onDiagnostic = onDiagnostic;
   const indent = options.pretty ? 2 : undefined;
   switch (options.to) {
     case "json":
@@ -268,6 +299,9 @@ export function render(article: Article, options: ConvertOptions): string {
  *   Conversion options.
  * @param isFile
  *   Whether `name` is a real file name, used to detect the format (default `true`).
+ * @param encodingProblem
+ *   What went wrong decoding the input's bytes (see `decodeInput`), reported as an
+ *   `invalid-encoding` warning (optional).
  * @returns
  *   Output, diagnostics and the exit status this input asks for.
  */
@@ -276,13 +310,16 @@ export function convert(
   name: string,
   options: ConvertOptions,
   isFile = true,
+  encodingProblem?: string,
 ): ConvertResult {
   let result: ParseResult;
   let output: string | undefined;
   try {
     const format = options.from ?? detectFormat(isFile ? name : undefined, content);
     result = read(format, content, options);
-    if (result.article) output = render(result.article, options);
+    // the JSON-LD writer's notes join the reader's (each result has its own array)
+    const { article, diagnostics } = result;
+    if (article) output = render(article, options, (d) => void diagnostics.push(d));
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     result = {
@@ -295,10 +332,28 @@ export function convert(
     };
     output = undefined;
   }
+  if (encodingProblem !== undefined) {
+    result.diagnostics.unshift({
+      ruleId: "invalid-encoding",
+      source: "article-model",
+      severity: "warning",
+      message: encodingProblem,
+    });
+  }
   let errors = 0;
   let warnings = 0;
   const messages: string[] = [];
+  let locate: ((offset: number) => Point) | undefined;
   for (const d of result.diagnostics) {
+    // JSON.parse gives some positions only in its message ("… at position 7")
+    if (d.start === undefined) {
+      const at = /\bat position (\d+)/.exec(d.message)?.[1];
+      if (at !== undefined) {
+        locate ??= createLocator(content);
+        const bom = content.charCodeAt(0) === 0xfeff ? 1 : 0; // the JSON was read without it
+        d.start = locate(Math.min(Number(at) + bom, content.length));
+      }
+    }
     if (d.severity === "error") errors++;
     else if (d.severity === "warning") warnings++;
     if (options.quiet && d.severity !== "error") continue;

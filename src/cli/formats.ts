@@ -76,3 +76,36 @@ export function extensionOf(name: string): string {
   const dot = base.lastIndexOf(".");
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
+
+/** An input's text, and what went wrong reading it, if anything. */
+export interface DecodedInput {
+  /** The text (a UTF-8 byte order mark kept, for the readers to drop). */
+  text: string;
+  /** Set when bytes were not UTF-8 and were replaced by U+FFFD. */
+  problem?: string | undefined;
+}
+
+/**
+ * Decode the bytes of an input: UTF-16 when a UTF-16 byte order mark says so, else
+ * UTF-8; bytes that are not UTF-8 become U+FFFD and are reported (`invalid-encoding`).
+ *
+ * @param bytes
+ *   The input as read.
+ * @returns
+ *   The text and the problem, if any.
+ */
+export function decodeInput(bytes: Uint8Array): DecodedInput {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes) };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return {
+      text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
+      problem:
+        "Unexpected bytes that are not UTF-8 (read as U+FFFD), expected a UTF-8 or UTF-16 file",
+    };
+  }
+}

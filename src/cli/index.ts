@@ -5,9 +5,13 @@
 import { main, nodeIo } from "./run.js";
 
 // A reader that stops early (`article-model dir | head`) is not an error: stop quietly.
+// Any other failure to write the output (a full disk) ends the command with one line.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code !== "EPIPE") throw error;
-  process.exit(process.exitCode ?? 0);
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  process.stderr.write(
+    `article-model: cannot write the output (${error.code ?? error.message}); check where standard output goes\n`,
+  );
+  process.exit(2);
 });
 
 let settled = false;

@@ -8,19 +8,54 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { MAX_REFERENCE_YEAR, MIN_REFERENCE_YEAR } from "../parse/options.js";
 import { type BatchIo, listFiles, runBatch, writeTo } from "./batch.js";
 import {
   type ConvertOptions,
+  type DecodedInput,
+  decodeInput,
   INPUT_FORMATS,
   type InputFormat,
   OUTPUT_FORMATS,
   type OutputFormat,
 } from "./formats.js";
 
+/**
+ * Standard error that stops writing, instead of failing, once its reader is gone
+ * (`article-model dir 2>&1 >out.ndjson | head -1`): the NDJSON on standard output goes on.
+ */
+function closableStderr(): CliIo["stderr"] {
+  const stream = process.stderr;
+  let closed = false;
+  stream.on("error", () => {
+    closed = true;
+  });
+  return {
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+    write: (chunk: string) => (closed ? true : stream.write(chunk)),
+    once: (event: "drain", listener: () => void) => {
+      if (closed) return void listener();
+      // an error while waiting ends the wait too
+      const done = (): void => {
+        stream.off(event, done);
+        stream.off("error", done);
+        listener();
+      };
+      stream.once(event, done);
+      stream.once("error", done);
+    },
+  };
+}
+
 /** The streams and standard input the command uses; {@link nodeIo} gives the real ones. */
 export interface CliIo extends BatchIo {
-  /** Read all of standard input as UTF-8. */
-  readStdin(): Promise<string>;
+  /** Read all of standard input: its bytes (decoded as files are), or text. */
+  readStdin(): Promise<Uint8Array | string>;
   /** Whether standard input is a terminal (then there is nothing piped in). */
   stdinIsTTY?: boolean | undefined;
 }
@@ -50,7 +85,7 @@ Options:
   --strict                 warnings count as errors for the exit status
   -q, --quiet              print only error diagnostics
   -j, --jobs N             threads converting a batch, the main one included
-                           (default: one per core; 1: no worker threads)
+                           (default and most: one per core; 1: no worker threads)
   -h, --help               show this help
   -v, --version            show the version
 
@@ -88,13 +123,12 @@ export function packageVersion(): string {
 export function nodeIo(): CliIo {
   return {
     stdout: process.stdout,
-    stderr: process.stderr,
+    stderr: closableStderr(),
     stdinIsTTY: process.stdin.isTTY === true,
     async readStdin() {
-      process.stdin.setEncoding("utf8");
-      let text = "";
-      for await (const chunk of process.stdin) text += chunk as string;
-      return text;
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
     },
   };
 }
@@ -123,18 +157,26 @@ function checkDate(value: string | undefined): string | undefined {
       `Unexpected \`--reference-date ${value}\`, expected a date as YYYY-MM-DD (2024-03-05)`,
     );
   }
+  const year = date.getUTCFullYear();
+  if (year < MIN_REFERENCE_YEAR || year > MAX_REFERENCE_YEAR) {
+    throw new UsageError(
+      `Unexpected \`--reference-date ${value}\`, expected a year from ${MIN_REFERENCE_YEAR} to ${MAX_REFERENCE_YEAR}`,
+    );
+  }
   return value;
 }
 
 function checkJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) {
+  const cores = availableParallelism();
+  if (value === undefined) return cores;
+  const jobs = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(jobs) || jobs < 1) {
     throw new UsageError(
       `Unexpected \`--jobs ${value}\`, expected a whole number of threads, 1 or more`,
     );
   }
-  return jobs;
+  // parsing is work for a core: more threads than cores only cost memory
+  return Math.min(jobs, cores);
 }
 
 /** An input named on the command line, resolved. */
@@ -244,18 +286,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   if (!batch) {
     const input = inputs[0] as Input;
-    let content: string;
+    let decoded: DecodedInput;
     let name: string;
     if (input.kind === "stdin") {
       if (io.stdinIsTTY) {
         throw new UsageError("No input: give a FILE, or pipe an article into standard input");
       }
-      content = await io.readStdin();
+      const stdin = await io.readStdin();
+      decoded = typeof stdin === "string" ? { text: stdin } : decodeInput(stdin);
       name = "<stdin>";
     } else {
       name = input.path;
       try {
-        content = readFileSync(input.path, "utf8");
+        decoded = decodeInput(readFileSync(input.path));
       } catch (error) {
         throw new UsageError(
           `Cannot read \`${input.path}\` (${(error as NodeJS.ErrnoException).code ?? "unreadable"}). Check the path and its permissions`,
@@ -263,7 +306,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
     }
     const { convert } = await import("./convert.js");
-    const result = convert(content, name, options, input.kind === "file");
+    const result = convert(decoded.text, name, options, input.kind === "file", decoded.problem);
     if (result.messages.length > 0) await writeTo(io.stderr, `${result.messages.join("\n")}\n`);
     if (result.output !== undefined) await writeTo(io.stdout, `${result.output}\n`);
     return result.status;

@@ -1,6 +1,6 @@
 import { createLocator, type Diagnostic, type Point } from "../diagnostic.js";
 import { AbsoluteUrlSchema } from "../schema/primitives.js";
-import type { ParseOptions } from "./options.js";
+import { MAX_REFERENCE_YEAR, MIN_REFERENCE_YEAR, type ParseOptions } from "./options.js";
 import type { Context, ResolvedOptions } from "./types.js";
 
 /** Resolve user options (never throws: a bad referenceDate becomes a diagnostic). */
@@ -26,11 +26,19 @@ export function createContext(source: string, options: ParseOptions | null | und
               ? `${o.referenceDate}T12:00:00Z`
               : o.referenceDate,
           );
+    const year = date.getUTCFullYear();
     if (Number.isNaN(date.getTime())) {
       ctx.report(
         "invalid-reference-date",
         "warning",
         `Unexpected referenceDate \`${String(o.referenceDate)}\`, expected an ISO 8601 date`,
+      );
+    } else if (year < MIN_REFERENCE_YEAR || year > MAX_REFERENCE_YEAR) {
+      // dates resolved against it must stay four-digit ISO years (one year either side)
+      ctx.report(
+        "invalid-reference-date",
+        "warning",
+        `Unexpected referenceDate \`${String(o.referenceDate)}\` in the year ${year}, expected a year from ${MIN_REFERENCE_YEAR} to ${MAX_REFERENCE_YEAR}`,
       );
     } else ctx.options.referenceDate = date;
   }
