@@ -49,6 +49,13 @@ describe("toJsonLdScript", () => {
     );
   });
 
+  it("says what it cannot serialize instead of failing inside", () => {
+    expect(() => serializeJsonLdForScript(undefined)).toThrow(
+      new TypeError("Cannot serialize undefined as JSON-LD, expected an object"),
+    );
+    expect(() => serializeJsonLdForScript(() => 1)).toThrow(/Cannot serialize function/);
+  });
+
   it("has one </script, no <!-- and the same data for any headline and paragraph (property)", () => {
     fc.assert(
       fc.property(

@@ -22,12 +22,18 @@ const ESCAPES: Readonly<Record<string, string>> = {
  *   JSON-LD data.
  * @returns
  *   JSON text safe inside `<script type="application/ld+json">`.
+ * @throws {TypeError}
+ *   When `data` has no JSON text (`undefined`, a function, a symbol), is cyclic or holds
+ *   a bigint.
  * @example
  *   serializeJsonLdForScript({ headline: "</script>" })
  *   //=> '{"headline":"\\u003c/script\\u003e"}'
  */
 export function serializeJsonLdForScript(data: unknown): string {
-  return JSON.stringify(data).replace(UNSAFE, (c) => ESCAPES[c] ?? c);
+  const json: string | undefined = JSON.stringify(data);
+  if (json === undefined)
+    throw new TypeError(`Cannot serialize ${typeof data} as JSON-LD, expected an object`);
+  return json.replace(UNSAFE, (c) => ESCAPES[c] ?? c);
 }
 
 /**
