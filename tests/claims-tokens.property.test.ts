@@ -198,6 +198,12 @@ describe("splitSentences", () => {
     expect(split("“Go.” He went.")).toEqual(["“Go.”", "He went."]);
     expect(split("She said: “Stop!”")).toEqual(["She said: “Stop!”"]);
   });
+
+  it("ends a sentence at a quote followed by any whitespace, not only a space", () => {
+    for (const space of ["\u00a0", "\u2009", "\t", "\n", "\r", "\r\n", " \u00a0"])
+      expect(split(`“Go.”${space}He went.`)).toEqual(["“Go.”", "He went."]);
+    expect(split("“Go.\u00a0”\u00a0He went.")).toEqual(["“Go.\u00a0”", "He went."]);
+  });
 });
 
 describe("lean tokens", () => {

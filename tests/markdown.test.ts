@@ -351,6 +351,59 @@ describe("parseMarkdown: structure without front matter", () => {
     expectExactMaps(source);
   });
 
+  it("reads CR and CRLF line endings as LF ones: the same text, claims and speakers", () => {
+    const lf = [
+      "# Bridge",
+      "",
+      "The mayor, Ana",
+      "Ortiz, said the bridge would",
+      "reopen in May.",
+      "",
+      "\\*The council, Li",
+      "Wen, said the road would stay",
+      "closed until June.",
+      "",
+      "> The engineer, Bo",
+      "> Lund, said the deck was sound.",
+      "",
+      "- The clerk, Eva",
+      "  Moss, said the bill was paid.",
+      "",
+    ].join("\n");
+    const read = (source: string) => {
+      const a = parseMarkdown(source).article;
+      return {
+        body: a?.body.map((p) => p.text),
+        claims: a?.claims.map((c) => [c.text, c.speaker?.mention]),
+      };
+    };
+    const want = read(lf);
+    expect(want.body?.[0]).toBe("The mayor, Ana Ortiz, said the bridge would reopen in May.");
+    expect(want.claims).toHaveLength(4);
+    for (const ending of ["\r", "\r\n"]) {
+      const source = lf.replaceAll("\n", ending);
+      expect(read(source)).toEqual(want);
+      expectExactMaps(source);
+      // the body's spans point at the same characters
+      for (const p of parseMarkdown(source).article?.body ?? []) {
+        const slice = p.span ? source.slice(p.span.start, p.span.end) : "";
+        expect(slice.replace(/\s+(?:> )?/g, " ").replace("\\*", "*")).toBe(p.text);
+      }
+    }
+  });
+
+  it("ends a sentence after a closing quote followed by a no-break space or a line ending", () => {
+    const text = (gap: string) =>
+      `# Bridge\n\nThe mayor, Ana Ortiz, said the bridge was “almost finished.”${gap}The council met on Monday, Li Wen said.\n`;
+    for (const gap of [" ", "\u00a0", "&nbsp;", "\n", "\r"]) {
+      const claims = parseMarkdown(text(gap)).article?.claims ?? [];
+      expect(claims.map((c) => [c.kind, c.speaker?.name])).toEqual([
+        ["mixed", "Ana Ortiz"],
+        ["indirect", "Li Wen"],
+      ]);
+    }
+  });
+
   it("keeps spans into the input when it starts with a byte order mark", () => {
     const source = "\uFEFF---\ntitle: BOM\n---\n\n# Heading\n\nBody *text*.\n";
     const { article } = parseMarkdown(source);

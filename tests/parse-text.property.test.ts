@@ -82,6 +82,24 @@ describe("parseText: properties", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("ignores a leading byte order mark: the same article, every span one further on", () => {
+    // every `start` and `end` in an article is a span's offset
+    const shifted = (json: string): unknown =>
+      JSON.parse(json, (key, value: unknown) =>
+        (key === "start" || key === "end") && typeof value === "number" ? value + 1 : value,
+      );
+    fc.assert(
+      fc.property(input, (text) => {
+        const plain = parseText(text).article;
+        const marked = parseText(`\ufeff${text}`).article;
+        expect(marked && JSON.parse(JSON.stringify(marked))).toEqual(
+          plain && shifted(JSON.stringify(plain)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe("textToBlocks: properties", () => {

@@ -146,6 +146,46 @@ describe("parseText: wire titles that look like other things", () => {
     expect(a.body.map((p) => p.text)).toEqual(["Prices fell, traders said."]);
     expectParagraphSpans(input, a);
   });
+
+  it("ignores a leading byte order mark (no indentation), its spans indexing the input", () => {
+    const input = [
+      "NORDIC MILL 1986 RESULT",
+      "    BERGEN, April 2 - Group profit 41.2 mln crowns vs 38 mln.",
+      "    Sales 1.20 billion crowns vs 1.09 billion.",
+      "    Proposed dividend 2.10 crowns vs 1.80 crowns.",
+      " REUTER",
+      "",
+    ].join("\n");
+    const a = article(input, { referenceDate: "1987-04-02" });
+    const b = article(`\ufeff${input}`, { referenceDate: "1987-04-02" });
+    expect(b.headline).toBe(a.headline);
+    expect(b.body.map((p) => p.text)).toEqual(a.body.map((p) => p.text));
+    expect(b.body.map((p) => p.span?.start)).toEqual(a.body.map((p) => (p.span?.start ?? 0) + 1));
+    expect(b.dateline?.span?.start).toBe((a.dateline?.span?.start ?? 0) + 1);
+    expectParagraphSpans(`\ufeff${input}`, b);
+  });
+
+  it("keeps a wrapped line that looks like a sign-off inside the text ('30.', 'Reuters.')", () => {
+    const input = [
+      "ACME SELLS BOAT UNIT",
+      "    OSLO, April 2 - Acme said it sold its boat unit to a group of",
+      "investors, a deal that its chairman, Tobias Renn, described to",
+      "Reuters.",
+      "    The price is due to be paid in full on April",
+      "30.",
+      " REUTER",
+      "",
+    ].join("\n");
+    const a = article(input, { referenceDate: "1987-04-02" });
+    expect(a.body.map((p) => p.text)).toEqual([
+      "Acme said it sold its boat unit to a group of investors, a deal that its chairman, Tobias Renn, described to Reuters.",
+      "The price is due to be paid in full on April 30.",
+    ]);
+    expectParagraphSpans(input, a);
+    // a sign-off of its own at the end is still dropped, "-30-" as well as "REUTER"
+    const end = article("A TITLE\n    OSLO, April 2 - Prices fell, traders\nsaid.\n-30-\n");
+    expect(end.body.map((p) => p.text)).toEqual(["Prices fell, traders said."]);
+  });
 });
 
 describe("parseText: blank-line paragraphs", () => {

@@ -1,6 +1,6 @@
 import type { Root } from "mdast";
-import { createLocator } from "../diagnostic.js";
 import type { Image } from "../schema/article.js";
+import { parseWithoutBom } from "./bom.js";
 import { createContext, finishDiagnostics } from "./context.js";
 import { type BodyImage, walk } from "./markdown/blocks.js";
 import { findFrontMatter, frontMatterOf } from "./markdown/fence.js";
@@ -41,15 +41,13 @@ export function parseMarkdown(input: string, options?: ParseOptions | null): Par
   if (typeof input !== "string")
     throw new TypeError("Cannot `parseMarkdown` without a string input");
   // micromark drops a byte order mark and counts offsets without it: parse the rest and
-  // shift every span by one so that spans index `input`.
+  // shift every span by one so that spans index `input` (as parseText does).
   // Trailing blank lines change nothing but cost remark time per line: leave them out
   // (spans index a prefix of `input`, so they stay exact). Whitespace alone is no article.
   let end = input.length;
   while (end > 0 && isBlank(input.charCodeAt(end - 1))) end--;
   const source = end === input.length ? input : input.slice(0, end);
-  if (source.charCodeAt(0) === 0xfeff)
-    return shiftResult(parseSource(source.slice(1), options), input);
-  return parseSource(source, options);
+  return parseWithoutBom(source, (text) => parseSource(text, options));
 }
 
 /** Space, tab, line feed, carriage return, form feed, vertical tab. */
@@ -162,35 +160,4 @@ function resolveImages(
     out.push(result);
   }
   return out;
-}
-
-/** Shift every span in a result by one code unit (a dropped byte order mark). */
-function shiftResult(result: ParseResult, input: string): ParseResult {
-  const shift = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) shift(item);
-      return;
-    }
-    if (!value || typeof value !== "object") return;
-    const record = value as Record<string, unknown>;
-    if (
-      typeof record.start === "number" &&
-      typeof record.end === "number" &&
-      Object.keys(record).length === 2
-    ) {
-      record.start += 1;
-      record.end += 1;
-      return;
-    }
-    for (const child of Object.values(record)) shift(child);
-  };
-  if (result.article) shift(result.article);
-  const locate = createLocator(input);
-  for (const d of result.diagnostics) {
-    if (!d.span) continue;
-    d.span = { start: d.span.start + 1, end: d.span.end + 1 };
-    d.start = locate(d.span.start);
-    d.end = locate(d.span.end);
-  }
-  return result;
 }

@@ -1,6 +1,7 @@
 import { isWhitespace } from "../util/chars.js";
 import { LineEnds } from "../util/lines.js";
 import { writeOffsets } from "../util/offsets.js";
+import { parseWithoutBom } from "./bom.js";
 import { createContext, finishDiagnostics } from "./context.js";
 import { isSignOffAt } from "./extract/body.js";
 import type { ParseOptions, ParseResult } from "./options.js";
@@ -341,7 +342,9 @@ function wrapWidth(nonBlank: number): number {
  *   an indented line starts a paragraph and the lines under it continue it (an
  *   unindented first line is a title on its own);
  * - in hard-wrapped text (lines near one width, at most 150 columns) a long line
- *   continues into the next; otherwise every line is a paragraph.
+ *   continues into the next; otherwise every line is a paragraph;
+ * - a sign-off line ("REUTER", "-30-") among the last lines, after which only blank
+ *   lines and sign-offs follow, is a paragraph of its own.
  * Linear in the input length.
  *
  * @param input
@@ -377,6 +380,16 @@ export function textToBlocks(input: string, reuse = false): Block[] {
   let open = -1;
   const runs = new RunFinder(input);
   const maps: MapPool = { buffer: undefined, used: 0, lines: n, reuse };
+  // The sign-off lines at the end ("REUTER", "-30-"): lines [tail, n) are blank or
+  // sign-offs. Only there does a sign-off line start a paragraph of its own (one the body
+  // drops); a line that looks like one inside the text ("told\nReuters.") is wrapped prose.
+  let tail = n;
+  while (tail > 0) {
+    const first = firsts[tail - 1] as number;
+    const last = lasts[tail - 1] as number;
+    if (first !== last && !isSignOffAt(input, first, last)) break;
+    tail--;
+  }
   for (let i = 0; i < n; i++) {
     const first = firsts[i] as number;
     const last = lasts[i] as number;
@@ -398,8 +411,8 @@ export function textToBlocks(input: string, reuse = false): Block[] {
           (rel === 0 || rel === relPrev);
       }
     }
-    // A sign-off line ("REUTER...") never continues a paragraph.
-    if (continues && isSignOffAt(input, first, last)) continues = false;
+    // A sign-off line at the end ("REUTER...") never continues a paragraph.
+    if (i >= tail) continues = false;
     if (!continues) {
       if (open >= 0) blocks.push(makeBlock(input, lines, open, i, runs, maps));
       open = i;
@@ -425,6 +438,13 @@ export function textToBlocks(input: string, reuse = false): Block[] {
  */
 export function parseText(input: string, options?: ParseOptions | null): ParseResult {
   if (typeof input !== "string") throw new TypeError("Cannot `parseText` without a string input");
+  // A byte order mark is no text (nor indentation): the rest is parsed, and every span is
+  // shifted by one so that spans index `input`.
+  return parseWithoutBom(input, (text) => parseSource(text, options));
+}
+
+/** {@link parseText} of a string without a leading byte order mark. */
+function parseSource(input: string, options: ParseOptions | null | undefined): ParseResult {
   const ctx = createContext(input, options);
   // the blocks are dropped before this returns: their maps may share the buffer
   const blocks = textToBlocks(input, true);

@@ -1310,10 +1310,11 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Sent
       if (quote.closed) {
         // does the quote end its sentence? “… .” Next
         let k = quote.close - 1;
-        while (k > quote.open && "’'‘ ".includes(text[k] ?? "")) k--;
+        while (k > quote.open && (isSpaceCode(text.charCodeAt(k)) || "’'‘".includes(text[k] ?? "")))
+          k--;
         const last = text[k];
         let j = after;
-        while (j < n && text[j] === " ") j++;
+        while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
         if (
           (last === "." || last === "?" || last === "!") &&
           // “… .” Next, or glued by a missing space: “… !”Next

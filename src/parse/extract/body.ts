@@ -55,7 +55,10 @@ function signOffWords(text: string): boolean {
     while (b > a && TRAILING_MARKS.includes(words[b - 1] as string)) b--;
     if (b > a) {
       const word = words.slice(a, b);
-      if (++count > 2 || (normaliseAgency(word) === undefined && !END_WORD.test(word)))
+      if (
+        ++count > 2 ||
+        (normaliseAgency(word) === undefined && !isEndWord(word, words[a - 1], words[b]))
+      )
         return false;
     }
     from = end + 1;
@@ -67,8 +70,15 @@ function signOffWords(text: string): boolean {
   return true;
 }
 
-/** An end word of a sign-off. */
-const END_WORD = /^(?:END|ENDS|30)$/;
+/**
+ * Whether `word` (a word of a sign-off without its marks, between the characters `before`
+ * and `after`) is an end word: "END", "ENDS", or "30" between dashes ("-30-"; a bare
+ * "30." is a number, such as a date's day ending a wrapped line).
+ */
+function isEndWord(word: string, before: string | undefined, after: string | undefined): boolean {
+  if (word === "30") return before === "-" && after === "-";
+  return word === "END" || word === "ENDS";
+}
 
 /**
  * A quick test that `text.slice(from, to)` may be a sign-off: it passes every sign-off

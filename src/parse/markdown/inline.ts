@@ -140,17 +140,21 @@ export class TextBuilder {
     const src = this.source;
     // Fast path: the value is the source there (verbatim), on one line or over several (a
     // paragraph's soft line breaks outside any container): what the loop below gives, an
-    // identity map with each line feed and tab as a space, in native passes. Not with a
-    // carriage return (`\r\n` is one space). `===` on a slice is the cheapest native
+    // identity map with each line ending (LF or CR) and tab as a space, in native passes.
+    // Not with a CRLF (`\r\n` is one space). `===` on a slice is the cheapest native
     // comparison (cheaper than `startsWith`, far cheaper than a `charCodeAt` loop).
     if (end - start === value.length && value === src.slice(start, end)) {
       const plain = this.tabOrReturn ? !LINE_OR_TAB.test(value) : !this.lineFeedIn(start, end);
-      if (plain || !value.includes("\r")) {
-        if (!plain)
+      if (plain || !value.includes("\r\n")) {
+        if (!plain) {
           for (let nl = value.indexOf("\n"); nl >= 0; nl = value.indexOf("\n", nl + 1))
             this.lines++;
+          if (this.tabOrReturn)
+            for (let cr = value.indexOf("\r"); cr >= 0; cr = value.indexOf("\r", cr + 1))
+              this.lines++;
+        }
         writeOffsets(this.map, this.text.length, start, end);
-        this.text += plain ? value : value.replace(TAB_OR_LINE_FEED, " ");
+        this.text += plain ? value : value.replace(TAB_OR_LINE_END, " ");
         this.endOffset = end;
         return;
       }
@@ -161,24 +165,23 @@ export class TextBuilder {
     const at = this.text.length;
     const map = this.map;
     let n = at;
+    // the first carriage return at or after where it was last searched from (-1: none; the
+    // value is searched for it once in all)
+    let nextReturn = -2;
     while (i < value.length) {
-      // Fast path: a run of the value up to the next line ending copied verbatim.
+      // Fast path: a run of the value up to the next line ending (LF or CR) copied verbatim.
       let runEnd = value.indexOf("\n", i);
       if (runEnd < 0) runEnd = value.length;
+      if (nextReturn !== -1 && nextReturn < i) nextReturn = value.indexOf("\r", i);
+      if (nextReturn >= 0 && nextReturn < runEnd) runEnd = nextReturn;
       if (runEnd - i > 8 && value.charCodeAt(i) !== 32) {
         const run = runEnd === value.length && i === 0 ? value : value.slice(i, runEnd);
-        const cr = run.charCodeAt(run.length - 1) === 13;
-        const body = cr ? run.slice(0, -1) : run;
-        if (
-          j + body.length <= end &&
-          body === src.slice(j, j + body.length) &&
-          !body.includes("\t")
-        ) {
-          writeOffsets(map, n, j, j + body.length);
-          n += body.length;
-          out += body;
-          i += body.length;
-          j += body.length;
+        if (j + run.length <= end && run === src.slice(j, j + run.length) && !run.includes("\t")) {
+          writeOffsets(map, n, j, j + run.length);
+          n += run.length;
+          out += run;
+          i += run.length;
+          j += run.length;
           if (i >= value.length) break;
         }
       }
@@ -328,10 +331,10 @@ export class TextBuilder {
   }
 }
 
-/** A line ending or tab: the verbatim fast path of `addValue` makes them spaces (`\r`: not taken). */
+/** A line ending or tab: the verbatim fast path of `addValue` makes them spaces (`\r\n`: not taken). */
 const LINE_OR_TAB = /[\t\n\r]/;
-/** Line feeds and tabs, all of them. */
-const TAB_OR_LINE_FEED = /[\t\n]/g;
+/** Line feeds, carriage returns and tabs, all of them. */
+const TAB_OR_LINE_END = /[\t\n\r]/g;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
