@@ -238,6 +238,22 @@ describe("scare quotes, titles and mixed claims", () => {
     expect(claim.text).toBe("the repairs “much, much better” than last year");
   });
 
+  it("ends a mixed claim at `.”` when a capital cue word or preposition opens the next sentence", () => {
+    for (const next of [
+      "Given his past comments, it is safe to say he means the border.",
+      "Asked about it, the council said it agreed.",
+      "Despite the rain, work went on, the council said.",
+    ]) {
+      const source = `The mayor claimed that open borders are “tearing families apart.” ${next}`;
+      const { claims } = run(source);
+      const mixed = claims.find((c) => c.kind === "mixed");
+      expect(mixed && at(source, mixed), next).toBe("open borders are “tearing families apart.”");
+    }
+    // an attribution after the quote still attributes it
+    const said = only("“The border is open.” said the mayor.");
+    expect(said.speaker?.name).toBe("mayor");
+  });
+
   it("reads a quoted part before its attribution", () => {
     const claim = only("The levee “will not hold another week,” the engineer said.");
     expect(claim.kind).toBe("mixed");

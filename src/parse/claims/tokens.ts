@@ -1237,6 +1237,9 @@ function attributionFollows(text: string, at: number, question: boolean): boolea
     while (j < text.length && /[\p{L}'’.-]/u.test(text[j] ?? "")) j++;
     if (j === i) return false;
     let word = text.slice(i, j);
+    // "… apart.” Given his past comments, …": a capital preposition or conjunction opens
+    // a sentence of its own, never an attribution
+    if (wordsSeen === 0 && !question && CLAUSE_OPENERS.has(word)) return false;
     let ends = false;
     if (word.endsWith(".")) {
       const bare = word.slice(0, -1).toLowerCase();
@@ -1248,6 +1251,9 @@ function attributionFollows(text: string, at: number, question: boolean): boolea
     const lower = word.toLowerCase();
     const form = lookupCue(lower);
     if (form && !form.gerund && !form.base && !DETS.has(prevWord)) {
+      // a capital cue word right after `.”` opens a sentence of its own ("… apart.”
+      // Given his past comments, …", "… finished.” Asked about it, …"): no attribution
+      if (wordsSeen === 0 && !question && word !== lower) return false;
       // inverted (asked Sen. X), or the attribution ends there (Mrs. Clinton said.)
       const next = text[j];
       if (wordsSeen === 0 || ends || next === "," || next === undefined || question) return true;
@@ -1263,6 +1269,35 @@ function attributionFollows(text: string, at: number, question: boolean): boolea
 }
 
 const DETS = new Set([...DETERMINERS_CORE, "these", "those", "this", "that", "news"]);
+
+/** Capitalised words that open a sentence and never an attribution after `.”`. */
+const CLAUSE_OPENERS = new Set([
+  "After",
+  "Although",
+  "And",
+  "As",
+  "At",
+  "Because",
+  "Before",
+  "But",
+  "Despite",
+  "During",
+  "For",
+  "From",
+  "Given",
+  "However",
+  "If",
+  "In",
+  "On",
+  "Since",
+  "Though",
+  "Under",
+  "When",
+  "While",
+  "With",
+  "Without",
+  "Yet",
+]);
 
 /** Add the sentence `text.slice(start, end)` without its outer spaces, if any; gives `end`. */
 function pushSentence(sentences: Sentence[], text: string, start: number, end: number): number {
