@@ -167,6 +167,26 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "claims not in the body",
+    operation: "fromJsonLd",
+    build: (n) =>
+      JSON.stringify({
+        "@context": "https://schema.org",
+        "@graph": [
+          { "@type": "NewsArticle", headline: "H", articleBody: "a".repeat(Math.floor(n * 0.8)) },
+          ...Array.from({ length: Math.floor(n / 250) }, (_, i) => ({
+            "@type": "Claim",
+            text: i % 2 === 0 ? "aaab" : `aaaab${i}`,
+          })),
+        ],
+      }),
+    run(input) {
+      const result = fromJsonLd(input as string);
+      if (!result.article) return "no article";
+      return result.article.claims.length === 0 ? undefined : "found a claim that is not there";
+    },
+  },
+  {
     name: "</script> in every field",
     operation: "toJsonLdScript",
     build: (n) => scriptBreaker(n),

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Article, ArticleSchema, fromJsonLd, toJsonLd, toJsonLdScript } from "../src/index.js";
+import {
+  AbsoluteUrlSchema,
+  type Article,
+  ArticleSchema,
+  fromJsonLd,
+  parseText,
+  toJsonLd,
+  toJsonLdScript,
+} from "../src/index.js";
 import { toJsonLdGraph } from "../src/jsonld/index.js";
+import { toAbsoluteUrl } from "../src/jsonld/urls.js";
 import { article as anyArticle } from "./arbitraries.js";
 import { full, minimal, withoutSpans } from "./jsonld-fixtures.js";
 
@@ -489,5 +498,189 @@ describe("fromJsonLd author names", () => {
       type: "Person",
       name: "Ana María van der Berg",
     });
+  });
+});
+
+describe("fromJsonLd invalid values", () => {
+  const messages = (result: ReturnType<typeof fromJsonLd>) =>
+    result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`);
+
+  it("leaves out just a URL that URL cannot parse (a port out of range, a bad host), with a diagnostic", () => {
+    const result = fromJsonLd({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Ports",
+      author: [
+        { "@type": "Person", name: "Jane Doe", url: "https://example.com:99999/jane" },
+        { "@type": "Person", name: "John Roe" },
+      ],
+      image: [
+        "https://example.com:99999/1.png",
+        "https://example.com:70000/2.png",
+        "https://ok.example.com/good.png",
+      ],
+      publisher: { "@type": "Organization", name: "Acme News", logo: "http://a:b/logo.png" },
+    });
+    expect(result.article?.byline?.authors).toEqual([
+      { type: "Person", name: "Jane Doe" },
+      { type: "Person", name: "John Roe" },
+    ]);
+    expect(result.article?.images).toEqual([{ url: "https://ok.example.com/good.png" }]);
+    expect(result.article?.publisher).toEqual({ name: "Acme News" });
+    expect(messages(result)).toEqual([
+      "jsonld-invalid-value: Unexpected url of `Jane Doe` `https://example.com:99999/jane`, expected an absolute http(s) URL; left out",
+      "jsonld-invalid-value: Unexpected image url `https://example.com:99999/1.png`, expected an absolute http(s) URL; left out",
+      "jsonld-invalid-value: Unexpected image url `https://example.com:70000/2.png`, expected an absolute http(s) URL; left out",
+      "jsonld-invalid-value: Unexpected publisher logo `http://a:b/logo.png`, expected an absolute http(s) URL; left out",
+    ]);
+  });
+
+  it("accepts a URL only when AbsoluteUrlSchema does (property)", () => {
+    const piece = fc.constantFrom(
+      ...["a", "z", "0", "9", "x", "-", ".", "..", ":", ":99999", ":8080", ":0", "/", "?"],
+      ...["#", "@", "_", "xn--", "0x", "ü", " ", "%41", "[", "]", "\\", "1.2.3.4", "999"],
+    );
+    fc.assert(
+      fc.property(fc.constantFrom("http://", "https://", "HTTPS://"), fc.array(piece), (s, p) => {
+        const r = toAbsoluteUrl(s + p.join(""), undefined);
+        if (r.ok) expect(AbsoluteUrlSchema.safeParse(r.url).success, r.url).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(toAbsoluteUrl("https://example.com:8080/a?b#c", undefined)).toEqual({
+      ok: true,
+      url: "https://example.com:8080/a?b#c",
+      resolved: false,
+    });
+  });
+
+  it("reports values of the wrong type, naming the property", () => {
+    const result = fromJsonLd({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Types",
+      datePublished: 1704441600,
+      dateModified: true,
+      description: 5,
+      inLanguage: 7,
+      image: 42,
+      articleSection: 3,
+      keywords: [4, "budget"],
+      publisher: 9,
+      author: [12, "Jane Doe"],
+    });
+    expect(result.article).toEqual({
+      headline: "Types",
+      byline: { text: "Jane Doe", authors: [{ type: "Person", name: "Jane Doe" }] },
+      keywords: ["budget"],
+      images: [],
+      body: [],
+      claims: [],
+    });
+    expect(messages(result).filter((m) => m.startsWith("jsonld-invalid-value"))).toEqual([
+      "jsonld-invalid-value: Unexpected description `5`, expected text; left out",
+      "jsonld-invalid-value: Unexpected author `12`, expected a Person, an Organization or a name; left out",
+      "jsonld-invalid-value: Unexpected datePublished `1704441600`, expected text; left out",
+      "jsonld-invalid-value: Unexpected dateModified `true`, expected text; left out",
+      "jsonld-invalid-value: Unexpected inLanguage `7`, expected text or a node with a name; left out",
+      "jsonld-invalid-value: Unexpected articleSection `3`, expected text; left out",
+      "jsonld-invalid-value: Unexpected keyword `4`, expected text; left out",
+      "jsonld-invalid-value: Unexpected image url `42`, expected an absolute http(s) URL; left out",
+      "jsonld-invalid-value: Unexpected publisher `9`, expected an Organization, a Person or a name; left out",
+    ]);
+  });
+});
+
+describe("fromJsonLd claims", () => {
+  it("gives back the kind the parser gave each claim", () => {
+    const text = [
+      "Council backs the plan",
+      '"It is done," Jane Doe said on Monday.',
+      "Officials called the vote ''a disgrace'' on Tuesday.",
+      "“We will appeal,” the mayor said, “and we will win.”",
+      "John Roe said the budget was balanced.",
+      '"There is more work to do, he said.',
+      "Critics called the vote ‘‘a disgrace’’ on Wednesday.",
+    ].join("\n\n");
+    const claims = parseText(text).article?.claims ?? [];
+    expect(claims.map((c) => c.kind)).toEqual([
+      "direct",
+      "mixed",
+      "direct",
+      "indirect",
+      "direct",
+      "mixed",
+    ]);
+    const back = fromJsonLd(toJsonLdGraph(parseText(text).article as Article)).article;
+    expect(back?.claims.map((c) => [c.text, c.kind])).toEqual(claims.map((c) => [c.text, c.kind]));
+  });
+
+  it("reads a megabyte body with 4,000 claims that are not in it", () => {
+    const graph = (body: string, texts: string[]) => ({
+      "@context": "https://schema.org",
+      "@graph": [
+        { "@type": "NewsArticle", headline: "H", articleBody: body },
+        ...texts.map((text) => ({ "@type": "Claim", text })),
+      ],
+    });
+    const notInBody = (result: ReturnType<typeof fromJsonLd>) => {
+      expect(result.article?.claims).toEqual([]);
+      expect(ids(result)).toEqual(Array.from({ length: 4000 }, () => "jsonld-claim-not-in-body"));
+      for (const d of result.diagnostics)
+        expect(d.message).toMatch(/: (its text is not in articleBody|not looked for, .*)$/);
+    };
+    const as = "a".repeat(1_000_000);
+    const same = fromJsonLd(
+      graph(
+        as,
+        Array.from({ length: 4000 }, () => "aaab"),
+      ),
+    );
+    notInBody(same);
+    expect(new Set(same.diagnostics.map((d) => d.message))).toEqual(
+      new Set(["Left out claim `aaab`: its text is not in articleBody"]),
+    );
+    notInBody(
+      fromJsonLd(
+        graph(
+          as,
+          Array.from({ length: 4000 }, (_, i) => `aaaab${i}`),
+        ),
+      ),
+    );
+    // every 8-character piece of these texts is in the body 62,500 times
+    const runs = "aaaaaaaabbbbbbbb".repeat(62_500);
+    const long = fromJsonLd(
+      graph(
+        runs,
+        Array.from({ length: 4000 }, (_, i) => "a".repeat(9 + i)),
+      ),
+    );
+    notInBody(long);
+    expect(long.diagnostics.at(-1)?.message).toMatch(
+      /not looked for, the search budget for an articleBody this long is spent$/,
+    );
+  });
+
+  it("finds 4,000 claims of a long body, in order or not, with their paragraphs", () => {
+    const paragraphs = Array.from({ length: 20_000 }, (_, i) => `Item ${i} was sold.`);
+    const read = (texts: string[]) =>
+      fromJsonLd({
+        "@context": "https://schema.org",
+        "@graph": [
+          { "@type": "NewsArticle", headline: "H", articleBody: paragraphs.join("\n\n") },
+          ...texts.map((text) => ({ "@type": "Claim", text })),
+        ],
+      }).article?.claims.map((c) => [c.text, c.paragraph]);
+    const numbers = Array.from({ length: 4000 }, (_, i) => i * 5);
+    const inOrder = numbers.map((n) => [`Item ${n} was sold.`, n]);
+    expect(read(inOrder.map(([text]) => String(text)))).toEqual(inOrder);
+    const reversed = [...inOrder].reverse();
+    expect(read(reversed.map(([text]) => String(text)))).toEqual(reversed);
+    // shorter than the index's pieces: found by indexOf
+    expect(read(["m 9 was", "m 3 was"])).toEqual([
+      ["m 9 was", 9],
+      ["m 3 was", 3],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
+import * as z from "zod/mini";
 import type { Diagnostic } from "../diagnostic.js";
-import { toValidationIssues } from "../json/index.js";
+import { formatPath, toValidationIssues, type ValidationIssue } from "../json/index.js";
+import { holdsQuotedPart } from "../parse/claims/marks.js";
 import { parseBylineText } from "../parse/extract/byline.js";
 import type { ParseResult } from "../parse/options.js";
 import {
@@ -14,6 +16,7 @@ import type { QuotedClaim } from "../schema/claim.js";
 import type { Dateline } from "../schema/dateline.js";
 import { DatelineDateSchema, IsoDateTimeSchema } from "../schema/primitives.js";
 import type { Span } from "../schema/span.js";
+import { BodySearch } from "./body-search.js";
 import {
   get,
   isArticleNode,
@@ -166,14 +169,14 @@ const MAX_FRAGMENT_SEARCHES = 200;
 
 /** Where a claim's text is in the body: as a whole, or as pieces (a quote interrupted by its attribution). */
 function locate(
-  body: string,
+  search: BodySearch,
   text: string,
   from: number,
   inPieces: boolean,
 ): { start: number; end: number; fragments?: Span[] } | undefined {
-  const at = body.indexOf(text, from);
+  const at = search.indexOf(text, from);
   if (at >= 0) return { start: at, end: at + text.length };
-  if (!inPieces || body.indexOf(text.slice(0, 4), from) < 0) return undefined;
+  if (!inPieces || search.indexOf(text.slice(0, 4), from) < 0) return undefined;
   const pieces: Span[] = [];
   let rest = text;
   let position = from;
@@ -183,7 +186,7 @@ function locate(
     let hi = rest.length;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (body.indexOf(rest.slice(0, mid), position) >= 0) lo = mid;
+      if (search.indexOf(rest.slice(0, mid), position) >= 0) lo = mid;
       else hi = mid - 1;
     }
     // a piece ends at a word boundary of the text ("Safety," + "Safety for …")
@@ -193,7 +196,8 @@ function locate(
       lo = boundary;
     }
     if (lo < Math.min(4, rest.length)) return undefined;
-    const start = body.indexOf(rest.slice(0, lo), position);
+    const start = search.indexOf(rest.slice(0, lo), position);
+    if (start < 0) return undefined;
     pieces.push({ start, end: start + lo });
     position = start + lo;
     rest = rest.slice(lo).replace(/^[\s,;:.…—–-]+/, "");
@@ -206,20 +210,58 @@ function locate(
     : { start: first.start, end: last.end };
 }
 
-function quoteKind(body: string, start: number, end: number, text: string): QuotedClaim["kind"] {
-  const before = body.charAt(start - 1);
-  const after = body.charAt(end);
-  if (/["“‘'«„]/.test(before) && /["”’'»“]/.test(after)) return "direct";
-  return /["“”«»„]/.test(text) ? "mixed" : "indirect";
+/** A mark a quote may open with, or its last character (`''`, `‘‘`, ``` `` ```). */
+const OPENING_MARK = /["“”‘’'`«»„「『]/;
+/** A mark a quote may close with, or its first character. */
+const CLOSING_MARK = /["“”‘’'`«»」』]/;
+
+/**
+ * Quoted parts of a mixed claim that {@link holdsQuotedPart} does not look for: a pair of
+ * single marks (`‘‘a disgrace’’`), or a closing mark at the very end (the parsers' mixed
+ * claims run to the end of their quote, tags or not: `… offers "nothing truly new."`).
+ */
+const QUOTED_PART_TOO = /‘‘|’’|(?:["”»」』]|'')$/;
+
+/**
+ * A claim's kind from the body around it. `direct` when its text is the inside of a
+ * quote: a mark right before it and, past the spaces and commas the parsers leave out of
+ * a quote's text (`"It is done," she said`), a mark after it or the end of its paragraph
+ * (a quote left open there). Else `mixed` when it holds a quoted part, else `indirect`.
+ */
+function quoteKind(
+  body: string,
+  start: number,
+  end: number,
+  paragraphEnd: number,
+  text: string,
+): QuotedClaim["kind"] {
+  let after = end;
+  while (after < end + 8 && /[\s,]/.test(body.charAt(after))) after++;
+  if (
+    OPENING_MARK.test(body.charAt(start - 1)) &&
+    (CLOSING_MARK.test(body.charAt(after)) || after >= paragraphEnd)
+  )
+    return "direct";
+  return holdsQuotedPart(text) || QUOTED_PART_TOO.test(text) ? "mixed" : "indirect";
 }
 
-/** One conversion: the node index, diagnostics and the article url. */
+/** One conversion: the node index, where diagnostics go, and the article url. */
 class Reader {
-  readonly diagnostics: Diagnostic[] = [];
-  readonly report: Report = createReport(this.diagnostics);
+  readonly report: Report;
   base: string | undefined;
 
-  constructor(readonly index: NodeIndex) {}
+  /**
+   * @param index
+   *   The document's nodes.
+   * @param diagnostics
+   *   The caller's list: every diagnostic goes there as it is raised, final validation's included.
+   */
+  constructor(
+    readonly index: NodeIndex,
+    diagnostics: Diagnostic[],
+  ) {
+    this.report = createReport(diagnostics);
+  }
 
   resolve(value: unknown): unknown {
     if (this.index.isDangling(value)) {
@@ -232,8 +274,13 @@ class Reader {
     return this.index.resolve(value);
   }
 
-  /** The first non-empty string of a property (`@value` objects and names of nodes included). */
-  text(value: unknown, viaName = false): string | undefined {
+  /**
+   * The first non-empty string of a property (`@value` objects and names of nodes
+   * included). With `what`, a property that has values but no text (a number, a boolean,
+   * an object) is reported as left out.
+   */
+  text(value: unknown, viaName = false, what?: string): string | undefined {
+    let wrong: unknown;
     for (const item of list(value)) {
       let v = this.index.resolve(item);
       if (isObject(v) && "@value" in v) v = v["@value"];
@@ -242,8 +289,32 @@ class Reader {
         const name = this.text(get(v, "name"));
         if (name !== undefined) return name;
       }
+      if (
+        wrong === undefined &&
+        v !== null &&
+        v !== undefined &&
+        typeof v !== "string" &&
+        !this.index.isDangling(v)
+      )
+        wrong = v;
     }
+    if (what !== undefined && wrong !== undefined)
+      this.wrongType(what, wrong, viaName ? "text or a node with a name" : "text");
     return undefined;
+  }
+
+  /** Report a value of a type that `what` cannot have (`datePublished: 1704441600`), left out. */
+  wrongType(what: string, value: unknown, expected: string): void {
+    const shown = Array.isArray(value)
+      ? " (an array)"
+      : isObject(value)
+        ? " (an object)"
+        : ` \`${String(value)}\``;
+    this.report(
+      "jsonld-invalid-value",
+      "warning",
+      `Unexpected ${what}${shown}, expected ${expected}; left out`,
+    );
   }
 
   url(value: unknown, what: string): string | undefined {
@@ -255,7 +326,11 @@ class Reader {
           : isObject(v)
             ? (this.text(get(v, "url")) ?? (typeof v["@id"] === "string" ? v["@id"] : undefined))
             : undefined;
-      if (raw === undefined) continue;
+      if (raw === undefined) {
+        if (v !== null && v !== undefined && !isObject(v))
+          this.wrongType(what, v, "an absolute http(s) URL");
+        continue;
+      }
       const r = toAbsoluteUrl(raw, this.base);
       if (r.ok) {
         if (r.resolved)
@@ -278,7 +353,7 @@ class Reader {
   }
 
   date(node: JsonObject, property: "datePublished" | "dateModified"): string | undefined {
-    const raw = this.text(get(node, property));
+    const raw = this.text(get(node, property), false, property);
     if (raw === undefined) return undefined;
     const value = normaliseDate(raw);
     if (IsoDateTimeSchema.safeParse(value).success) return value;
@@ -399,6 +474,8 @@ class Reader {
       }
       if (sameAs.length > 0) author.sameAs = sameAs;
     } else {
+      if (v !== null && v !== undefined)
+        this.wrongType(property, v, "a Person, an Organization or a name");
       return undefined;
     }
     if (roleName !== undefined) author.role = roleName;
@@ -462,7 +539,7 @@ function roleInCredit(credit: string, name: string, property: CreditProperty): s
 }
 
 function readByline(r: Reader, node: JsonObject): Byline | undefined {
-  const credit = r.text(get(node, "creditText"));
+  const credit = r.text(get(node, "creditText"), false, "creditText");
   const authors: Author[] = [];
   for (const property of ["author", "contributor", "editor"] as const) {
     for (const item of list(get(node, property))) {
@@ -483,7 +560,7 @@ function readByline(r: Reader, node: JsonObject): Byline | undefined {
 }
 
 function readDateline(r: Reader, node: JsonObject): Dateline | undefined {
-  const text = r.text(get(node, "dateline"));
+  const text = r.text(get(node, "dateline"), false, "dateline");
   const location = list(get(node, "locationCreated")).map((x) => r.resolve(x))[0];
   let name: string | undefined;
   let address: unknown;
@@ -522,10 +599,10 @@ function readImages(r: Reader, node: JsonObject): Image[] {
   for (const item of list(get(node, "image"))) {
     const v = r.resolve(item);
     let image: Image | undefined;
-    if (typeof v === "string") {
+    if (!isObject(v)) {
       const url = r.url(v, "image url");
       if (url !== undefined) image = { url };
-    } else if (isObject(v)) {
+    } else {
       const url =
         r.url(get(v, "url"), "image url") ??
         r.url(get(v, "contentUrl"), "image url") ??
@@ -558,7 +635,11 @@ function readPublisher(r: Reader, node: JsonObject): Publisher | undefined {
   if (first === undefined) return undefined;
   const { value } = r.unwrapRole(first, "publisher");
   if (typeof value === "string" && value.trim() !== "") return { name: value };
-  if (!isObject(value)) return undefined;
+  if (!isObject(value)) {
+    if (value !== null && value !== undefined && typeof value !== "string")
+      r.wrongType("publisher", value, "an Organization, a Person or a name");
+    return undefined;
+  }
   const name = r.text(get(value, "name"));
   if (name === undefined) {
     if (!r.index.isDangling(value))
@@ -591,7 +672,9 @@ function readKeywords(r: Reader, node: JsonObject): string[] {
   for (const item of list(value)) {
     const v = r.index.resolve(item);
     const text =
-      typeof v === "string" ? v : isObject(v) ? (r.text(get(v, "name")) ?? r.text(v)) : undefined;
+      typeof v === "string"
+        ? v
+        : ((isObject(v) ? r.text(get(v, "name")) : undefined) ?? r.text(v, false, "keyword"));
     if (text !== undefined && text.trim() !== "") out.push(text);
   }
   return out;
@@ -618,6 +701,18 @@ function readBody(body: string): Paragraph[] {
   return paragraphs;
 }
 
+/** The index of the last paragraph that starts at or before `offset` (0 when none does). */
+function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((paragraphs[mid]?.span?.start ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function readClaims(
   r: Reader,
   article: JsonObject,
@@ -629,6 +724,9 @@ function readClaims(
   const articleId = article["@id"];
   let cursor = 0;
   let fragmentSearches = 0;
+  const search = new BodySearch(body);
+  // texts known not to be in the body, so that repeating one costs nothing
+  const absent = new Set<string>();
   for (const node of r.index.nodes) {
     if (node === article || !isClaimNode(node) || isArticleNode(node)) continue;
     const appearances = [...list(get(node, "appearance")), ...list(get(node, "firstAppearance"))];
@@ -640,27 +738,37 @@ function readClaims(
       );
     });
     if (!linked && !(appearances.length === 0 && onlyArticle)) continue;
-    const text = r.text(get(node, "text")) ?? r.text(get(node, "name"));
+    const text = r.text(get(node, "text"), false, "Claim text") ?? r.text(get(node, "name"));
     if (text === undefined) continue;
     // looking for the pieces of an interrupted quote costs more: a budget keeps hostile input fast
     const pieces = fragmentSearches++ < MAX_FRAGMENT_SEARCHES;
-    const found =
-      locate(body, text, cursor, pieces) ??
-      (cursor > 0 ? locate(body, text, 0, pieces) : undefined);
+    const found = absent.has(text)
+      ? undefined
+      : (locate(search, text, cursor, pieces) ??
+        (cursor > 0 ? locate(search, text, 0, pieces) : undefined));
     if (found === undefined || paragraphs.length === 0) {
+      if (found === undefined && !search.spent) absent.add(text);
       r.report(
         "jsonld-claim-not-in-body",
         "warning",
-        `Left out claim \`${text.length > 60 ? `${text.slice(0, 60)}…` : text}\`: its text is not in articleBody`,
+        `Left out claim \`${text.length > 60 ? `${text.slice(0, 60)}…` : text}\`: ${
+          found === undefined && search.spent
+            ? "not looked for, the search budget for an articleBody this long is spent"
+            : "its text is not in articleBody"
+        }`,
       );
       continue;
     }
     cursor = found.start;
-    let paragraph = 0;
-    for (let i = 0; i < paragraphs.length; i++)
-      if ((paragraphs[i]?.span?.start ?? 0) <= found.start) paragraph = i;
+    const paragraph = paragraphAt(paragraphs, found.start);
     const claim: QuotedClaim = {
-      kind: quoteKind(body, found.start, found.end, text),
+      kind: quoteKind(
+        body,
+        found.start,
+        found.end,
+        paragraphs[paragraph]?.span?.end ?? body.length,
+        text,
+      ),
       text,
       span: { start: found.start, end: found.end },
       paragraph,
@@ -706,7 +814,7 @@ function fixCase(r: Reader, node: JsonObject): JsonObject {
 
 function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Article | undefined {
   const node = fixCase(r, original);
-  const headline = r.text(get(node, "headline")) ?? r.text(get(node, "name"));
+  const headline = r.text(get(node, "headline"), false, "headline") ?? r.text(get(node, "name"));
   if (headline === undefined) {
     r.report(
       "jsonld-missing-headline",
@@ -718,9 +826,13 @@ function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Art
   r.base =
     r.url(get(node, "url"), "url") ?? r.url(get(node, "mainEntityOfPage"), "mainEntityOfPage");
   const article: Article = { headline, keywords: [], images: [], body: [], claims: [] };
-  const alternativeHeadline = r.text(get(node, "alternativeHeadline"));
+  const alternativeHeadline = r.text(
+    get(node, "alternativeHeadline"),
+    false,
+    "alternativeHeadline",
+  );
   if (alternativeHeadline !== undefined) article.alternativeHeadline = alternativeHeadline;
-  const description = r.text(get(node, "description"));
+  const description = r.text(get(node, "description"), false, "description");
   if (description !== undefined) article.description = description;
   const byline = readByline(r, node);
   if (byline !== undefined) article.byline = byline;
@@ -730,11 +842,11 @@ function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Art
   if (datePublished !== undefined) article.datePublished = datePublished;
   const dateModified = r.date(node, "dateModified");
   if (dateModified !== undefined) article.dateModified = dateModified;
-  const language = r.text(get(node, "inLanguage"), true);
+  const language = r.text(get(node, "inLanguage"), true, "inLanguage");
   if (language !== undefined) article.language = language;
   if (r.base !== undefined) article.url = r.base;
   const sections = list(get(node, "articleSection"))
-    .map((s) => r.text(s))
+    .map((s) => r.text(s, false, "articleSection"))
     .filter((s) => s !== undefined);
   if (sections[0] !== undefined) article.section = sections[0];
   if (sections.length > 1)
@@ -750,7 +862,7 @@ function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Art
   article.images = readImages(r, node);
   const publisher = readPublisher(r, node);
   if (publisher !== undefined) article.publisher = publisher;
-  const body = r.text(get(node, "articleBody"));
+  const body = r.text(get(node, "articleBody"), false, "articleBody");
   if (body !== undefined) {
     article.body = readBody(body);
     article.claims = readClaims(r, original, body, article.body, onlyArticle);
@@ -766,42 +878,86 @@ function readArticle(r: Reader, original: JsonObject, onlyArticle: boolean): Art
   return article;
 }
 
-/** Top-level fields that can be dropped without losing the article. */
-const OPTIONAL_FIELDS: ReadonlySet<string> = new Set([
-  "alternativeHeadline",
-  "description",
-  "byline",
-  "dateline",
-  "datePublished",
-  "dateModified",
-  "language",
-  "url",
-  "section",
-  "publisher",
-]);
+type Path = readonly (string | number)[];
 
-/** Validate; drop what fails (the array item, else the optional field) until it passes. */
+/**
+ * How much of `path` (an issue's path in the article) names a value that can be left out
+ * on its own: the deepest array item or optional field on it, per `ArticleSchema`
+ * (`byline.authors[0].url` → all of it; `byline.authors[0].name` → `byline.authors[0]`).
+ * 0 when there is none (`headline`).
+ */
+function removableLength(path: Path): number {
+  let schema: z.core.$ZodType | undefined = ArticleSchema;
+  let length = 0;
+  for (let i = 0; i < path.length && schema !== undefined; i++) {
+    if (schema instanceof z.core.$ZodOptional) schema = schema._zod.def.innerType;
+    const key = path[i];
+    if (schema instanceof z.core.$ZodArray && typeof key === "number") {
+      schema = schema._zod.def.element;
+      length = i + 1;
+    } else if (schema instanceof z.core.$ZodObject && typeof key === "string") {
+      schema = schema._zod.def.shape[key];
+      if (schema?._zod.optin === "optional") length = i + 1;
+    } else schema = undefined;
+  }
+  return length;
+}
+
+/** Paths in reverse document order: a later array item before an earlier one. */
+function compareDescending(a: Path, b: Path): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    return typeof x === "number" && typeof y === "number" ? y - x : String(y) < String(x) ? -1 : 1;
+  }
+  return b.length - a.length;
+}
+
+/** Delete the array item or object property at `path` (a path that exists). */
+function removeAt(root: unknown, path: Path): void {
+  let parent = root;
+  for (const key of path.slice(0, -1))
+    parent = Array.isArray(parent) || isObject(parent) ? (parent as JsonObject)[key] : undefined;
+  const last = path[path.length - 1];
+  if (Array.isArray(parent) && typeof last === "number") parent.splice(last, 1);
+  else if (isObject(parent) && typeof last === "string") delete parent[last];
+}
+
+/**
+ * Validate the article built from the document and leave out exactly the values that
+ * fail: for each issue, the nearest value on its path that can go alone (an author's bad
+ * url, not the author; an author without a name, not the byline), one
+ * `jsonld-invalid-value` per value left out. Changes `article`, which only this
+ * conversion holds.
+ */
 function validate(r: Reader, article: Article): Article | undefined {
-  let current = article as unknown as Record<string, unknown>;
   for (let round = 0; round < 8; round++) {
-    const result = ArticleSchema.safeParse(current);
+    const result = ArticleSchema.safeParse(article);
     if (result.success) return result.data;
-    const next: Record<string, unknown> = { ...current };
-    let changed = false;
+    const drops = new Map<string, { path: Path; issue: ValidationIssue }>();
     for (const issue of toValidationIssues(result.error.issues)) {
-      const [top, index] = issue.path;
-      const where = issue.path.join(".");
-      if (typeof top === "string" && Array.isArray(next[top]) && typeof index === "number") {
-        next[top] = (next[top] as unknown[]).filter((_, i) => i !== index);
-        changed = true;
-      } else if (typeof top === "string" && OPTIONAL_FIELDS.has(top)) {
-        delete next[top];
-        changed = true;
-      } else continue;
-      r.report("jsonld-invalid-value", "warning", `Left out ${where}: ${issue.message}`);
+      const path = issue.path.slice(0, removableLength(issue.path));
+      const key = JSON.stringify(path);
+      if (path.length > 0 && !drops.has(key)) drops.set(key, { path, issue });
     }
-    if (!changed) break;
-    current = next;
+    // a value inside one that goes anyway is not left out twice; later items go first,
+    // so the indices of the other issues still point at their items
+    const own = [...drops.values()]
+      .filter(
+        ({ path }) => !path.some((_, i) => i > 0 && drops.has(JSON.stringify(path.slice(0, i)))),
+      )
+      .sort((a, b) => compareDescending(a.path, b.path));
+    if (own.length === 0) break;
+    for (const { path } of own) removeAt(article, path);
+    for (const { path, issue } of own.reverse()) {
+      const at = path.length < issue.path.length ? ` (at ${formatPath(issue.path)})` : "";
+      r.report(
+        "jsonld-invalid-value",
+        "warning",
+        `Left out ${formatPath(path)}: ${issue.message}${at}`,
+      );
+    }
   }
   r.report(
     "jsonld-invalid-article",
@@ -865,9 +1021,8 @@ function read(input: unknown, diagnostics: Diagnostic[]): Article | undefined {
       'Unexpected JSON-LD without a schema.org @context, expected "@context": "https://schema.org"; read as schema.org',
     );
   }
-  const r = new Reader(index);
+  const r = new Reader(index, diagnostics);
   const article = readArticle(r, node, distinct.size === 1);
-  diagnostics.push(...r.diagnostics);
   return article === undefined ? undefined : validate(r, article);
 }
 

@@ -20,6 +20,7 @@ import {
   REQUEST_VERBS,
   TIME_WORDS_CORE,
 } from "./lexicon.js";
+import { holdsQuotedPart } from "./marks.js";
 import { cuePiece, makeSpeaker, type SentenceView } from "./sentence.js";
 import {
   type NounPhrase,
@@ -468,10 +469,7 @@ function draftOf(
   // reported speech that holds a quoted part is a mixed claim
   const words = view.text.slice(a.start, b.end);
   const draft: Draft = {
-    kind:
-      /(?<![=\w])["“”„«»「」]|''|``/.test(words) && !/<\/?\p{L}/u.test(words)
-        ? "mixed"
-        : "indirect",
+    kind: holdsQuotedPart(words) ? "mixed" : "indirect",
     pieces: [{ paragraph: view.paragraph, from: a.start, to: b.end }],
     speaker: speaker ? makeSpeaker(view, speaker, registry) : undefined,
     cue: cuePiece(view, cue),

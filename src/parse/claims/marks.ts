@@ -5,6 +5,15 @@
  * for quote marks.
  */
 
+/**
+ * Whether reported words hold a quoted part, which makes their claim `mixed`: a double
+ * mark that does not follow a letter, digit or `=` (`5"` is inches, `a="b"` markup),
+ * `''` or ``` `` ```, in words without HTML-like tags (`<b>`, `</p>`).
+ */
+export function holdsQuotedPart(words: string): boolean {
+  return /(?<![=\w])["“”„«»「」]|''|``/.test(words) && !/<\/?\p{L}/u.test(words);
+}
+
 /** The kinds of double quotation mark. */
 export type MarkKind =
   | "straight" // "
