@@ -16,11 +16,13 @@ import {
   type Article,
   ArticleSchema,
   ArticleValidationError,
+  type Author,
   fromJson,
   fromJsonLd,
   type ParseResult,
   parseMarkdown,
   parseText,
+  toJsonLd,
   toJsonLdScript,
 } from "../src/index.js";
 import {
@@ -100,6 +102,31 @@ function scriptBreaker(size: number): Article {
     keywords: [evil],
     images: [],
     body: [{ text: evil }, { text: evil }],
+    claims: [],
+  };
+}
+
+/**
+ * A byline of `size / 100` credits with one name: half of them different people (each
+ * its own url), half one person (a shared sameAs URL and one of their own).
+ */
+function namesakes(size: number): Article {
+  const count = Math.max(2, Math.floor(size / 100));
+  const authors: Author[] = Array.from({ length: count }, (_, i) =>
+    i % 2 === 0
+      ? { type: "Person", name: "Ana Ruiz", url: `https://paper.example/ana-${i}` }
+      : {
+          type: "Person",
+          name: "Ana Ruiz",
+          sameAs: ["https://wiki.example/Ana_Ruiz", `https://social.example/${i}`],
+        },
+  );
+  return {
+    headline: "H",
+    byline: { text: "By Ana Ruiz", authors },
+    keywords: [],
+    images: [],
+    body: [],
     claims: [],
   };
 }
@@ -184,6 +211,16 @@ const CASES: Case[] = [
       const result = fromJsonLd(input as string);
       if (!result.article) return "no article";
       return result.article.claims.length === 0 ? undefined : "found a claim that is not there";
+    },
+  },
+  {
+    name: "namesakes in the byline",
+    operation: "toJsonLd",
+    build: namesakes,
+    run(input) {
+      const article = input as Article;
+      const ld = toJsonLd(article) as { author?: readonly unknown[] };
+      return ld.author?.length === article.byline?.authors.length ? undefined : "lost a credit";
     },
   },
   {

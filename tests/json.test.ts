@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
 import type { Article } from "../src/index.js";
 import {
   ArticleSchema,
@@ -8,6 +9,7 @@ import {
   fromJson,
   toJson,
 } from "../src/index.js";
+import { formatPath, toValidationIssues } from "../src/json/index.js";
 import { article } from "./arbitraries.js";
 
 const minimal: Article = {
@@ -210,6 +212,31 @@ describe("fromJson messages and URLs", () => {
       return;
     }
     throw new Error("expected a throw");
+  });
+
+  it("says > for an exclusive bound and >= for an inclusive one", () => {
+    const messages = (input: unknown) =>
+      issuesOf(input).map((i) => `${i.message} at ${formatPath(i.path)}`);
+    expect(
+      messages({
+        ...minimal,
+        images: [{ url: "https://pics.example/a.jpg", width: 0, height: -2 }],
+      }),
+    ).toEqual([
+      "Expected a value > 0, received number 0 at images[0].width",
+      "Expected a value > 0, received number -2 at images[0].height",
+    ]);
+    expect(
+      messages({ ...minimal, body: [{ text: "One.", span: { start: -1, end: 2 ** 53 } }] }),
+    ).toEqual([
+      "Expected a value >= 0, received number -1 at body[0].span.start",
+      `Expected a value <= ${Number.MAX_SAFE_INTEGER}, received number ${2 ** 53} at body[0].span.end`,
+    ]);
+    const under = z.number().check(z.lt(10), z.gte(2));
+    const issues = (value: number) =>
+      toValidationIssues(under.safeParse(value, { reportInput: true }).error?.issues ?? []);
+    expect(issues(10).map((i) => i.message)).toEqual(["Expected a value < 10, received number 10"]);
+    expect(issues(1).map((i) => i.message)).toEqual(["Expected a value >= 2, received number 1"]);
   });
 
   it("accepts only http(s) URLs with a host", () => {

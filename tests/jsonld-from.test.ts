@@ -23,6 +23,127 @@ describe("fromJsonLd", () => {
     expect(withoutSpans(back.article as Article)).toEqual(withoutSpans(full));
   });
 
+  it("keeps every credit's role, url, sameAs and jobTitle when names repeat (round trip)", () => {
+    // Hana Ito is credited twice (editing, then as a columnist with a profile page); two
+    // different people are called Leo Marsh (different profile pages and sameAs).
+    const article: Article = {
+      ...minimal,
+      byline: {
+        text: "By Hana Ito, Columnist, Leo Marsh and Leo Marsh; Editing by Hana Ito",
+        authors: [
+          { type: "Person", name: "Hana Ito", role: "Editing" },
+          {
+            type: "Person",
+            name: "Hana Ito",
+            role: "Columnist",
+            url: "https://paper.example/staff/hana-ito",
+          },
+          {
+            type: "Person",
+            name: "Leo Marsh",
+            url: "https://paper.example/staff/leo-marsh",
+            sameAs: ["https://social.example/@leo"],
+          },
+          {
+            type: "Person",
+            name: "Leo Marsh",
+            url: "https://other.example/leo-marsh",
+            sameAs: ["https://social.example/@leomarsh"],
+          },
+        ],
+      },
+    };
+    const ld = toJsonLd(article) as unknown as Record<string, unknown>;
+    // one node for Hana Ito with the fields of both credits
+    expect(ld.editor).toEqual([
+      {
+        "@type": "Role",
+        roleName: "Editing",
+        editor: {
+          "@type": "Person",
+          "@id": "_:person-1",
+          name: "Hana Ito",
+          jobTitle: "Columnist",
+          url: "https://paper.example/staff/hana-ito",
+        },
+      },
+    ]);
+    expect(ld.author).toEqual([
+      { "@id": "_:person-1" },
+      {
+        "@type": "Person",
+        name: "Leo Marsh",
+        url: "https://paper.example/staff/leo-marsh",
+        sameAs: ["https://social.example/@leo"],
+      },
+      {
+        "@type": "Person",
+        name: "Leo Marsh",
+        url: "https://other.example/leo-marsh",
+        sameAs: ["https://social.example/@leomarsh"],
+      },
+    ]);
+    const back = fromJsonLd(ld);
+    expect(ids(back)).toEqual([]);
+    const authors = back.article?.byline?.authors ?? [];
+    // authors come back grouped (authors, then editors); every credit keeps its fields
+    expect(authors).toEqual([
+      {
+        type: "Person",
+        name: "Hana Ito",
+        role: "Columnist",
+        url: "https://paper.example/staff/hana-ito",
+      },
+      article.byline?.authors[2],
+      article.byline?.authors[3],
+      {
+        type: "Person",
+        name: "Hana Ito",
+        role: "Editing",
+        url: "https://paper.example/staff/hana-ito",
+      },
+    ]);
+  });
+
+  it("merges the sameAs of one person credited twice, and keeps apart job titles that differ", () => {
+    const article: Article = {
+      ...minimal,
+      byline: {
+        text: "By Ada Quill, Science Editor; Reporting by Ada Quill; Ada Quill, Intern",
+        authors: [
+          {
+            type: "Person",
+            name: "Ada Quill",
+            role: "Science Editor",
+            sameAs: ["https://wiki.example/Ada_Quill"],
+          },
+          {
+            type: "Person",
+            name: "Ada Quill",
+            url: "https://paper.example/ada",
+            sameAs: ["https://wiki.example/Ada_Quill", "https://social.example/@ada"],
+          },
+          { type: "Person", name: "Ada Quill", role: "Intern" },
+        ],
+      },
+    };
+    const ld = toJsonLd(article) as unknown as Record<string, unknown>;
+    expect(ld.author).toEqual([
+      {
+        "@type": "Person",
+        "@id": "_:person-1",
+        name: "Ada Quill",
+        jobTitle: "Science Editor",
+        url: "https://paper.example/ada",
+        sameAs: ["https://wiki.example/Ada_Quill", "https://social.example/@ada"],
+      },
+      { "@id": "_:person-1" },
+      { "@type": "Person", name: "Ada Quill", jobTitle: "Intern" },
+    ]);
+    const roles = fromJsonLd(ld).article?.byline?.authors.map((a) => a.role);
+    expect(roles).toEqual(["Science Editor", "Science Editor", "Intern"]);
+  });
+
   it("reads back the same from JSON text and from the script element", () => {
     const expected = fromJsonLd(toJsonLd(full)).article;
     expect(expected?.claims).toEqual([]);

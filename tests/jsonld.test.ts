@@ -174,6 +174,59 @@ describe("toJsonLd", () => {
     ]);
   });
 
+  it("makes an author who is quoted one node with the author's fields", () => {
+    const article: Article = {
+      ...minimal,
+      byline: {
+        text: "By Ana Ruiz",
+        authors: [{ type: "Person", name: "Ana Ruiz ", url: "https://paper.example/ana" }],
+      },
+      body: [{ text: "Ana Ruiz said the pool would reopen." }],
+      claims: [
+        {
+          kind: "indirect",
+          text: "the pool would reopen",
+          span: { start: 14, end: 35 },
+          speaker: { name: "Ana Ruiz" },
+          paragraph: 0,
+        },
+      ],
+    };
+    const [main, claim] = toJsonLdGraph(article)["@graph"] as unknown as Node[];
+    expect(main?.author).toEqual([
+      {
+        "@type": "Person",
+        "@id": "_:person-1",
+        name: "Ana Ruiz ",
+        url: "https://paper.example/ana",
+      },
+    ]);
+    expect(claim?.author).toEqual({ "@id": "_:person-1" });
+  });
+
+  it("keeps 20,000 namesakes apart, or merges them (timed by npm run hostile)", () => {
+    const n = 20_000;
+    const people = (i: number) => ({
+      type: "Person" as const,
+      name: "Ana Ruiz",
+      url: `https://paper.example/ana-${i}`,
+    });
+    const once = (i: number) => ({
+      type: "Person" as const,
+      name: "Ana Ruiz",
+      sameAs: ["https://wiki.example/Ana_Ruiz", `https://social.example/${i}`],
+    });
+    for (const [make, nodes] of [
+      [people, n],
+      [once, 1],
+    ] as const) {
+      const authors = Array.from({ length: n }, (_, i) => make(i));
+      const ld = toJsonLd({ ...minimal, byline: { text: "By Ana Ruiz", authors } });
+      const author = (ld as unknown as Node).author as Node[];
+      expect(author.filter((a) => a.name === "Ana Ruiz")).toHaveLength(nodes);
+    }
+  });
+
   it("resolves relative URLs against the article url, else leaves them out with a diagnostic", () => {
     const article = {
       ...minimal,

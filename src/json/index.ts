@@ -163,12 +163,22 @@ const MESSAGES: Record<string, (issue: z.core.$ZodIssue) => string> = {
     `Expected one of ${(i as z.core.$ZodIssueInvalidValue).values.map((v) => JSON.stringify(v)).join(", ")}, received ${describe(i.input)}`,
   invalid_format: (i) =>
     `Expected a valid ${(i as z.core.$ZodIssueInvalidStringFormat).format}, received ${describe(i.input)}`,
-  too_small: (i) =>
-    `Expected ${(i as z.core.$ZodIssueTooSmall).origin === "string" ? "a longer string" : `a value >= ${String((i as z.core.$ZodIssueTooSmall).minimum)}`}, received ${describe(i.input)}`,
-  too_big: (i) =>
-    `Expected a value <= ${String((i as z.core.$ZodIssueTooBig).maximum)}, received ${describe(i.input)}`,
+  too_small: (i) => {
+    const { origin, inclusive, minimum } = i as z.core.$ZodIssueTooSmall;
+    const expected = origin === "string" ? "a longer string" : bound(">", inclusive, minimum);
+    return `Expected ${expected}, received ${describe(i.input)}`;
+  },
+  too_big: (i) => {
+    const { inclusive, maximum } = i as z.core.$ZodIssueTooBig;
+    return `Expected ${bound("<", inclusive, maximum)}, received ${describe(i.input)}`;
+  },
   invalid_union: (i) => `Expected an ISO 8601 date or date-time, received ${describe(i.input)}`,
 };
+
+/** `a value > 0` for an exclusive bound, `a value >= 0` for an inclusive one (zod's default). */
+function bound(sign: "<" | ">", inclusive: boolean | undefined, limit: number | bigint): string {
+  return `a value ${sign}${inclusive === false ? "" : "="} ${String(limit)}`;
+}
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -258,7 +268,11 @@ export function fromJson(input: string | unknown): Article {
 
 /**
  * The Article's JSON Schema (draft 2020-12), generated from {@link ArticleSchema}.
- * Also shipped as `article-model/schema.json`.
+ * Also shipped as `article-model/schema.json`. The zod refinements are in it as
+ * `pattern`s: non-blank text (`\S`), http(s) URLs with a host, dateline dates that
+ * exist. It cannot state the cross-field rules (`span.start <= span.end`, fragments
+ * inside their claim's span, `claim.paragraph < body.length`) nor parse a URL (an
+ * invalid port or host): {@link fromJson} checks those too.
  */
 export const articleJsonSchema: Record<string, unknown> = /* @__PURE__ */ z.toJSONSchema(
   ArticleSchema,

@@ -74,10 +74,10 @@ class Builder {
   readonly base: string | undefined;
   readonly idBase: string | undefined;
   readonly report: Report;
-  /** How often each person/organisation key is referenced. */
-  readonly counts = new Map<string, number>();
-  /** `@id` of keys referenced more than once, once their full node was emitted. */
-  readonly ids = new Map<string, string>();
+  /** How often claims name each person/organisation key as their speaker. */
+  readonly speakerCounts = new Map<string, number>();
+  /** The person/organisation nodes of each key (type and name), in order of first credit. */
+  readonly agents = new Map<string, Agent[]>();
   /** Nodes numbered so far, per kind of `@id` (`person`, `organization`, `agent`). */
   readonly kindCounts = new Map<string, number>();
 
@@ -128,24 +128,64 @@ class Builder {
     return this.idBase === undefined ? `_:${kind}-${n}` : `${this.idBase}#${kind}-${n}`;
   }
 
-  count(key: string): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  countSpeaker(key: string): void {
+    this.speakerCounts.set(key, (this.speakerCounts.get(key) ?? 0) + 1);
   }
 
-  /** The full node the first time a shared key is seen (with its `@id`), a reference after. */
-  shared(key: string, build: () => Node): Node {
-    const existing = this.ids.get(key);
-    if (existing !== undefined) return { "@id": existing };
-    const node = build();
-    if ((this.counts.get(key) ?? 0) < 2) return node;
+  /**
+   * The node of `key` that `node` is the same person as (no contradicting field), with
+   * `node`'s fields merged in; a new node when every node of that name contradicts it.
+   * A claim's speaker (a node with a name only) is always the first node of its key, so
+   * the speakers counted before are that node's references. Only the first
+   * {@link MAX_NAMESAKES} nodes of a key are candidates: past them a credit is a node
+   * of its own (nothing is lost, it is just not merged).
+   */
+  agentFor(key: string, node: Node): Agent {
+    let list = this.agents.get(key);
+    if (list === undefined) {
+      list = [];
+      this.agents.set(key, list);
+    }
+    // compare with a few nodes of the name only: linear time on a byline of 10,000 namesakes
+    const candidates = Math.min(list.length, MAX_NAMESAKES);
+    for (let i = 0; i < candidates; i++) {
+      const agent = list[i] as Agent;
+      if (isSameAgent(agent, node)) {
+        mergeAgent(agent, node);
+        return agent;
+      }
+    }
+    const agent: Agent = {
+      node: {},
+      sameAs: new Set(),
+      refs: list.length === 0 ? (this.speakerCounts.get(key) ?? 0) : 0,
+    };
+    mergeAgent(agent, node);
+    list.push(agent);
+    return agent;
+  }
+
+  /**
+   * The full node the first time an agent is emitted (with an `@id` when it is
+   * referenced more than once), a reference after.
+   */
+  ref(agent: Agent): Node {
+    if (agent.id !== undefined) return { "@id": agent.id };
+    const node = agent.node;
     const type = node["@type"];
-    const kind = type === "Person" ? "person" : type === "Organization" ? "organization" : "agent";
-    const n = (this.kindCounts.get(kind) ?? 0) + 1;
-    this.kindCounts.set(kind, n);
-    const id = this.nodeId(kind, n);
-    this.ids.set(key, id);
-    const out: Node = type === undefined ? { "@id": id } : { "@type": type, "@id": id };
-    for (const k of Object.keys(node)) if (k !== "@type") out[k] = node[k];
+    const out: Node = type === undefined ? {} : { "@type": type };
+    if (agent.refs >= 2) {
+      const kind =
+        type === "Person" ? "person" : type === "Organization" ? "organization" : "agent";
+      const n = (this.kindCounts.get(kind) ?? 0) + 1;
+      this.kindCounts.set(kind, n);
+      agent.id = this.nodeId(kind, n);
+      out["@id"] = agent.id;
+    }
+    for (const k of new Set<string>([...AGENT_KEYS, ...Object.keys(node)])) {
+      if (k !== "@type" && node[k] !== undefined) out[k] = node[k];
+    }
+    if (agent.sameAs.size > 0) out.sameAs = [...agent.sameAs];
     return out;
   }
 
@@ -177,6 +217,54 @@ class Builder {
       if (sameAs.length > 0) node.sameAs = sameAs;
     }
     return node;
+  }
+}
+
+/** How many different people of one name are merged into; more are kept apart. */
+const MAX_NAMESAKES = 8;
+
+/** A person or organisation node of the output and how often it is referenced. */
+interface Agent {
+  /** Its properties (`@type`, `name`, `jobTitle`, …) but `sameAs` and `@id`. */
+  readonly node: Node;
+  /** Its `sameAs` URLs, in order. */
+  readonly sameAs: Set<string>;
+  /** References to it: credits and claims; two or more give it an `@id`. */
+  refs: number;
+  /** Its `@id`, once the full node was emitted. */
+  id?: string;
+}
+
+/** Properties of an agent node but `sameAs`, in output order (any other follows them). */
+const AGENT_KEYS = ["@type", "name", "jobTitle", "affiliation", "memberOf", "url"] as const;
+
+/**
+ * Whether `node` (of the agent's key: type and trimmed name) is the same person as
+ * `agent`: no property that both have differs (`url`, `jobTitle`, the affiliation),
+ * and when both have `sameAs`, the lists share a URL.
+ */
+function isSameAgent(agent: Agent, node: Node): boolean {
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (key === "@type" || key === "name" || value === undefined) continue;
+    if (key === "sameAs") {
+      if (agent.sameAs.size > 0 && !(value as string[]).some((u) => agent.sameAs.has(u)))
+        return false;
+    } else {
+      const existing = agent.node[key];
+      if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(value))
+        return false;
+    }
+  }
+  return true;
+}
+
+/** Add what `node` knows to `agent`: properties it lacks, and `sameAs` URLs. */
+function mergeAgent(agent: Agent, node: Node): void {
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (key === "sameAs") for (const u of value as string[]) agent.sameAs.add(u);
+    else if (agent.node[key] === undefined) agent.node[key] = value;
   }
 }
 
@@ -218,11 +306,18 @@ function articleNode(article: Article, type: ArticleTypeName, b: Builder): Node 
 
   const byline = article.byline;
   if (byline !== undefined) {
-    const groups: Record<CreditProperty, Node[]> = { author: [], contributor: [], editor: [] };
+    // every credit first, so that a person credited twice is one node with every field
+    const credits: { author: Author; property: CreditProperty; agent: Agent }[] = [];
     for (const author of byline.authors) {
       if (!hasText(author.name)) continue;
       const { property, jobTitle } = classifyRole(author.role);
-      const person = b.shared(agentKey(author.type, author.name), () => b.agent(author, jobTitle));
+      const agent = b.agentFor(agentKey(author.type, author.name), b.agent(author, jobTitle));
+      agent.refs++;
+      credits.push({ author, property, agent });
+    }
+    const groups: Record<CreditProperty, Node[]> = { author: [], contributor: [], editor: [] };
+    for (const { author, property, agent } of credits) {
+      const person = b.ref(agent);
       if (property === "author") groups.author.push(person);
       else groups[property].push({ "@type": "Role", roleName: author.role, [property]: person });
     }
@@ -279,12 +374,10 @@ function claimNodes(article: Article, articleId: string, b: Builder): Node[] {
     const speaker = claim.speaker;
     if (speaker !== undefined && hasText(speaker.name)) {
       const key = speakerKey(article, speaker.name, speaker.type);
-      node.author = b.shared(key, () => {
-        const agent: Node = {};
-        if (speaker.type !== undefined) agent["@type"] = speaker.type;
-        agent.name = speaker.name;
-        return agent;
-      });
+      const agent: Node = {};
+      if (speaker.type !== undefined) agent["@type"] = speaker.type;
+      agent.name = speaker.name;
+      node.author = b.ref(b.agentFor(key, agent));
     }
     node.appearance = { "@id": articleId };
     node.firstAppearance = { "@id": articleId };
@@ -384,14 +477,11 @@ export function buildJsonLd(
   }
   const b = new Builder(article, options);
   const graph = options?.includeClaims === true;
-  // count references first, so that a person named twice becomes one node with an @id
-  for (const author of article.byline?.authors ?? []) {
-    if (hasText(author.name)) b.count(agentKey(author.type, author.name));
-  }
+  // count speakers first, so that an author who is also quoted is one node with an @id
   if (graph) {
     for (const claim of article.claims) {
       if (claim.speaker !== undefined && hasText(claim.speaker.name) && hasText(claim.text)) {
-        b.count(speakerKey(article, claim.speaker.name, claim.speaker.type));
+        b.countSpeaker(speakerKey(article, claim.speaker.name, claim.speaker.type));
       }
     }
   }

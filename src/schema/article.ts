@@ -79,7 +79,9 @@ export const ArticleSchema = z
         }
       });
     }),
-    z.describe("A news article with its metadata, body and quoted claims."),
+    z.describe(
+      "A news article with its metadata, body and quoted claims. fromJson also checks what this JSON Schema cannot state: span.start <= span.end, fragments inside their claim's span, claim.paragraph < body.length, and that a URL parses (the pattern checks its http(s) scheme and that a host follows).",
+    ),
   );
 
 /** A news article: its metadata, body paragraphs and the claims quoted in it. */
