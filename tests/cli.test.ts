@@ -463,3 +463,16 @@ describe("found by the audit of the command (fifth session)", () => {
     expect((await cli([files, "--jobs", "0x2"])).status).toBe(2);
   });
 });
+
+describe("--quiet with --strict", () => {
+  it("still prints the warnings that fail the command", async () => {
+    const file = join(dir, "latin1-quiet.txt");
+    await writeFile(file, Buffer.from("Café reopens\n\nThe café reopened on Monday.\n", "latin1"));
+    const quiet = await cli([file, "-q"]);
+    expect(quiet.stderr).toBe("");
+    const strict = await cli([file, "-q", "--strict"]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/warning invalid-encoding/);
+    expect(strict.stderr).not.toMatch(/ info /);
+  });
+});

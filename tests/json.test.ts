@@ -7,6 +7,7 @@ import {
   ArticleValidationError,
   articleJsonSchema,
   fromJson,
+  parseText,
   toJson,
 } from "../src/index.js";
 import { formatPath, toValidationIssues } from "../src/json/index.js";
@@ -252,5 +253,22 @@ describe("fromJson messages and URLs", () => {
     expect(fromJson({ ...minimal, url: "HTTPS://Example.com/a?b#c" }).url).toBe(
       "HTTPS://Example.com/a?b#c",
     );
+  });
+});
+
+describe("fromJson input it reads beyond plain JSON text", () => {
+  it("reads JSON text after a byte order mark", () => {
+    const article = parseText("Bridge reopens\n\nThe bridge reopened on Monday.\n")
+      .article as Article;
+    expect(fromJson(`\uFEFF${JSON.stringify(toJson(article))}`)).toEqual(fromJson(toJson(article)));
+  });
+
+  it("walks data that shares values once per depth, not once per path", () => {
+    // 40 levels of a pair of references to one object: 2^40 paths, one value per level
+    let shared: unknown = "leaf";
+    for (let i = 0; i < 40; i++) shared = [shared, shared];
+    const data = { headline: "H", keywords: [], images: [], body: [], claims: [], extra: shared };
+    // (an exponential walk would not come back; unknown keys such as `extra` are dropped)
+    expect(fromJson(data).headline).toBe("H");
   });
 });

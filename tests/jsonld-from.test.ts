@@ -805,3 +805,12 @@ describe("fromJsonLd claims", () => {
     ]);
   });
 });
+
+describe("fromJsonLd text with a byte order mark", () => {
+  it("reads JSON-LD after a byte order mark, alone or in a page", () => {
+    const json = JSON.stringify(toJsonLd(minimal));
+    expect(fromJsonLd(`\uFEFF${json}`).article?.headline).toBe(minimal.headline);
+    const page = `<script type="application/ld+json">\uFEFF${json}</script>`;
+    expect(fromJsonLd(page).article?.headline).toBe(minimal.headline);
+  });
+});

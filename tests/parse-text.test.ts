@@ -405,3 +405,13 @@ describe("options.referenceDate", () => {
     },
   );
 });
+
+describe("options.referenceDate from untyped callers", () => {
+  it("reports a number instead of reading it as milliseconds", () => {
+    const text = "Bridge reopens\n\nLIMA, March 5 - The bridge reopened on Monday.\n";
+    const options = { referenceDate: 1_700_000_000_000 } as unknown as { referenceDate: string };
+    const { article, diagnostics } = parseText(text, options);
+    expect(article?.dateline?.date).toBe("--03-05");
+    expect(diagnostics.map((d) => d.ruleId)).toContain("invalid-reference-date");
+  });
+});

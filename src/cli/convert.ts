@@ -356,7 +356,9 @@ export function convert(
     }
     if (d.severity === "error") errors++;
     else if (d.severity === "warning") warnings++;
-    if (options.quiet && d.severity !== "error") continue;
+    // --quiet keeps what fails the command: errors, and with --strict warnings too
+    if (options.quiet && d.severity !== "error" && !(options.strict && d.severity === "warning"))
+      continue;
     messages.push(formatDiagnostic(d, name));
   }
   if (output === undefined && errors === 0) {

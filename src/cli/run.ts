@@ -71,9 +71,9 @@ an input without an article.
 
 Options:
   --from FORMAT            text | markdown | jsonld | json | html
-                           (default: from the extension: .txt .md .markdown .jsonld .json
-                           .html .htm; .json holding @context/@type is JSON-LD; standard
-                           input is sniffed)
+                           (default: from the extension: .txt .text .md .markdown .jsonld
+                           .json .html .htm; .json holding @context/@type is JSON-LD;
+                           standard input is sniffed)
   --to FORMAT              json (default) | jsonld | html
   --reference-date DATE    YYYY-MM-DD the article was filed or read; resolves year-less
                            dates ("March 5") to the nearest year
@@ -329,7 +329,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (files.length === 0) {
     throw new UsageError(
-      "No article files found (known extensions: .txt .md .markdown .json .jsonld .html .htm)",
+      "No article files found (known extensions: .txt .text .md .markdown .json .jsonld .html .htm)",
     );
   }
   return runBatch(files, options, io, jobs);

@@ -133,10 +133,15 @@ function tooDeep(value: unknown): (string | number)[] | undefined {
     parent: Frame | undefined;
   }
   const stack: Frame[] = [{ value, depth: 0, key: "", parent: undefined }];
+  // An object reached again (data, not JSON text, may share values) is walked again only
+  // from deeper down, so shared values cost at most MAX_DEPTH walks each, not 2^depth.
+  const deepest = new Map<object, number>();
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
     const v = frame.value;
     if (v === null || typeof v !== "object") continue;
+    if ((deepest.get(v) ?? -1) >= frame.depth) continue;
+    deepest.set(v, frame.depth);
     if (frame.depth >= MAX_DEPTH) {
       const path: (string | number)[] = [];
       for (let f: Frame | undefined = frame; f?.parent; f = f.parent) path.unshift(f.key);
@@ -239,7 +244,8 @@ export function fromJson(input: string | unknown): Article {
       ]);
     }
     try {
-      data = JSON.parse(input);
+      // a byte order mark is no JSON, but files have one: read what follows it
+      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch (error) {
       throw new ArticleValidationError([
         {

@@ -984,7 +984,8 @@ function read(input: unknown, diagnostics: Diagnostic[]): Article | undefined {
     const docs: unknown[] = [];
     for (const text of texts) {
       try {
-        docs.push(JSON.parse(text));
+        // (`trim` also drops a byte order mark, which JSON.parse rejects)
+        docs.push(JSON.parse(text.trim()));
       } catch (error) {
         report(
           "jsonld-invalid-json",

@@ -18,14 +18,17 @@ export function createContext(source: string, options: ParseOptions | null | und
   };
   const o = options ?? {};
   if (o.referenceDate !== undefined) {
+    // (a number from untyped callers is no date string: it is reported, not read as ms)
     const date =
       o.referenceDate instanceof Date
         ? o.referenceDate
-        : new Date(
-            /^\d{4}-\d{2}-\d{2}$/.test(o.referenceDate)
-              ? `${o.referenceDate}T12:00:00Z`
-              : o.referenceDate,
-          );
+        : typeof o.referenceDate !== "string"
+          ? new Date(Number.NaN)
+          : new Date(
+              /^\d{4}-\d{2}-\d{2}$/.test(o.referenceDate)
+                ? `${o.referenceDate}T12:00:00Z`
+                : o.referenceDate,
+            );
     const year = date.getUTCFullYear();
     if (Number.isNaN(date.getTime())) {
       ctx.report(
