@@ -44,12 +44,9 @@ export const QuotedClaimSchema = z
           "direct: wholly inside quotation marks; mixed: reported clause containing a quoted part; indirect: reported speech without marks.",
         ),
       ),
-    text: z
-      .string()
-      .check(
-        z.minLength(1, { error: "Expected a non-empty claim text" }),
-        z.describe("The claim's words (inside the marks for direct claims)."),
-      ),
+    text: NonEmptyStringSchema.check(
+      z.describe("The claim's words (inside the marks for direct claims)."),
+    ),
     span: SpanSchema,
     fragments: z.optional(
       z
