@@ -814,3 +814,23 @@ describe("fromJsonLd text with a byte order mark", () => {
     expect(fromJsonLd(page).article?.headline).toBe(minimal.headline);
   });
 });
+
+describe("fromJsonLd plain-text authors", () => {
+  const read = (author: unknown) =>
+    fromJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", headline: "H", author });
+
+  it("reads a credit naming several people as each of them", () => {
+    expect(read("Jane Doe and John Roe").article?.byline?.authors.map((a) => a.name)).toEqual([
+      "Jane Doe",
+      "John Roe",
+    ]);
+    expect(read(["Ann Poe, Ben Loe & Cy Moe"]).article?.byline?.authors).toHaveLength(3);
+  });
+
+  it("keeps one person (with an affiliation) and company names whole", () => {
+    expect(read("Jane Doe, Reuters").article?.byline?.authors).toEqual([
+      { type: "Person", name: "Jane Doe", affiliation: "Reuters" },
+    ]);
+    expect(read("Smith and Wesson Inc.").article?.byline?.authors).toHaveLength(1);
+  });
+});

@@ -538,11 +538,34 @@ function roleInCredit(credit: string, name: string, property: CreditProperty): s
     : undefined;
 }
 
+/** The people of a plain-text credit naming more than one ("A and B", "A, B & C"), else none. */
+function severalNames(text: string): Author[] | undefined {
+  if (!/\s(?:and|&)\s|,/i.test(text)) return undefined;
+  const read = parseBylineText(text);
+  if (!read || read.authors.length < 2) return undefined;
+  return read.authors.every((a) => a.type === "Person") ? read.authors : undefined;
+}
+
 function readByline(r: Reader, node: JsonObject): Byline | undefined {
   const credit = r.text(get(node, "creditText"), false, "creditText");
   const authors: Author[] = [];
   for (const property of ["author", "contributor", "editor"] as const) {
     for (const item of list(get(node, property))) {
+      // "Jane Doe and John Roe" as one plain-text author: the byline reader splits it
+      const several = typeof item === "string" ? severalNames(item) : undefined;
+      if (several) {
+        r.report(
+          "jsonld-author-type",
+          "info",
+          `Read plain-text ${property} \`${item}\` as ${several.length} people, expected one {"@type": "Person", "name": …} each`,
+        );
+        for (const author of several) {
+          if (author.role === undefined && property !== "author")
+            author.role = property === "editor" ? "Editing" : "Contributing";
+          authors.push(author);
+        }
+        continue;
+      }
       const author = r.agent(item, property);
       if (author === undefined) continue;
       if (author.role === undefined && credit !== undefined) {
