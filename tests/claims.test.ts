@@ -344,6 +344,16 @@ describe("speakers", () => {
     expect(claims.map((c) => c.speaker?.mention)).toEqual(["Graham", "he", "the senator"]);
   });
 
+  it("does not join a name and a day or month after a connector", () => {
+    const source =
+      "Jane Doe met Tom Brandt on Monday.\n“We will build it,” he said.\nThe Democratic National Convention on Thursday said it agreed.";
+    const { claims } = run(source);
+    expect(claims.map((c) => c.speaker?.name)).toEqual([
+      "Tom Brandt",
+      "Democratic National Convention",
+    ]);
+  });
+
   it("resolves she to the nearest compatible speaker", () => {
     const source = [
       "Mr. Holt spoke first.",

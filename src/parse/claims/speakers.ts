@@ -1529,6 +1529,20 @@ const RECENT = 256;
 /** Length of the longest connector (a longer word needs no lookup). */
 const MAX_CONNECTOR = Math.max(...Array.from(NAME_CONNECTORS, (w) => w.length));
 
+/**
+ * Whether a connector joins the capitalised words around it into one name: not before a
+ * day or a month ("Tom Brandt on Monday", "the Bank of England in March" aside, "Jane
+ * Doe of January" is no name). (Splitting after a person's full name, "Tom Udall of New
+ * Mexico", was tried: it broke organisations such as "Securities and Exchange
+ * Commission" and made "he" resolve to the employer of "Jack Kirnan of Kidder Peabody".)
+ */
+function joinsName(next: Token): boolean {
+  return !CALENDAR_WORDS.has(next.lower);
+}
+
+/** Days and months: a capitalised word after "on"/"of" that no name goes on with. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([...DAY_WORDS, ...MONTH_WORDS]);
+
 /** Whether a lower-case word joins the words of a name ("Bank of America", "van Gogh"). */
 export function isNameConnector(lower: string): boolean {
   return lower.length <= MAX_CONNECTOR && NAME_CONNECTORS.has(lower);
@@ -1738,7 +1752,12 @@ export class SpeakerRegistry {
           j++;
           continue;
         }
-        if (count > 0 && isNameConnector(u.lower) && tokens[j + 1]?.upper) {
+        if (
+          count > 0 &&
+          isNameConnector(u.lower) &&
+          tokens[j + 1]?.upper &&
+          joinsName(tokens[j + 1] as Token)
+        ) {
           words[count++] = u;
           j++;
           continue;
