@@ -415,3 +415,29 @@ describe("options.referenceDate from untyped callers", () => {
     expect(diagnostics.map((d) => d.ruleId)).toContain("invalid-reference-date");
   });
 });
+
+describe("options from untyped callers and edge values", () => {
+  const text = "Bridge reopens\n\nLIMA, March 5 - The bridge reopened on Monday.\n";
+
+  it("reports a language that is not a string instead of throwing", () => {
+    const options = { language: 5 } as unknown as { language: string };
+    const { article, diagnostics } = parseText(text, options);
+    expect(article?.language).toBeUndefined();
+    expect(diagnostics.map((d) => d.ruleId)).toContain("invalid-language");
+  });
+
+  it("reports a reference day that does not exist instead of rolling it over", () => {
+    const { article, diagnostics } = parseText(text, { referenceDate: "2024-02-30" });
+    expect(article?.dateline?.date).toBe("--03-05");
+    expect(diagnostics.map((d) => d.ruleId)).toContain("invalid-reference-date");
+  });
+
+  it("gives no article for whitespace of any kind, in both parsers", () => {
+    for (const blank of ["\u00a0", "\u2028", "\u3000 \n", "\uFEFF"]) {
+      for (const { article, diagnostics } of [parseText(blank), parseMarkdown(blank)]) {
+        expect(article).toBeUndefined();
+        expect(diagnostics.map((d) => d.ruleId)).toEqual(["empty-input"]);
+      }
+    }
+  });
+});

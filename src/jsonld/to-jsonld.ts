@@ -450,7 +450,7 @@ export function toJsonLd(
  * @returns
  *   `{"@context": "https://schema.org", "@graph": [article, ...claims]}`.
  * @example
- *   toJsonLdGraph(article)["@graph"].map((node) => node["@type"])
+ *   toJsonLdGraph(article)["@graph"].map((node) => (node as { "@type": string })["@type"])
  *   //=> ["NewsArticle", "Claim", "Claim"]
  */
 export function toJsonLdGraph(

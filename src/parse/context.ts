@@ -3,6 +3,16 @@ import { AbsoluteUrlSchema } from "../schema/primitives.js";
 import { MAX_REFERENCE_YEAR, MIN_REFERENCE_YEAR, type ParseOptions } from "./options.js";
 import type { Context, ResolvedOptions } from "./types.js";
 
+/**
+ * A reference date written as text: `YYYY-MM-DD` as noon UTC of that day (a day that does
+ * not exist, `2024-02-30`, is invalid rather than rolled over), else what `Date` reads.
+ */
+function readDate(text: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(text);
+  const date = new Date(`${text}T12:00:00Z`);
+  return date.toISOString().slice(0, 10) === text ? date : new Date(Number.NaN);
+}
+
 /** Resolve user options (never throws: a bad referenceDate becomes a diagnostic). */
 export function createContext(source: string, options: ParseOptions | null | undefined): Context {
   const diagnostics: Diagnostic[] = [];
@@ -24,11 +34,7 @@ export function createContext(source: string, options: ParseOptions | null | und
         ? o.referenceDate
         : typeof o.referenceDate !== "string"
           ? new Date(Number.NaN)
-          : new Date(
-              /^\d{4}-\d{2}-\d{2}$/.test(o.referenceDate)
-                ? `${o.referenceDate}T12:00:00Z`
-                : o.referenceDate,
-            );
+          : readDate(o.referenceDate);
     const year = date.getUTCFullYear();
     if (Number.isNaN(date.getTime())) {
       ctx.report(
@@ -45,8 +51,16 @@ export function createContext(source: string, options: ParseOptions | null | und
       );
     } else ctx.options.referenceDate = date;
   }
-  if (o.language !== undefined && o.language.trim() !== "")
-    ctx.options.language = o.language.trim();
+  if (typeof o.language === "string") {
+    if (o.language.trim() !== "") ctx.options.language = o.language.trim();
+  } else if (o.language !== undefined && o.language !== null) {
+    // (untyped callers: a bad option is a warning, as for url and referenceDate)
+    ctx.report(
+      "invalid-language",
+      "warning",
+      `Unexpected language \`${String(o.language)}\`, expected a BCP 47 tag such as "en"`,
+    );
+  }
   if (o.url !== undefined) {
     // what the article's `url` accepts (an http(s) URL with a host): the article must
     // pass ArticleSchema, and images resolved against it must too

@@ -47,8 +47,14 @@ export function parseMarkdown(input: string, options?: ParseOptions | null): Par
   let end = input.length;
   while (end > 0 && isBlank(input.charCodeAt(end - 1))) end--;
   const source = end === input.length ? input : input.slice(0, end);
-  return parseWithoutBom(source, (text) => parseSource(text, options));
+  // (other whitespace alone, such as no-break spaces, is no article either: as in parseText)
+  return parseWithoutBom(NOT_BLANK.test(source) ? source : "", (text) =>
+    parseSource(text, options),
+  );
 }
+
+/** A character that is not whitespace of any kind. */
+const NOT_BLANK = /\S/;
 
 /** Space, tab, line feed, carriage return, form feed, vertical tab. */
 function isBlank(code: number): boolean {

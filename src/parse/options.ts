@@ -15,7 +15,10 @@ export interface ParseOptions {
    * stay `--MM-DD`.
    */
   referenceDate?: string | Date | undefined;
-  /** BCP 47 language of the article (`"en"`), copied to `article.language`. */
+  /**
+   * BCP 47 language of the article (`"en"`), copied to `article.language` (a value that is
+   * not a string is ignored with an `invalid-language` diagnostic).
+   */
   language?: string | undefined;
   /**
    * Canonical URL of the article, absolute http(s) (anything else is ignored with an
