@@ -329,3 +329,52 @@ describe("front-matter bylines (read by the shared parseBylineText)", () => {
     );
   });
 });
+
+describe("front matter as blog engines write it (found by an audit)", () => {
+  const post = (fm: string, options?: { url: string }) =>
+    parseMarkdown(`---\n${fm}\n---\nThe bridge reopened on Monday.\n`, options);
+  const rules = (r: ReturnType<typeof parseMarkdown>) =>
+    r.diagnostics.filter((d) => d.ruleId.startsWith("front") || d.ruleId.startsWith("image"));
+
+  it("applies YAML merge keys, as Jekyll and Hugo do", () => {
+    const r = post(
+      "defaults: &d\n  author: Jane Doe\n  image: https://a.example/1.png\ntitle: Hello\n<<: *d",
+    );
+    expect(r.article?.byline?.authors.map((a) => a.name)).toEqual(["Jane Doe"]);
+    expect(r.article?.images).toEqual([{ url: "https://a.example/1.png" }]);
+  });
+
+  it("reports an alias without its anchor where it is, not as too many aliases", () => {
+    const r = post("title: Hello\ndescription: *nope");
+    expect(r.article?.headline).toBe("Hello");
+    expect(rules(r).map((d) => [d.ruleId, d.start?.line, d.start?.column])).toEqual([
+      ["front-matter-invalid", 3, 14],
+    ]);
+  });
+
+  it("takes Jekyll's `published: true` for the publish flag it is, not a date", () => {
+    const r = post("title: Hello\npublished: true");
+    expect(r.article?.datePublished).toBeUndefined();
+    expect(rules(r)).toEqual([]);
+  });
+
+  it("reads only month names and weekdays in written dates", () => {
+    expect(toIsoDate("Friday, January 5, 2024")).toBe("2024-01-05");
+    expect(toIsoDate("Sept. 5 2024")).toBe("2024-09-05");
+    expect(toIsoDate("Junebug 5, 2024")).toBeUndefined();
+    expect(toIsoDate("Draft, January 5, 2024")).toBeUndefined();
+  });
+
+  it("resolves a site-relative author url against options.url, and says why an image is dropped", () => {
+    const r = post(
+      "title: Hello\nauthors:\n  - name: Jane Doe\n    url: /authors/jane/\n    twitter: janedoe\nimage: javascript:alert(1)",
+      { url: "https://blog.example.org/2024/hello/" },
+    );
+    expect(r.article?.byline?.authors).toEqual([
+      { type: "Person", name: "Jane Doe", url: "https://blog.example.org/authors/jane/" },
+    ]);
+    expect(rules(r).map((d) => d.message)).toEqual([
+      "Unexpected image URL `javascript:alert(1)` in `image`, expected an absolute http(s) URL: dropped",
+    ]);
+  });
+});

@@ -1,13 +1,21 @@
 /**
  * Front-matter dates to ISO 8601. Internal to the Markdown front end.
  */
+import { MONTHS } from "../extract/words.js";
 
 const DATE_TIME =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:[ \t]*(Z|z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?))?$/;
 const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** "Friday, January 5th, 2024", "Jan. 5 2024", "5 January 2024" (names checked below). */
 const WORDY =
-  /^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$|^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
+  /^(?:([A-Za-z]+),?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$|^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
+
+/** Weekday names and abbreviations (lower case) that may open a written date. */
+const WEEKDAYS = new Set(
+  "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday".split(
+    " ",
+  ),
+);
 
 function pad(n: number | string, width = 2): string {
   return String(n).padStart(width, "0");
@@ -78,11 +86,11 @@ export function toIsoDate(value: unknown): string | undefined {
     return isRealDay(year, month, day) ? `${s[1]}-${pad(month)}-${pad(day)}` : undefined;
   }
   const w = WORDY.exec(text);
-  if (w) {
-    const name = (w[1] ?? w[5] ?? "").toLowerCase();
-    const month = MONTHS.indexOf(name.slice(0, 3)) + 1;
-    const day = Number(w[2] ?? w[4]);
-    const year = Number(w[3] ?? w[6]);
+  // a month's name or abbreviation ("Junebug" is none), after a weekday if anything
+  if (w && (w[1] === undefined || WEEKDAYS.has(w[1].toLowerCase()))) {
+    const month = MONTHS.get((w[2] ?? w[6] ?? "").toLowerCase()) ?? 0;
+    const day = Number(w[3] ?? w[5]);
+    const year = Number(w[4] ?? w[7]);
     if (month > 0 && isRealDay(year, month, day))
       return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   }

@@ -165,7 +165,8 @@ function pick(
 ): [string, unknown] | undefined {
   for (const key of keys) {
     const value = data.get(key);
-    if (value !== undefined && value !== null && value !== "" && value !== false)
+    // (a boolean is a flag, never a field's value: Jekyll's `published: true`)
+    if (value !== undefined && value !== null && value !== "" && typeof value !== "boolean")
       return [key, value];
   }
   return undefined;
@@ -296,7 +297,9 @@ function mapFields(
       ctx.report(
         "image-relative-url",
         "warning",
-        `Unexpected relative image \`${image.url}\` in \`${imageEntry[0]}\` without options.url, expected an absolute URL: dropped`,
+        base
+          ? `Unexpected image URL \`${image.url}\` in \`${imageEntry[0]}\`, expected an absolute http(s) URL: dropped`
+          : `Unexpected relative image \`${image.url}\` in \`${imageEntry[0]}\` without options.url, expected an absolute URL: dropped`,
         node.span,
       );
     }
@@ -332,7 +335,6 @@ function readAuthors(
   value: unknown,
   ctx: Context,
 ): { text: string; authors: Author[] } | undefined {
-  void ctx;
   const list = Array.isArray(value) ? value : [value];
   const authors: Author[] = [];
   const names: string[] = [];
@@ -352,13 +354,16 @@ function readAuthors(
       const role = text(o.role) ?? text(o.jobtitle) ?? text(o.position);
       if (role && role !== name) author.role = role;
       const url = text(o.url) ?? text(o.link) ?? text(o.website) ?? text(o.homepage);
-      if (url && resolveUrl(url, undefined)) author.url = resolveUrl(url, undefined);
+      // (a site-relative profile, `/authors/jane/`, resolves against options.url)
+      const profile = url === undefined ? undefined : resolveUrl(url, ctx.options.url);
+      if (profile) author.url = profile;
       const affiliation = text(o.affiliation) ?? text(o.organization) ?? text(o.organisation);
       if (affiliation) author.affiliation = affiliation;
       const sameAs: string[] = [];
       for (const key of ["twitter", "mastodon", "github", "linkedin", "sameas"]) {
         const v = o[key];
         for (const s of Array.isArray(v) ? v : [v]) {
+          // (absolute only: a bare handle, `twitter: janedoe`, is no URL of this site)
           const abs = typeof s === "string" ? resolveUrl(s, undefined) : undefined;
           if (abs) sameAs.push(abs);
         }

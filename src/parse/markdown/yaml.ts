@@ -37,6 +37,8 @@ const PARSE_OPTIONS = {
   // A library reading untrusted front matter must not write to the process's warnings
   // (the yaml package's default, "warn", emits one for a key such as `[x]:`).
   logLevel: "error",
+  // `<<: *defaults` merge keys, as Jekyll's and Hugo's YAML readers apply them
+  merge: true,
   prettyErrors: false,
   uniqueKeys: false,
   strict: false,
@@ -137,8 +139,11 @@ export function readYaml(input: string): YamlResult {
   }
   try {
     result.data = mappingOf(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-  } catch {
-    result.aliasLimit = true;
+  } catch (error) {
+    // an alias without its anchor (`*nope`) is an error at the alias; else the limit
+    const unresolved = unresolvedAlias(doc, error);
+    if (unresolved) result.errors.push(unresolved);
+    else result.aliasLimit = true;
     result.data = undefined;
     // Keep the top-level keys whose values use no alias.
     const contents = doc.contents;
@@ -164,6 +169,28 @@ export function readYaml(input: string): YamlResult {
     }
   }
   return result;
+}
+
+/** The problem of an alias whose anchor is not set before it, if that is what `toJS` threw. */
+function unresolvedAlias(doc: Document, error: unknown): YamlProblem | undefined {
+  const name = /^Unresolved alias[^:]*: (.+)$/.exec(
+    (error as Error | undefined)?.message ?? "",
+  )?.[1];
+  if (name === undefined) return undefined;
+  let range: [number, number] | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.source !== name) return undefined;
+      range = [node.range?.[0] ?? 0, node.range?.[1] ?? 0];
+      return visit.BREAK;
+    },
+  });
+  return {
+    code: "UNRESOLVED_ALIAS",
+    message: `Alias *${name} has no anchor &${name} before it`,
+    start: range?.[0] ?? 0,
+    end: range?.[1] ?? 0,
+  };
 }
 
 /**
