@@ -344,6 +344,20 @@ describe("speakers", () => {
     expect(claims.map((c) => c.speaker?.mention)).toEqual(["Graham", "he", "the senator"]);
   });
 
+  it("keeps Federal and State in institutions' names, not in titles or sentence openers", () => {
+    const source = [
+      "The Federal Reserve said it would raise rates.",
+      "On Monday, the State Department said the talks would go on.",
+      "Former secretary of State Hillary Clinton said the deal was bad.",
+    ].join("\n");
+    const { claims } = run(source);
+    expect(claims.map((c) => c.speaker?.name)).toEqual([
+      "Federal Reserve",
+      "State Department",
+      "Hillary Clinton",
+    ]);
+  });
+
   it("does not join a name and a day or month after a connector", () => {
     const source =
       "Jane Doe met Tom Brandt on Monday.\n“We will build it,” he said.\nThe Democratic National Convention on Thursday said it agreed.";

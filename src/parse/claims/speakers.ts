@@ -1543,6 +1543,20 @@ function joinsName(next: Token): boolean {
 /** Days and months: a capitalised word after "on"/"of" that no name goes on with. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...DAY_WORDS, ...MONTH_WORDS]);
 
+/**
+ * Whether a capitalised "Federal" or "State" starts an institution's name inside a
+ * sentence: "Federal" before any capitalised word ("the Federal Aviation
+ * Administration"), "State" before an organisation's word ("the State Department"; not
+ * "secretary of State Clinton"). At a sentence's start ("State officials said") it stays
+ * a determiner.
+ */
+function namesInstitution(word: Token, tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  if (next?.upper !== true || opensSentence(tokens, at)) return false;
+  if (word.lower === "federal") return true;
+  return word.lower === "state" && wordInfo(next.lower)?.org === true;
+}
+
 /** Whether a lower-case word joins the words of a name ("Bank of America", "van Gogh"). */
 export function isNameConnector(lower: string): boolean {
   return lower.length <= MAX_CONNECTOR && NAME_CONNECTORS.has(lower);
@@ -1742,7 +1756,8 @@ export class SpeakerRegistry {
           } else if (u.lower === "the" && count === 0) hadThe = true;
           else if (
             count === 0 &&
-            (info.determiner || (info.startWord && (j === i || opensSentence(tokens, i))))
+            ((info.determiner && !namesInstitution(u, tokens, j)) ||
+              (info.startWord && (j === i || opensSentence(tokens, i))))
           ) {
             // "But", "The": not part of a name
           } else {
@@ -2047,7 +2062,11 @@ export class SpeakerRegistry {
           hadThe = true;
           continue;
         }
-        if (run.length === 0 && (info?.startWord || info?.determiner)) continue;
+        if (
+          run.length === 0 &&
+          (info?.startWord || (info?.determiner && !namesInstitution(t, mentionWords, i)))
+        )
+          continue;
         run.push(t);
         continue;
       }
