@@ -273,6 +273,25 @@ describe("indirect claims", () => {
     expect(bare.speaker?.mention).toBe("The mayor");
   });
 
+  it("leaves an attribution between commas out of the clause, as fragments", () => {
+    const source = "John Smith met the mayor.\nThe plan, he said, was dead.";
+    const claim = only(source);
+    expect(claim.text).toBe("The plan was dead");
+    expect(claim.fragments?.map((f) => source.slice(f.start, f.end))).toEqual([
+      "The plan",
+      "was dead",
+    ]);
+    expect(claim.speaker?.name).toBe("John Smith");
+    const adding = only(
+      "The bridge will reopen in May, the mayor said, adding that it cost $2 million.",
+    );
+    expect(adding.text).toBe("The bridge will reopen in May");
+    const inverted = only(
+      "Any reading of the deal, said Fiona Hill, an expert on Russia, would see it as a loss.",
+    );
+    expect(inverted.text).toContain("an expert on Russia");
+  });
+
   it("reads according to S, … and …, S said", () => {
     const claim = only("According to the ministry, the bridge will reopen in May.");
     expect(claim.kind).toBe("indirect");

@@ -12,7 +12,7 @@ import {
   thatClauseFollows,
   withoutClitic,
 } from "./attribution.js";
-import type { Draft } from "./draft.js";
+import type { Draft, Piece } from "./draft.js";
 import {
   DETERMINERS_CORE,
   FINITE_VERBS,
@@ -463,20 +463,50 @@ function draftOf(
   cue: CueMatch,
   registry: SpeakerRegistry,
 ): Draft | undefined {
-  const a = view.tokens[from];
-  const b = view.tokens[to - 1];
+  const tokens = view.tokens;
+  const a = tokens[from];
+  let b = tokens[to - 1];
   if (!a || !b || b.end <= a.start || to - from < 2) return undefined;
+  const pieces = [{ paragraph: view.paragraph, from: a.start, to: b.end }];
+  // ", he said," inside the reported clause ("The plan, he said, was dead"): the clause is
+  // the two pieces around the attribution; before ", adding …" it ends at the attribution.
+  // Only speaker-then-cue: after ", said Jane Doe," an appositive often follows (", an
+  // expert on …,"), which a comma cannot tell from the clause going on.
+  const first = speaker?.first ?? cue.first;
+  const last = cue.last;
+  const head = tokens[first - 2];
+  const tail = tokens[last + 2];
+  if (
+    speaker !== undefined &&
+    speaker.last + 1 === cue.first &&
+    first - 2 >= from &&
+    last + 2 < to &&
+    head &&
+    tail &&
+    !APPOSITIVE_STARTS.has(tail.lower) &&
+    tokens[first - 1]?.text === "," &&
+    tokens[last + 1]?.text === ","
+  ) {
+    const piece = pieces[0] as Piece;
+    piece.to = head.end;
+    if (cueAt(tokens, last + 2)?.gerund !== true) {
+      pieces.push({ paragraph: view.paragraph, from: tail.start, to: b.end });
+    } else b = head;
+  }
   // reported speech that holds a quoted part is a mixed claim
   const words = view.text.slice(a.start, b.end);
   const draft: Draft = {
     kind: holdsQuotedPart(words) ? "mixed" : "indirect",
-    pieces: [{ paragraph: view.paragraph, from: a.start, to: b.end }],
+    pieces,
     speaker: speaker ? makeSpeaker(view, speaker, registry) : undefined,
     cue: cuePiece(view, cue),
     sentence: { paragraph: view.paragraph, index: view.index },
   };
   return draft;
 }
+
+/** Words that open an appositive or a relative clause after an attribution's comma. */
+const APPOSITIVE_STARTS: ReadonlySet<string> = new Set(["a", "an", "who", "whose", "which"]);
 
 /** Whether tokens `from` to `to` (exclusive) overlap none of the `taken` ranges. */
 function isFree(
