@@ -273,6 +273,18 @@ describe("indirect claims", () => {
     expect(bare.speaker?.mention).toBe("The mayor");
   });
 
+  it("reads told X CLAUSE without that, past an object of several words", () => {
+    for (const [source, text] of [
+      ["Jane Doe told the council the plant would reopen.", "the plant would reopen"],
+      ["Jane Doe told CNN the plant would reopen.", "the plant would reopen"],
+      ["Jane Doe told the city council Smith would resign.", "Smith would resign"],
+    ] as const) {
+      const claim = only(source);
+      expect(claim.text).toBe(text);
+      expect(claim.speaker?.name).toBe("Jane Doe");
+    }
+  });
+
   it("leaves an attribution between commas out of the clause, as fragments", () => {
     const source = "John Smith met the mayor.\nThe plan, he said, was dead.";
     const claim = only(source);

@@ -16,6 +16,7 @@ import type { Draft, Piece } from "./draft.js";
 import {
   DETERMINERS_CORE,
   FINITE_VERBS,
+  NAME_CONNECTORS,
   NEEDS_THAT,
   REQUEST_VERBS,
   TIME_WORDS_CORE,
@@ -508,6 +509,38 @@ function draftOf(
 /** Words that open an appositive or a relative clause after an attribution's comma. */
 const APPOSITIVE_STARTS: ReadonlySet<string> = new Set(["a", "an", "who", "whose", "which"]);
 
+/**
+ * Whether token `m` opens a noun phrase after the object before it: an article, or a name
+ * after a common word; not after a preposition ("the story of [a man]").
+ */
+function secondPhraseStarts(tokens: readonly Token[], m: number): boolean {
+  const u = tokens[m];
+  const before = tokens[m - 1];
+  if (u?.type !== "word" || before?.type !== "word" || PREPOSITIONS.has(before.lower)) return false;
+  if (u.lower === "the" || u.lower === "a" || u.lower === "an") return true;
+  // a name after a common word, not inside the object's own name ("the [SEC]", "the
+  // Securities and [Exchange] Commission")
+  return (
+    u.upper &&
+    !before.upper &&
+    !DETERMINER_OBJECTS.has(before.lower) &&
+    !NAME_CONNECTORS.has(before.lower)
+  );
+}
+
+/** Whether a finite verb comes within three words from token `from` on (no relative pronoun before it). */
+function finiteSoon(tokens: readonly Token[], from: number, n: number): boolean {
+  for (let m = from; m < n && m < from + 3; m++) {
+    const u = tokens[m];
+    if (u?.type !== "word" || RELATIVE_PRONOUNS.has(u.lower)) return false;
+    if (FINITE_VERBS.has(u.lower)) return true;
+  }
+  return false;
+}
+
+/** Relative pronouns: a verb after one is a relative clause's, not a reported clause's. */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(["who", "which", "that", "whose", "whom"]);
+
 /** Whether tokens `from` to `to` (exclusive) overlap none of the `taken` ranges. */
 function isFree(
   tokens: readonly Token[],
@@ -660,6 +693,9 @@ export function indirectClaims(
           !DETERMINER_OBJECTS.has(u.lower)
         )
           break;
+        // so does a second noun phrase with a finite verb soon after it ("told the
+        // council [the plant would reopen]", "told CNN [Smith would resign]")
+        if (m > k && secondPhraseStarts(tokens, m) && finiteSoon(tokens, m + 1, n)) break;
       }
       if (m === k) continue;
       const stop = tokens[m];
