@@ -378,3 +378,28 @@ describe("front matter as blog engines write it (found by an audit)", () => {
     ]);
   });
 });
+
+describe("templated permalinks", () => {
+  it.each([
+    '"{{ page.fileSlug }}/"',
+    '"/blog/{{ title | slugify }}/"',
+    "/blog/:year/:month/:title/",
+  ])("drops %s with a diagnostic instead of taking it for the page's URL", (permalink) => {
+    const r = parseMarkdown(
+      `---\ntitle: Hello\npermalink: ${permalink}\nimage: cover.png\n---\nBody text.\n`,
+      {
+        url: "https://blog.example.org/2024/hello/",
+      },
+    );
+    expect(r.article?.url).toBe("https://blog.example.org/2024/hello/");
+    expect(r.article?.images[0]?.url).toBe("https://blog.example.org/2024/hello/cover.png");
+    expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/templated `permalink`/);
+  });
+
+  it("keeps a plain permalink", () => {
+    const r = parseMarkdown("---\ntitle: Hello\npermalink: /blog/hello/\n---\nBody text.\n", {
+      url: "https://blog.example.org/",
+    });
+    expect(r.article?.url).toBe("https://blog.example.org/blog/hello/");
+  });
+});

@@ -60,6 +60,9 @@ export const FRONT_MATTER_KEYS = {
   section: ["section", "category"],
 } as const;
 
+/** A permalink pattern rather than a URL: templating, or a `:placeholder` path segment. */
+const TEMPLATED_URL = /\{\{|\{%|(?:^|\/):[a-z_]+(?:\/|$)/i;
+
 /** Normalise a front-matter key: `featured_image`, `featuredImage` → `featuredimage`. */
 function norm(key: string): string {
   // already normal (the common case: ASCII small letters and digits): the key itself
@@ -266,7 +269,16 @@ function mapFields(
 
   const urlEntry = pick(data, FRONT_MATTER_KEYS.url);
   const pageUrl = urlEntry && text(urlEntry[1]);
-  if (pageUrl) {
+  if (pageUrl && TEMPLATED_URL.test(pageUrl)) {
+    // Eleventy's `{{ page.fileSlug }}/`, Jekyll's `/blog/:year/:title/`: a pattern the
+    // engine fills in, no URL (resolved, it would be a wrong page and image base)
+    ctx.report(
+      "front-matter-relative-url",
+      "info",
+      `Unexpected templated \`${urlEntry[0]}\` \`${pageUrl}\`, expected the page's URL: dropped`,
+      node.span,
+    );
+  } else if (pageUrl) {
     const resolved = resolveUrl(pageUrl, ctx.options.url);
     if (resolved) known.url = resolved;
     else
