@@ -403,3 +403,19 @@ describe("templated permalinks", () => {
     expect(r.article?.url).toBe("https://blog.example.org/blog/hello/");
   });
 });
+
+describe("front-matter value diagnostics", () => {
+  it("point at the line of the key, not the whole front matter", () => {
+    const r = parseMarkdown(
+      "---\ntitle: Hello\nauthor: Jane Doe\ndate: not a date\nlast_modified: yesterday\nimage: cover.png\n---\nBody.\n",
+    );
+    const at = r.diagnostics
+      .filter((d) => d.ruleId.startsWith("front") || d.ruleId.startsWith("image"))
+      .map((d) => [d.ruleId, d.start?.line, d.start?.column, d.end?.line]);
+    expect(at).toEqual([
+      ["front-matter-invalid-date", 4, 1, 4],
+      ["front-matter-invalid-date", 5, 1, 5],
+      ["image-relative-url", 6, 1, 6],
+    ]);
+  });
+});

@@ -60,6 +60,31 @@ export const FRONT_MATTER_KEYS = {
   section: ["section", "category"],
 } as const;
 
+/**
+ * The span of the top-level line that sets `key` (normalised, as in `data`), for a
+ * diagnostic about its value; the whole front matter when no line is found (TOML tables,
+ * flow mappings). Only run when there is something to report.
+ */
+function keySpan(node: FrontMatterNode, key: string): { start: number; end: number } {
+  const value = node.value;
+  for (let at = 0; at < value.length; ) {
+    let end = value.indexOf("\n", at);
+    if (end < 0) end = value.length;
+    const line = value.slice(at, end).trimEnd();
+    const colon = line.search(/[:=]/);
+    if (colon > 0 && !/^\s/.test(line)) {
+      const name = line
+        .slice(0, colon)
+        .trim()
+        .replace(/^["']|["']$/g, "");
+      if (norm(name) === key)
+        return { start: node.valueStart + at, end: node.valueStart + at + line.length };
+    }
+    at = end + 1;
+  }
+  return node.span;
+}
+
 /** A permalink pattern rather than a URL: templating, or a `:placeholder` path segment. */
 const TEMPLATED_URL = /\{\{|\{%|(?:^|\/):[a-z_]+(?:\/|$)/i;
 
@@ -196,7 +221,7 @@ function mapFields(
       "front-matter-invalid-value",
       "warning",
       `Unexpected value for \`${key}\`, expected ${expected}`,
-      node.span,
+      keySpan(node, key),
     );
 
   const headline = pick(data, FRONT_MATTER_KEYS.headline);
@@ -224,7 +249,7 @@ function mapFields(
         "front-matter-invalid-date",
         "warning",
         `Unexpected date \`${String(published[1])}\` in \`${published[0]}\`, expected an ISO 8601 date`,
-        node.span,
+        keySpan(node, published[0]),
       );
   }
   const modified = pick(data, FRONT_MATTER_KEYS.dateModified);
@@ -236,7 +261,7 @@ function mapFields(
         "front-matter-invalid-date",
         "warning",
         `Unexpected date \`${String(modified[1])}\` in \`${modified[0]}\`, expected an ISO 8601 date`,
-        node.span,
+        keySpan(node, modified[0]),
       );
   }
 
@@ -276,7 +301,7 @@ function mapFields(
       "front-matter-relative-url",
       "info",
       `Unexpected templated \`${urlEntry[0]}\` \`${pageUrl}\`, expected the page's URL: dropped`,
-      node.span,
+      keySpan(node, urlEntry[0]),
     );
   } else if (pageUrl) {
     const resolved = resolveUrl(pageUrl, ctx.options.url);
@@ -286,7 +311,7 @@ function mapFields(
         "front-matter-relative-url",
         "info",
         `Unexpected relative \`${urlEntry[0]}\` \`${pageUrl}\` without options.url, expected an absolute URL: dropped`,
-        node.span,
+        keySpan(node, urlEntry[0]),
       );
   }
   const base = known.url ?? ctx.options.url;
@@ -312,7 +337,7 @@ function mapFields(
         base
           ? `Unexpected image URL \`${image.url}\` in \`${imageEntry[0]}\`, expected an absolute http(s) URL: dropped`
           : `Unexpected relative image \`${image.url}\` in \`${imageEntry[0]}\` without options.url, expected an absolute URL: dropped`,
-        node.span,
+        keySpan(node, imageEntry[0]),
       );
     }
   }
