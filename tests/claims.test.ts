@@ -273,6 +273,11 @@ describe("indirect claims", () => {
     expect(bare.speaker?.mention).toBe("The mayor");
   });
 
+  it("reads a speaker after a dash with a short appositive", () => {
+    const claim = only("“We will win.” — Jane Doe, plant manager.");
+    expect(claim.speaker?.name).toBe("Jane Doe");
+  });
+
   it("reads told X CLAUSE without that, past an object of several words", () => {
     for (const [source, text] of [
       ["Jane Doe told the council the plant would reopen.", "the plant would reopen"],

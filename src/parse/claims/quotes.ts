@@ -515,7 +515,10 @@ function cueVerbAt(tokens: readonly Token[], i: number): boolean {
   return form !== undefined && !form.base;
 }
 
-/** “…” — Lindsey Graham: a speaker after a dash, ending the sentence. */
+/**
+ * “…” — Lindsey Graham: a speaker after a dash, ending the sentence, or followed only by
+ * a short appositive (“…” — Jane Doe, plant manager).
+ */
 function dashSpeaker(tokens: readonly Token[], from: number): NounPhrase | undefined {
   const dash = tokens[from];
   if (!dash || !(dash.text === "—" || dash.text === "–" || dash.text === "-")) return undefined;
@@ -523,8 +526,14 @@ function dashSpeaker(tokens: readonly Token[], from: number): NounPhrase | undef
   while (tokens[k]?.text === "-") k++;
   const np = speakerAfter(tokens, k, 8);
   if (!np) return undefined;
-  for (let m = np.last + 1; m < tokens.length; m++)
-    if (tokens[m]?.type === "word") return undefined;
+  const appositive = tokens[np.last + 1]?.text === ",";
+  let words = 0;
+  for (let m = np.last + 1; m < tokens.length; m++) {
+    const u = tokens[m];
+    if (u?.type !== "word") continue;
+    // an appositive of a few words without a verb of speech ("plant manager")
+    if (!appositive || ++words > 6 || lookupCue(u.lower) !== undefined) return undefined;
+  }
   const head = tokens[np.first];
   return head?.upper ? np : undefined;
 }
