@@ -10,6 +10,7 @@ import {
   ArticleSchema,
   formatDiagnostic,
   parseText,
+  toJson,
   toJsonLd,
 } from "../src/index.js";
 
@@ -474,5 +475,29 @@ describe("--quiet with --strict", () => {
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/warning invalid-encoding/);
     expect(strict.stderr).not.toMatch(/ info /);
+  });
+});
+
+describe("parser options with JSON input", () => {
+  it("says that --url and --reference-date do not apply to JSON or JSON-LD input", async () => {
+    const json = join(dir, "article.json");
+    await writeFile(
+      json,
+      JSON.stringify(toJson(parseText("Bridge reopens\n\nIt reopened.\n").article as Article)),
+    );
+    const run = await cli([
+      json,
+      "--url",
+      "https://example.com/a",
+      "--reference-date",
+      "2024-01-01",
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(
+      /info options-ignored Unexpected --reference-date, --url for json input/,
+    );
+    expect((await cli([SEED, "--url", "https://example.com/a"])).stderr).not.toMatch(
+      /options-ignored/,
+    );
   });
 });

@@ -181,6 +181,16 @@ function parseOptionsOf(options: ConvertOptions): ParseOptions {
   return parse;
 }
 
+/** The parser options given (`--url`, …): they shape parsing, not reading JSON or JSON-LD. */
+function parserOnlyOptions(options: ConvertOptions): string[] {
+  const given: string[] = [];
+  if (options.referenceDate !== undefined) given.push("--reference-date");
+  if (options.language !== undefined) given.push("--language");
+  if (options.url !== undefined) given.push("--url");
+  if (options.gfm) given.push("--gfm");
+  return given;
+}
+
 function internalDiagnostic(ruleId: string, message: string): Diagnostic {
   return { ruleId, source: "article-model", severity: "error", message };
 }
@@ -319,6 +329,15 @@ export function convert(
     result = read(format, content, options);
     // the JSON-LD writer's notes join the reader's (each result has its own array)
     const { article, diagnostics } = result;
+    const ignored = parserOnlyOptions(options);
+    if (ignored.length > 0 && format !== "text" && format !== "markdown") {
+      diagnostics.push({
+        ruleId: "options-ignored",
+        source: "article-model",
+        severity: "info",
+        message: `Unexpected ${ignored.join(", ")} for ${format} input, expected text or Markdown: the article is read as it is`,
+      });
+    }
     if (article) output = render(article, options, (d) => void diagnostics.push(d));
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
