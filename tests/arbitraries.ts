@@ -59,7 +59,7 @@ function claim(paragraphs: number): fc.Arbitrary<QuotedClaim> {
   return fc
     .record({
       kind: fc.constantFrom("direct" as const, "mixed" as const, "indirect" as const),
-      text: text,
+      text: name,
       span,
       fragments: optional(
         fc.array(
