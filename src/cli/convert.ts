@@ -213,7 +213,7 @@ function readHtml(html: string): ParseResult {
   // an article wins, with its own diagnostics; the others' count only without an article.
   const others: Diagnostic[] = [];
   for (const block of blocks) {
-    const result = fromJsonLd(stripBom(block.text));
+    const result = fromJsonLd(block.text);
     const diagnostics = result.diagnostics.map((d) => {
       const moved: Diagnostic = { ...d };
       if (d.span) {
@@ -234,7 +234,7 @@ function readHtml(html: string): ParseResult {
 /** Read article-model JSON; validation issues become diagnostics. */
 function readJson(content: string): ParseResult {
   try {
-    return { article: fromJson(stripBom(content)), diagnostics: [] };
+    return { article: fromJson(content), diagnostics: [] };
   } catch (error) {
     if (!(error instanceof ArticleValidationError)) throw error;
     return {
@@ -263,7 +263,7 @@ function read(format: InputFormat, content: string, options: ConvertOptions): Pa
       // `--from jsonld` on a page: read its script elements
       return stripBom(content).trimStart().startsWith("<")
         ? readHtml(content)
-        : fromJsonLd(stripBom(content));
+        : fromJsonLd(content);
   }
 }
 

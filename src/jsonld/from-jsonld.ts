@@ -559,22 +559,17 @@ function readByline(r: Reader, node: JsonObject): Byline | undefined {
           "info",
           `Read plain-text ${property} \`${item}\` as ${several.length} people, expected one {"@type": "Person", "name": …} each`,
         );
-        for (const author of several) {
-          if (author.role === undefined && property !== "author")
-            author.role = property === "editor" ? "Editing" : "Contributing";
-          authors.push(author);
+      }
+      const agent = several ? undefined : r.agent(item, property);
+      for (const author of several ?? (agent ? [agent] : [])) {
+        if (author.role === undefined && credit !== undefined) {
+          const role = roleInCredit(credit, author.name, property);
+          if (role !== undefined) author.role = role;
         }
-        continue;
+        if (author.role === undefined && property !== "author")
+          author.role = property === "editor" ? "Editing" : "Contributing";
+        authors.push(author);
       }
-      const author = r.agent(item, property);
-      if (author === undefined) continue;
-      if (author.role === undefined && credit !== undefined) {
-        const role = roleInCredit(credit, author.name, property);
-        if (role !== undefined) author.role = role;
-      }
-      if (author.role === undefined && property !== "author")
-        author.role = property === "editor" ? "Editing" : "Contributing";
-      authors.push(author);
     }
   }
   if (authors.length === 0 && credit === undefined) return undefined;

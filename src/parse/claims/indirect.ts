@@ -473,24 +473,20 @@ function draftOf(
   // the two pieces around the attribution; before ", adding …" it ends at the attribution.
   // Only speaker-then-cue: after ", said Jane Doe," an appositive often follows (", an
   // expert on …,"), which a comma cannot tell from the clause going on.
-  const first = speaker?.first ?? cue.first;
-  const last = cue.last;
-  const head = tokens[first - 2];
-  const tail = tokens[last + 2];
+  const head = speaker && speaker.first - 2 >= from ? tokens[speaker.first - 2] : undefined;
+  const tail = cue.last + 2 < to ? tokens[cue.last + 2] : undefined;
   if (
     speaker !== undefined &&
     speaker.last + 1 === cue.first &&
-    first - 2 >= from &&
-    last + 2 < to &&
     head &&
     tail &&
     !APPOSITIVE_STARTS.has(tail.lower) &&
-    tokens[first - 1]?.text === "," &&
-    tokens[last + 1]?.text === ","
+    tokens[speaker.first - 1]?.text === "," &&
+    tokens[cue.last + 1]?.text === ","
   ) {
     const piece = pieces[0] as Piece;
     piece.to = head.end;
-    if (cueAt(tokens, last + 2)?.gerund !== true) {
+    if (cueAt(tokens, cue.last + 2)?.gerund !== true) {
       pieces.push({ paragraph: view.paragraph, from: tail.start, to: b.end });
     } else b = head;
   }
@@ -507,7 +503,7 @@ function draftOf(
 }
 
 /** Words that open an appositive or a relative clause after an attribution's comma. */
-const APPOSITIVE_STARTS: ReadonlySet<string> = new Set(["a", "an", "who", "whose", "which"]);
+const APPOSITIVE_STARTS: ReadonlySet<string> = new Set(["a", "an", ...NONRESTRICTIVE]);
 
 /**
  * Whether token `m` opens a noun phrase after the object before it: an article, or a name
@@ -528,18 +524,18 @@ function secondPhraseStarts(tokens: readonly Token[], m: number): boolean {
   );
 }
 
-/** Whether a finite verb comes within three words from token `from` on (no relative pronoun before it). */
+/**
+ * Whether a finite verb comes within three words from token `from` on, before any
+ * relative pronoun (a verb after one is a relative clause's, not a reported clause's).
+ */
 function finiteSoon(tokens: readonly Token[], from: number, n: number): boolean {
   for (let m = from; m < n && m < from + 3; m++) {
     const u = tokens[m];
-    if (u?.type !== "word" || RELATIVE_PRONOUNS.has(u.lower)) return false;
+    if (u?.type !== "word" || u.lower === "that" || NONRESTRICTIVE.has(u.lower)) return false;
     if (FINITE_VERBS.has(u.lower)) return true;
   }
   return false;
 }
-
-/** Relative pronouns: a verb after one is a relative clause's, not a reported clause's. */
-const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(["who", "which", "that", "whose", "whom"]);
 
 /** Whether tokens `from` to `to` (exclusive) overlap none of the `taken` ranges. */
 function isFree(
